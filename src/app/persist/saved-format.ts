@@ -1,0 +1,72 @@
+// The IndexedDB record of a playground. Every record carries its format version; loading runs
+// the ordered list of upgrades from that version to the current one (as tldraw's store
+// migrations), so a record saved by any earlier Retort still opens. Loading never throws.
+
+export interface SavedUiState {
+  readonly openTabs: readonly string[];
+  readonly activeTab: string | null;
+  readonly selectedRevision: string | null;
+}
+
+export interface SavedPlayground {
+  readonly format: number;
+  readonly id: string;
+  readonly title: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** Bumped by every save: two tabs compare it to notice each other's writes. */
+  readonly saveCount: number;
+  /** models.ts and migrations/versions/*.ts, by path. */
+  readonly files: Readonly<Record<string, string>>;
+  /** The SQLite file, or null before the database was first used. */
+  readonly database: Uint8Array | null;
+  readonly ui: SavedUiState;
+}
+
+export const EMPTY_UI: SavedUiState = { openTabs: ["models.ts"], activeTab: "models.ts", selectedRevision: null };
+
+export type LoadResult = { readonly ok: true; readonly record: SavedPlayground } | { readonly ok: false; readonly reason: string };
+
+export type Upgrade = (record: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * UPGRADES[n - 1] turns a format-n record into a format n+1 one. Format 1 is the first release,
+ * so the list is empty; the next change to SavedPlayground adds its upgrade here and a golden
+ * record of the old format to tests/app/persist/fixtures/.
+ */
+export const UPGRADES: readonly Upgrade[] = [];
+
+export const SAVED_FORMAT = UPGRADES.length + 1;
+
+export function loadSavedPlayground(value: unknown, upgrades: readonly Upgrade[] = UPGRADES): LoadResult {
+  const current = upgrades.length + 1;
+  if (typeof value !== "object" || value === null) return { ok: false, reason: "The saved playground is empty or not a record." };
+  let record = value as Record<string, unknown>;
+  const format = record.format;
+  if (typeof format !== "number" || !Number.isInteger(format) || format < 1) {
+    return { ok: false, reason: "The saved playground has no format version." };
+  }
+  if (format > current) {
+    return { ok: false, reason: `This playground was saved by a newer Retort (format ${format}). Reload the page to get the latest Retort; it was left untouched.` };
+  }
+  try {
+    for (let v = format; v < current; v++) record = { ...upgrades[v - 1]!(record), format: v + 1 };
+  } catch (e) {
+    return { ok: false, reason: `The saved playground (format ${format}) could not be upgraded: ${(e as Error).message}` };
+  }
+  return isCurrent(record, current) ? { ok: true, record } : { ok: false, reason: "The saved playground is damaged: some of its fields are missing." };
+}
+
+function isCurrent(r: Record<string, unknown>, current: number): r is Record<string, unknown> & SavedPlayground {
+  return (
+    r.format === current &&
+    typeof r.id === "string" &&
+    typeof r.title === "string" &&
+    typeof r.createdAt === "number" &&
+    typeof r.updatedAt === "number" &&
+    typeof r.saveCount === "number" &&
+    typeof r.files === "object" && r.files !== null &&
+    (r.database === null || r.database instanceof Uint8Array) &&
+    typeof r.ui === "object" && r.ui !== null
+  );
+}
