@@ -123,8 +123,24 @@ export function toRepr(type: SqlType): string {
     if (type.enumName !== undefined) args.push(`name=${pyStr(type.enumName)}`);
     return `Enum(${args.join(", ")})`;
   }
+  // sqlalchemy NullType: what a column declared without a type reflects as
+  if (type.name === "NULL") return "NullType()";
   return `${type.name}(${kw.join(", ")})`;
 }
+
+/**
+ * Names of sqlite/base.py `ischema_names` that reflect as another type: `BOOL` is read back as
+ * BOOLEAN(), `DOUBLE` as FLOAT(), and so on. Their arguments are dropped, as SQLAlchemy's
+ * constructors for these types take none that matter here.
+ */
+export const REFLECTED_ALIASES: Readonly<Record<string, ReflectedTypeName>> = {
+  BOOL: "BOOLEAN",
+  DOUBLE: "FLOAT",
+  INT: "INTEGER",
+  DATE_CHAR: "DATE",
+  DATETIME_CHAR: "DATETIME",
+  TIME_CHAR: "TIME",
+};
 
 /**
  * A declared column type as SQLite keeps it, read back the way SQLAlchemy's SQLite dialect does
@@ -141,6 +157,7 @@ export function fromDdl(ddl: string): SqlType {
     .filter((a) => a !== "")
     .map(Number);
   if (args.some((a) => !Number.isInteger(a))) return affinityType(ddl);
+  if (Object.hasOwn(REFLECTED_ALIASES, name)) return { name: REFLECTED_ALIASES[name]! };
   if (!Object.hasOwn(REFLECTED_TYPES, name) || name === "NULL") return affinityType(ddl);
   const shape = REFLECTED_TYPES[name as ReflectedTypeName].shape;
   if (shape === "length" && args.length > 0) return { name, length: args[0]! };

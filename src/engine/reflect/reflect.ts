@@ -1,0 +1,126 @@
+// SQLite -> the plain-data schema, read as SQLAlchemy 1.4's SQLite dialect reads it
+// (sqlalchemy/dialects/sqlite/base.py: get_columns, get_pk_constraint, get_foreign_keys,
+// get_unique_constraints, get_check_constraints, get_indexes). The comparator sees only the result.
+
+import type { Database } from "../db/database";
+import type { Column, ForeignKey, Index, PrimaryKey, ReferentialAction, Schema, Table, UniqueConstraint } from "../schema/model";
+import { fromDdl } from "../schema/types";
+import { foreignKeyList, indexInfo, indexList, tableNames, tableSql, tableXinfo, type ForeignKeyListRow } from "./pragma";
+import { parseCreateTable, type ParsedTable } from "./table-sql";
+
+/** Alembic's own bookkeeping table: never part of the user's schema. */
+export const VERSION_TABLE = "alembic_version";
+
+const AUTO_INDEX_PREFIX = "sqlite_autoindex";
+
+export function reflectSchema(db: Database): Schema {
+  const tables = tableNames(db)
+    .filter((name) => name !== VERSION_TABLE)
+    .map((name) => reflectTable(db, name))
+    .filter((t): t is Table => t !== undefined);
+  return { tables };
+}
+
+export function reflectTable(db: Database, name: string): Table | undefined {
+  const sql = tableSql(db, name);
+  if (sql === null) return undefined;
+  const parsed = parseCreateTable(sql);
+  const xinfo = tableXinfo(db, name).filter((r) => r.hidden !== 1); // as get_columns: hidden columns are skipped
+  const columns: Column[] = xinfo.map((r) => ({
+    name: r.name,
+    type: fromDdl(generatedTypeCleaned(r.type, r.hidden)),
+    nullable: r.notnull === 0,
+    serverDefault: r.dflt_value,
+    autoincrement: "auto",
+    comment: null,
+  }));
+  // as get_pk_constraint: the columns sorted by their position in the key (a stable sort)
+  const pkColumns = xinfo.filter((r) => r.pk > 0).sort((a, b) => a.pk - b.pk).map((r) => r.name);
+  const primaryKey: PrimaryKey | null = pkColumns.length > 0 ? { name: parsed.primaryKeyName, columns: pkColumns } : null;
+  const allIndexes = readIndexes(db, name);
+  return {
+    name,
+    columns,
+    primaryKey,
+    uniqueConstraints: readUniqueConstraints(allIndexes, parsed),
+    indexes: allIndexes.filter((i) => !i.name.startsWith(AUTO_INDEX_PREFIX)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    foreignKeys: readForeignKeys(db, name, parsed),
+    checkConstraints: parsed.checks.map((c) => ({ name: c.name, sqltext: c.sqltext })),
+  };
+}
+
+// as _get_column_info: "INTEGER GENERATED ALWAYS" is the declared type of a generated column
+function generatedTypeCleaned(type: string, hidden: number): string {
+  if (hidden === 0) return type;
+  return type.replace(/generated/gi, "").replace(/always/gi, "").trim();
+}
+
+/** Every index, sqlite_autoindex_* included; expression indexes are skipped, as get_indexes does. */
+function readIndexes(db: Database, table: string): Index[] {
+  const indexes: Index[] = [];
+  for (const row of indexList(db, table)) {
+    const info = indexInfo(db, row.name);
+    if (info.some((i) => i.name === null)) continue;
+    indexes.push({ name: row.name, columns: info.map((i) => i.name!), unique: row.unique !== 0 });
+  }
+  return indexes;
+}
+
+// as get_unique_constraints: a UNIQUE clause of the DDL counts only when an automatic index
+// with the same columns backs it; each automatic index backs one clause.
+function readUniqueConstraints(indexes: readonly Index[], parsed: ParsedTable): UniqueConstraint[] {
+  const autoBySig = new Map<string, Index>();
+  for (const i of indexes) if (i.name.startsWith(AUTO_INDEX_PREFIX)) autoBySig.set(JSON.stringify(i.columns), i);
+  const found: UniqueConstraint[] = [];
+  for (const u of parsed.uniques) {
+    const sig = JSON.stringify(u.columns);
+    if (!autoBySig.delete(sig)) continue;
+    found.push({ name: u.name, columns: [...u.columns] });
+  }
+  return found;
+}
+
+const toAction = (rule: string): ReferentialAction | null => {
+  const upper = rule.toUpperCase();
+  // as get_foreign_keys: "NO ACTION" (SQLite's default) is reported as no option at all
+  return upper === "" || upper === "NO ACTION" ? null : (upper as ReferentialAction);
+};
+
+// as get_foreign_keys: the PRAGMA gives the keys; the DDL gives the names of those whose
+// (columns, referred table, referred columns) match. Named ones first, then the rest.
+function readForeignKeys(db: Database, table: string, parsed: ParsedTable): ForeignKey[] {
+  const byId = new Map<number, ForeignKeyListRow[]>();
+  for (const row of foreignKeyList(db, table)) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
+  const bySig = new Map<string, ForeignKey>();
+  for (const rows of byId.values()) {
+    const first = rows[0]!;
+    const referredColumns = first.to === null ? referredPrimaryKey(db, first.table) : rows.map((r) => r.to ?? "");
+    const fk: ForeignKey = {
+      name: null,
+      columns: rows.map((r) => r.from),
+      referredTable: first.table,
+      referredColumns,
+      onDelete: toAction(first.on_delete),
+      onUpdate: toAction(first.on_update),
+    };
+    bySig.set(fkSignature(fk.columns, fk.referredTable, fk.referredColumns), fk);
+  }
+  const named: ForeignKey[] = [];
+  for (const p of parsed.foreignKeys) {
+    const sig = fkSignature(p.columns, p.referredTable, p.referredColumns.length > 0 ? p.referredColumns : p.columns);
+    const fk = bySig.get(sig);
+    if (!fk) continue;
+    bySig.delete(sig);
+    named.push({ ...fk, name: p.name });
+  }
+  return [...named, ...bySig.values()];
+}
+
+const fkSignature = (columns: readonly string[], table: string, referred: readonly string[]) => JSON.stringify([columns, table, referred]);
+
+function referredPrimaryKey(db: Database, table: string): string[] {
+  return tableXinfo(db, table)
+    .filter((r) => r.pk > 0)
+    .sort((a, b) => a.pk - b.pk)
+    .map((r) => r.name);
+}

@@ -1,0 +1,98 @@
+// A small tokenizer for the CREATE TABLE text that SQLite keeps in sqlite_master. It knows
+// SQLite's identifier quotes ("x", [x], `x`), string literals and comments
+// (https://www.sqlite.org/lang_keywords.html), which is all that is needed to find constraint
+// names and CHECK texts without the regular expressions' blind spots.
+
+export interface Token {
+  readonly kind: "word" | "quoted" | "string" | "number" | "punct";
+  /** The name for words and quoted identifiers (unquoted), the text otherwise. */
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const CLOSERS: Readonly<Record<string, string>> = { '"': '"', "`": "`", "[": "]" };
+
+export function tokenize(sql: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i]!;
+    if (/\s/.test(c)) {
+      i++;
+    } else if (sql.startsWith("--", i)) {
+      const nl = sql.indexOf("\n", i);
+      i = nl < 0 ? sql.length : nl + 1;
+    } else if (sql.startsWith("/*", i)) {
+      const close = sql.indexOf("*/", i + 2);
+      i = close < 0 ? sql.length : close + 2;
+    } else if (c in CLOSERS || c === "'") {
+      const closer = c === "'" ? "'" : CLOSERS[c]!;
+      const end = quotedEnd(sql, i, closer);
+      const inner = sql.slice(i + 1, end - 1);
+      const value = closer === "]" ? inner : inner.split(closer + closer).join(closer);
+      tokens.push({ kind: c === "'" ? "string" : "quoted", value, start: i, end });
+      i = end;
+    } else if (/[A-Za-z_\u0080-\uffff]/.test(c)) {
+      const m = /^[\w$\u0080-\uffff]+/.exec(sql.slice(i))!;
+      tokens.push({ kind: "word", value: m[0], start: i, end: i + m[0].length });
+      i += m[0].length;
+    } else if (/[0-9.]/.test(c) && /^\.?[0-9]/.test(sql.slice(i, i + 2))) {
+      const m = /^[0-9.]+(?:[eE][-+]?[0-9]+)?/.exec(sql.slice(i))!;
+      tokens.push({ kind: "number", value: m[0], start: i, end: i + m[0].length });
+      i += m[0].length;
+    } else {
+      tokens.push({ kind: "punct", value: c, start: i, end: i + 1 });
+      i++;
+    }
+  }
+  return tokens;
+}
+
+/** The index just past the closing quote; a doubled quote inside ("a""b") is part of the name. */
+function quotedEnd(sql: string, open: number, closer: string): number {
+  let j = open + 1;
+  for (;;) {
+    const k = sql.indexOf(closer, j);
+    if (k < 0) return sql.length;
+    if (closer !== "]" && sql[k + 1] === closer) {
+      j = k + 2;
+      continue;
+    }
+    return k + 1;
+  }
+}
+
+export const isName = (t: Token | undefined): t is Token => t !== undefined && (t.kind === "word" || t.kind === "quoted" || t.kind === "string");
+
+export const isKeyword = (t: Token | undefined, word: string): boolean =>
+  t !== undefined && t.kind === "word" && t.value.toUpperCase() === word;
+
+export const isPunct = (t: Token | undefined, p: string): boolean => t !== undefined && t.kind === "punct" && t.value === p;
+
+/** The index of the ")" that closes the "(" at `open`, or tokens.length. */
+export function closingParen(tokens: readonly Token[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    if (isPunct(tokens[i], "(")) depth++;
+    else if (isPunct(tokens[i], ")") && --depth === 0) return i;
+  }
+  return tokens.length;
+}
+
+/** Splits tokens [from, to) at the commas that are not inside parentheses. */
+export function splitTopLevel(tokens: readonly Token[], from: number, to: number): [number, number][] {
+  const parts: [number, number][] = [];
+  let depth = 0;
+  let start = from;
+  for (let i = from; i < to; i++) {
+    if (isPunct(tokens[i], "(")) depth++;
+    else if (isPunct(tokens[i], ")")) depth--;
+    else if (depth === 0 && isPunct(tokens[i], ",")) {
+      parts.push([start, i]);
+      start = i + 1;
+    }
+  }
+  if (start < to) parts.push([start, to]);
+  return parts;
+}
