@@ -37,6 +37,8 @@ export interface DropColumnOp {
   readonly table: string;
   readonly column: string;
   readonly dropped?: Column;
+  /** The ForeignKey(...) arguments the dropped column carried inline, so that reversing restores them too. */
+  readonly droppedForeignKeys?: readonly ForeignKey[];
 }
 /** Alembic's alter_column: only the `modify*` fields change anything; `existing*` describe the column. */
 export interface AlterColumnOp {
@@ -136,11 +138,12 @@ export const addColumn = (table: string, column: Column, foreignKeys?: readonly 
   column,
   ...(foreignKeys && foreignKeys.length > 0 && { foreignKeys }),
 });
-export const dropColumn = (table: string, column: string, dropped?: Column): DropColumnOp => ({
+export const dropColumn = (table: string, column: string, dropped?: Column, droppedForeignKeys?: readonly ForeignKey[]): DropColumnOp => ({
   kind: "drop_column",
   table,
   column,
   ...(dropped && { dropped }),
+  ...(droppedForeignKeys && droppedForeignKeys.length > 0 && { droppedForeignKeys }),
 });
 export const alterColumn = (table: string, column: string, changes: Omit<AlterColumnOp, "kind" | "table" | "column">): AlterColumnOp => ({
   kind: "alter_column",
