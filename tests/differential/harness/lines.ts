@@ -1,0 +1,52 @@
+// The output lines both tools must share: Alembic's "Detected …", "No changes in schema
+// detected." and "Running upgrade/downgrade …" (SPEC §3 keeps Alembic's words).
+
+// Alembic's logging format in Flask-Migrate's alembic.ini: "%(levelname)-5.5s [%(name)s] %(message)s".
+const LOG_PREFIX = /^[A-Z]{4,5} +\[[\w.]+\] /;
+const SHARED = /^(Detected |Running (upgrade|downgrade) |No changes in schema detected\.)/;
+
+export function stripLogPrefix(line: string): string {
+  return line.replace(LOG_PREFIX, "");
+}
+
+/** All lines of a command's output, prefixes stripped, stdout then stderr. */
+export function outputLines(stdout: string, stderr: string): string[] {
+  return [...stdout.split("\n"), ...stderr.split("\n")].map((l) => stripLogPrefix(l.trimEnd())).filter((l) => l !== "");
+}
+
+export function sharedLines(stdout: string, stderr: string): string[] {
+  return outputLines(stdout, stderr).filter((l) => SHARED.test(l));
+}
+
+// Where alembic/autogenerate/compare.py iterates a plain set, its order depends on Python's
+// string hashing (random per process): removed tables (`conn_table_names.difference`),
+// removed columns (`set(conn_col_names).difference`) and foreign keys (`set(...fks_by_sig)`).
+// Consecutive lines of one such group are compared as a sorted run; every other order is
+// Alembic's defined order (sorted_tables, column order, sorted index/constraint names).
+function unorderedGroup(line: string): string | null {
+  if (line.startsWith("Detected removed table ")) return "removed table";
+  const column = /^Detected removed column '(.*)\.[^.]*'$/.exec(line);
+  if (column) return `removed column of ${column[1]}`;
+  const fk = /^Detected (added|removed) foreign key .* on table (.*)$/.exec(line);
+  if (fk) return `${fk[1]} foreign key on ${fk[2]}`;
+  return null;
+}
+
+export function inDefinedOrder(lines: readonly string[]): string[] {
+  const result: string[] = [];
+  let run: string[] = [];
+  let runGroup: string | null = null;
+  const flush = () => {
+    result.push(...run.sort());
+    run = [];
+  };
+  for (const line of lines) {
+    const group = unorderedGroup(line);
+    if (group === null || group !== runGroup) flush();
+    runGroup = group;
+    if (group === null) result.push(line);
+    else run.push(line);
+  }
+  flush();
+  return result;
+}

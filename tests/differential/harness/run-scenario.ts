@@ -1,0 +1,111 @@
+// Plays a scenario on both tools, step by step, and collects what must be equal.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inDefinedOrder, outputLines, sharedLines } from "./lines";
+import type { ProcessResult } from "./process";
+import type { Allowance, DbStep, Scenario, Step } from "./scenario";
+import { editNewestScript, flaskSide, normaliseDbs, retortSide, runSql, type Side } from "./sides";
+
+/** One comparison: `retort` must equal `expected` (Flask's observation, or what SPEC §3 requires). */
+export interface Check {
+  readonly label: string;
+  readonly expected: unknown;
+  readonly retort: unknown;
+  /** The tail of both outputs, to read when the check fails. */
+  readonly context: string;
+}
+
+export interface ScenarioRun {
+  readonly checks: Check[];
+  readonly dirs: { flask: string; retort: string };
+  dispose(): void;
+}
+
+type Snapshot = { tables: Record<string, { rows: unknown }> } & Record<string, unknown>;
+
+const tail = (r: ProcessResult) => outputLines(r.stdout, r.stderr).slice(-8).join("\n    ");
+
+function describeStep(index: number, step: Step): string {
+  if (step.kind === "db") return `step ${index + 1}: db ${step.argv.join(" ")}`;
+  return `step ${index + 1}: ${step.kind}`;
+}
+
+/** What Retort's database must be after a step, given what SPEC §3 allows there. */
+function expectedDb(flaskAfter: Snapshot, retortBefore: Snapshot, allow: Allowance | undefined): Snapshot {
+  if (allow?.retortKeepsDb) return retortBefore;
+  if (!allow?.retortKeepsRowsOf) return flaskAfter;
+  const tables = { ...flaskAfter.tables };
+  for (const name of allow.retortKeepsRowsOf) {
+    const flaskTable = tables[name];
+    if (flaskTable) tables[name] = { ...flaskTable, rows: retortBefore.tables[name]?.rows ?? [] };
+  }
+  return { ...flaskAfter, tables };
+}
+
+async function runDbStep(sides: [Side, Side], step: DbStep, label: string, checks: Check[]): Promise<void> {
+  const [flask, retort] = await Promise.all(sides.map((s) => s.runDb(step.argv)));
+  const context = `flask:\n    ${tail(flask!)}\n  retort:\n    ${tail(retort!)}`;
+  const status = (r: ProcessResult) => (r.code === 0 ? "succeeds" : "fails");
+  checks.push({ label: `${label}: exit status`, expected: status(flask!), retort: status(retort!), context });
+  checks.push({
+    label: `${label}: Detected/Running lines`,
+    expected: inDefinedOrder(sharedLines(flask!.stdout, flask!.stderr)),
+    retort: inDefinedOrder(sharedLines(retort!.stdout, retort!.stderr)),
+    context,
+  });
+  if (step.retortSays) {
+    const says = step.retortSays;
+    checks.push({
+      label: `${label}: Retort prints ${says} (SPEC §3)`,
+      expected: true,
+      retort: outputLines(retort!.stdout, retort!.stderr).some((l) => says.test(l)),
+      context,
+    });
+  }
+}
+
+async function runOtherStep(sides: [Side, Side], step: Step, label: string, checks: Check[]): Promise<void> {
+  if (step.kind === "models") {
+    for (const side of sides) side.writeModels(step[side.language]);
+  } else if (step.kind === "sql") {
+    const [flask, retort] = await Promise.all(sides.map((s) => runSql(s.dir, step.sql)));
+    // The scenario's SQL is written for the Flask side's schema: failing there is a bug of the scenario.
+    if (flask!.code !== 0) throw new Error(`${label}: the SQL failed on the Flask side:\n${flask!.stderr}`);
+    checks.push({ label: `${label}: the SQL runs`, expected: "", retort: retort!.stderr.trim(), context: step.sql });
+  } else if (step.kind === "edit") {
+    for (const side of sides) editNewestScript(side.dir, step[side.language]);
+  }
+}
+
+/** Builds the side compared with Flask: Retort's CLI, or (to test the harness itself) another Flask. */
+export type SideFactory = (dir: string, scenario: Scenario) => Side;
+
+export async function runScenario(scenario: Scenario, makeRetort: SideFactory = retortSide): Promise<ScenarioRun> {
+  const root = mkdtempSync(join(tmpdir(), "retort-differential-"));
+  const dirs = { flask: join(root, "flask"), retort: join(root, "retort") };
+  mkdirSync(dirs.flask);
+  mkdirSync(dirs.retort);
+  const sides: [Side, Side] = [flaskSide(dirs.flask, scenario), makeRetort(dirs.retort, scenario)];
+  const checks: Check[] = [];
+  let [, retortBefore] = (await normaliseDbs([dirs.flask, dirs.retort])) as Snapshot[];
+  for (const [index, step] of scenario.steps.entries()) {
+    const label = describeStep(index, step);
+    if (step.kind !== "db") {
+      await runOtherStep(sides, step, label, checks);
+      if (step.kind === "sql") [, retortBefore] = (await normaliseDbs([dirs.flask, dirs.retort])) as Snapshot[];
+      continue;
+    }
+    await runDbStep(sides, step, label, checks);
+    const [flaskAfter, retortAfter] = (await normaliseDbs([dirs.flask, dirs.retort])) as Snapshot[];
+    const why = step.allow ? ` (allowed by SPEC §3: ${step.allow.reason})` : "";
+    checks.push({
+      label: `${label}: database${why}`,
+      expected: expectedDb(flaskAfter!, retortBefore!, step.allow),
+      retort: retortAfter,
+      context: `folders: ${dirs.flask} and ${dirs.retort}`,
+    });
+    retortBefore = retortAfter;
+  }
+  return { checks, dirs, dispose: () => rmSync(root, { recursive: true, force: true }) };
+}
