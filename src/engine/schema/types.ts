@@ -107,7 +107,11 @@ export function enumLength(type: SqlType): number {
   return Math.max(0, ...(type.values ?? []).map((v) => v.length));
 }
 
-const pyStr = (s: string) => `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+// Python's repr() of a str: single quotes, unless the text holds one and no double quote.
+const pyStr = (s: string) => {
+  const escaped = s.replace(/\\/g, "\\\\");
+  return s.includes("'") && !s.includes('"') ? `"${escaped}"` : `'${escaped.replace(/'/g, "\\'")}'`;
+};
 
 /** Python's repr() of the type, as Alembic prints it in "Detected type change from … to …". */
 export function toRepr(type: SqlType): string {

@@ -1,0 +1,65 @@
+// Columns of a table that exists on both sides (alembic/autogenerate/compare.py `_compare_columns`):
+// added columns and alterations come before the table's index and constraint changes, removed
+// columns after them, because Alembic yields to the table comparators in between.
+
+import type { Column, Table } from "../schema/model";
+import { findColumn } from "../schema/model";
+import type { AlterColumnOp, MigrateOp } from "../ops/ops";
+import { addColumn, alterColumn, dropColumn } from "../ops/ops";
+import { isNullType, isTypeChanged } from "./compare-types";
+import { messages } from "./messages";
+
+export interface Collector {
+  readonly ops: MigrateOp[];
+  readonly messages: string[];
+}
+
+/** Added columns (in model order), then alterations of the columns both sides have. */
+export function compareColumnsBefore(database: Table, model: Table, out: Collector): void {
+  for (const c of model.columns) {
+    if (findColumn(database, c.name)) continue;
+    out.ops.push(addColumn(model.name, c));
+    out.messages.push(messages.addedColumn(model.name, c.name));
+  }
+  for (const c of model.columns) {
+    const existing = findColumn(database, c.name);
+    if (!existing) continue;
+    const op = compareColumn(model.name, existing, c, out.messages);
+    if (op) out.ops.push(op);
+  }
+}
+
+/** Removed columns, after the index and constraint changes. */
+export function compareColumnsAfter(database: Table, model: Table, out: Collector): void {
+  for (const c of database.columns) {
+    if (findColumn(model, c.name)) continue;
+    out.ops.push(dropColumn(model.name, c.name, c));
+    out.messages.push(messages.removedColumn(model.name, c.name));
+  }
+}
+
+// The column comparators in their registration order: _compare_nullable, _compare_type.
+// Server defaults are not compared: Flask-Migrate leaves compare_server_default off.
+function compareColumn(table: string, database: Column, model: Column, log: string[]): AlterColumnOp | null {
+  let nullable: boolean | undefined;
+  let type: Column["type"] | undefined;
+  if (database.nullable !== model.nullable) {
+    nullable = model.nullable;
+    log.push(messages.nullable(table, model.name, model.nullable));
+  }
+  if (isNullType(database.type)) {
+    log.push(messages.unknownDatabaseType(table, model.name));
+  } else if (isTypeChanged(database.type, model.type)) {
+    type = model.type;
+    log.push(messages.typeChange(table, model.name, database.type, model.type));
+  }
+  if (nullable === undefined && type === undefined) return null;
+  return alterColumn(table, model.name, {
+    ...(nullable !== undefined && { nullable }),
+    ...(type !== undefined && { type }),
+    existingType: database.type,
+    existingNullable: database.nullable,
+    // as _compare_server_default: existing_server_default is the database's, when either side has one
+    ...(database.serverDefault !== null && { existingServerDefault: database.serverDefault }),
+  });
+}
