@@ -1,0 +1,9 @@
+// ops -> SQLite. The entry points other modules use.
+export { applyOps, liveSource, runStatement, validateOps, StatementError, type OpHooks } from "./live";
+export { applyOpsToSchema, applyOpToSchema } from "./schema-transform";
+export { toSqlStatements, needsRecreate, tempTableName, literal, type TableSource } from "./statements";
+export { planRebuild, reflectedDefault, type RebuildPlan } from "./batch-plan";
+export { existingConstraintOrder } from "./constraints";
+export { createTableSql, createIndexSql, columnSpec } from "./ddl";
+export { ident, requiresQuotes } from "./quote";
+export { ExecuteError } from "./errors";
