@@ -1,0 +1,67 @@
+// A table being built from a model class: its columns in SQLAlchemy's order and its constraints
+// with their columns resolved from keys to columns, before names and foreign keys are settled.
+
+import type { Node } from "@babel/types";
+import type { Column } from "../schema/model";
+import type { ConventionColumn } from "../schema/naming";
+import type { ColumnDef, ForeignKeyDef, ModelClass, Named, TableArgDef } from "./ir";
+import { camelToSnakeCase } from "./tablename";
+
+export interface DraftConstraint {
+  readonly node: Node;
+  readonly name: string | null;
+  readonly columns: readonly ConventionColumn[];
+  /** How to name it, for messages: set for constraints that come from column flags. */
+  readonly fix?: string;
+}
+
+export interface DraftIndex extends DraftConstraint {
+  readonly unique: boolean;
+}
+
+export interface DraftForeignKey extends DraftConstraint {
+  readonly def: ForeignKeyDef;
+}
+
+export interface TableDraft {
+  readonly cls: ModelClass;
+  readonly name: string;
+  readonly nameNode: Node;
+  /** Position among the tables, in class order: SQLAlchemy resolves references in that order. */
+  readonly position: number;
+  /** Every column by key, including those whose type could not be read (type null). */
+  readonly byKey: ReadonlyMap<string, ColumnDef>;
+  columns: Column[];
+  primaryKey: DraftConstraint | null;
+  uniques: DraftConstraint[];
+  indexes: DraftIndex[];
+  checks: { readonly node: Node; readonly name: string | null; readonly sqltext: string }[];
+  foreignKeys: DraftForeignKey[];
+  /** True when a column could not be read: follow-up errors about the table are not reported. */
+  readonly incomplete: boolean;
+}
+
+/** The first __tablename__ up the chain of abstract bases (Flask-SQLAlchemy's should_set_tablename), else the snake_case class name. */
+export function tableNameOf(cls: ModelClass): Named {
+  for (let c: ModelClass | null = cls; c; c = c.base) if (c.tablename) return c.tablename;
+  return { value: camelToSnakeCase(cls.name), node: cls.node.id ?? cls.node };
+}
+
+/**
+ * The class's columns with those of its abstract bases: a subclass's column replaces a base's of
+ * the same key, and all are ordered by creation, as declarative's _produce_column_copies keeps
+ * each copy's _creation_order (verified: inherited columns come first unless overridden later).
+ */
+export function columnsOf(cls: ModelClass): ColumnDef[] {
+  const byKey = new Map<string, ColumnDef>();
+  for (let c: ModelClass | null = cls; c; c = c.base) {
+    for (const col of c.columns) if (!byKey.has(col.key)) byKey.set(col.key, col);
+  }
+  return [...byKey.values()].sort((a, b) => a.order - b.order);
+}
+
+/** Own __table_args__, else the nearest base's (an inherited class attribute, as in Python). */
+export function tableArgsOf(cls: ModelClass): readonly TableArgDef[] {
+  for (let c: ModelClass | null = cls; c; c = c.base) if (c.tableArgs) return c.tableArgs;
+  return [];
+}

@@ -1,0 +1,66 @@
+// models.ts -> Schema, statically (SPEC §1): the MetaData Flask-SQLAlchemy 3.0 and SQLAlchemy 1.4
+// would build from the equivalent Python models, plus every problem found, with its place.
+
+import type { Diagnostic } from "../diagnostics";
+import type { Schema } from "../schema/model";
+import type { NamingConvention } from "../schema/naming";
+import { draftTable } from "./build-table";
+import type { TableDraft } from "./draft";
+import { tableNameOf } from "./draft";
+import { finalizeTables } from "./finalize";
+import { parseSource } from "./parse-source";
+import { readProgram, type Program } from "./program";
+import { Reporter } from "./report";
+
+export interface ModelsResult {
+  readonly schema: Schema;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The namingConvention given to SQLAlchemy() (only its valid keys), or null when none was. */
+  readonly namingConvention: Record<string, string> | null;
+  /** Columns with a client-side `default`: invisible to autogenerate, so worth a warning. */
+  readonly clientDefaults: readonly { readonly table: string; readonly column: string }[];
+}
+
+function draftAll(program: Program, report: Reporter): TableDraft[] {
+  const drafts: TableDraft[] = [];
+  const byName = new Map<string, TableDraft>();
+  const db = program.instance?.db ?? "db";
+  for (const cls of program.classes) {
+    if (cls.abstract) continue;
+    const name = tableNameOf(cls);
+    const existing = byName.get(name.value);
+    if (existing) {
+      // as sqlalchemy/sql/schema.py Table.__new__
+      report.error(name.node, `Table '${name.value}' is already defined for this MetaData instance (by class ${existing.cls.name}). Give class ${cls.name} another static __tablename__.`);
+      continue;
+    }
+    const draft = draftTable(cls, drafts.length, report, db);
+    byName.set(draft.name, draft);
+    drafts.push(draft);
+  }
+  return drafts;
+}
+
+const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column;
+
+/** Never throws: every problem is a diagnostic, and every class that can be read yields its table. */
+export function parseModels(source: string): ModelsResult {
+  const parsed = parseSource(source);
+  const report = new Reporter();
+  for (const d of parsed.diagnostics) report.push(d);
+  const program = readProgram(parsed.statements, parsed.lostText, report);
+  const drafts = draftAll(program, report);
+  const convention = program.instance?.convention ?? null;
+  const tables = finalizeTables(drafts, convention as NamingConvention | null, report);
+  const clientDefaults = drafts.flatMap((d) =>
+    [...d.byKey.values()].filter((c) => c.clientDefault && c.type !== null).map((c) => ({ table: d.name, column: c.name })),
+  );
+  return {
+    schema: { tables },
+    diagnostics: [...report.diagnostics].sort(byPosition),
+    namingConvention: convention,
+    clientDefaults,
+  };
+}
+
+export { camelToSnakeCase } from "./tablename";

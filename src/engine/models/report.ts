@@ -1,0 +1,81 @@
+// Collects the diagnostics of one models.ts parse. Every problem is reported, never thrown, so the
+// editor can show all markers at once and the parser can keep reading the rest of the file.
+
+import type { Node } from "@babel/types";
+import type { Diagnostic } from "../diagnostics";
+
+export class Reporter {
+  readonly diagnostics: Diagnostic[] = [];
+
+  error(node: Node, message: string): void {
+    this.diagnostics.push(atNode(node, "error", message));
+  }
+
+  warning(node: Node, message: string): void {
+    this.diagnostics.push(atNode(node, "warning", message));
+  }
+
+  push(d: Diagnostic): void {
+    this.diagnostics.push(d);
+  }
+
+  get hasErrors(): boolean {
+    return this.diagnostics.some((d) => d.severity === "error");
+  }
+}
+
+/** Babel columns are 0-based; Diagnostic columns are 1-based, end exclusive. */
+function atNode(node: Node, severity: Diagnostic["severity"], message: string): Diagnostic {
+  const loc = node.loc;
+  if (!loc) return { severity, message, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  return {
+    severity,
+    message,
+    line: loc.start.line,
+    column: loc.start.column + 1,
+    endLine: loc.end.line,
+    endColumn: loc.end.column + 1,
+  };
+}
+
+/** Levenshtein distance, two rows: names here are short, and it runs only on a miss. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+const camelCase = (s: string) => s.replace(/_+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * The known name the user most likely meant: the camelCase form of a snake_case name
+ * (`primary_key` -> `primaryKey`), a case-insensitive match, or the closest name within a third
+ * of its length (typos).
+ */
+export function suggest(word: string, known: readonly string[]): string | undefined {
+  const camel = camelCase(word);
+  if (camel !== word && known.includes(camel)) return camel;
+  const lower = word.toLowerCase().replace(/_/g, "");
+  const folded = known.find((k) => k.toLowerCase().replace(/_/g, "") === lower);
+  if (folded) return folded;
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
+  for (const k of known) {
+    const d = editDistance(word, k);
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  return best;
+}
+
+/** " Did you mean 'x'?" or " Use one of 'a', 'b'." */
+export function hint(word: string, known: readonly string[], quote = (s: string) => `'${s}'`): string {
+  const s = suggest(word, known);
+  return s !== undefined ? ` Did you mean ${quote(s)}?` : ` Use one of ${known.map(quote).join(", ")}.`;
+}
