@@ -1,0 +1,100 @@
+// What the site needs from the engine facade (src/engine/index.ts), as a structural interface:
+// the worker passes the real facade in, and the compiler checks that it fits. Keeping the app's
+// view of the engine this small lets the engine change inside without touching the UI.
+
+export type SqlValue = number | string | Uint8Array | null;
+
+export interface EngineDatabase {
+  exec(sql: string, params?: readonly SqlValue[]): void;
+  query(sql: string, params?: readonly SqlValue[]): { readonly columns: readonly string[]; readonly rows: readonly (readonly SqlValue[])[] };
+  changes(): number;
+  export(): Uint8Array;
+  close(): void;
+}
+
+export interface EngineDiagnostic {
+  readonly severity: "error" | "warning";
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export interface EngineColumn {
+  readonly name: string;
+  readonly type: unknown;
+  readonly nullable: boolean;
+  readonly serverDefault: string | null;
+}
+
+export interface EngineTable {
+  readonly name: string;
+  readonly columns: readonly EngineColumn[];
+  readonly primaryKey: { readonly columns: readonly string[] } | null;
+  readonly uniqueConstraints: readonly { readonly columns: readonly string[] }[];
+  readonly indexes: readonly { readonly name: string; readonly columns: readonly string[]; readonly unique: boolean }[];
+  readonly foreignKeys: readonly { readonly columns: readonly string[]; readonly referredTable: string; readonly referredColumns: readonly string[] }[];
+}
+
+export interface EngineSchema {
+  readonly tables: readonly EngineTable[];
+}
+
+export interface EngineWarning {
+  readonly kind: string;
+  readonly table: string;
+  readonly column?: string;
+  readonly message: string;
+}
+
+export interface EngineWorkspace {
+  readonly title: string;
+  readonly files: Readonly<Record<string, string>>;
+  readonly database: Uint8Array | null;
+}
+
+export interface EngineOutputLine {
+  readonly level: string;
+  readonly text: string;
+}
+
+/** The runtime's events (see src/engine/runtime): the site shows SQL and progress from them. */
+export type EngineEvent =
+  | { readonly type: "sql"; readonly sql: string; readonly rowsChanged: number; readonly durationMs: number }
+  | { readonly type: "step-start"; readonly step: { readonly revision: string; readonly direction: string } }
+  | { readonly type: "op"; readonly index: number }
+  | { readonly type: string };
+
+/**
+ * The engine as the host uses it. engine-binding.ts builds it from the real facade; any mismatch
+ * between the two is fixed there, in one place.
+ */
+export interface EngineFacade {
+  runCommand(
+    argv: readonly string[],
+    workspace: EngineWorkspace,
+    listener: (event: EngineEvent) => void,
+  ): Promise<{ readonly exitCode: number; readonly lines: readonly EngineOutputLine[]; readonly workspace: EngineWorkspace }>;
+  newWorkspace(title: string, models: string): EngineWorkspace;
+  exampleModels: string;
+  parseModels(source: string): { readonly schema: EngineSchema; readonly diagnostics: readonly EngineDiagnostic[] };
+  parseMigrationScript(source: string):
+    | { readonly ok: true; readonly header: ScriptHeader; readonly diagnostics: readonly EngineDiagnostic[] }
+    | { readonly ok: false; readonly diagnostics: readonly EngineDiagnostic[] };
+  reflectSchema(db: EngineDatabase): EngineSchema;
+  /** compareSchemas + analyzeChanges: the messages autogenerate prints and Retort's warnings. */
+  pendingChanges(db: EngineDatabase, database: EngineSchema, models: EngineSchema): { readonly messages: readonly string[]; readonly warnings: readonly EngineWarning[] };
+  openDatabase(bytes?: Uint8Array): Promise<EngineDatabase>;
+  /** The column type as SQLite DDL ("VARCHAR(64)"). */
+  typeDdl(type: unknown): string;
+  /** Newest first, as `flask db history` lists them; falls back to the host's own order when absent. */
+  historyOrder?(headers: readonly ScriptHeader[]): readonly string[] | null;
+}
+
+export interface ScriptHeader {
+  readonly revision: string;
+  readonly downRevision: string | readonly string[] | null;
+  readonly message: string;
+  readonly branchLabels: readonly string[] | null;
+}

@@ -1,0 +1,215 @@
+// The worker's side of the protocol: holds the playground (a workspace: files and database
+// bytes) and answers each request with the engine. Plain TypeScript, so it is tested in Node
+// against the real engine and sql.js, exactly as it runs in the Worker.
+
+import type { EngineDatabase, EngineEvent, EngineFacade, EngineWorkspace, SqlValue } from "./engine-facade";
+import { buildHistory, parseScripts, toDiagnosticView, toTableView } from "./engine-views";
+import type {
+  CommandView, DiagnosticView, EngineRequest, OutputLineView, PendingView, ProgressView, QueryView, RequestOf,
+  RowEdit, RowsView, SnapshotView, SqlEventView,
+} from "./protocol";
+
+const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const VERSION_TABLE = "alembic_version";
+
+export class EngineHost {
+  #engine: EngineFacade;
+  #workspace: EngineWorkspace | null = null;
+  #db: EngineDatabase | null = null;
+  #dbBytes: Uint8Array | null | undefined = undefined;
+
+  constructor(engine: EngineFacade) {
+    this.#engine = engine;
+  }
+
+  handle = (request: EngineRequest, progress: (p: ProgressView) => void): Promise<unknown> => {
+    switch (request.kind) {
+      case "open": return this.open(request);
+      case "snapshot": return this.snapshot();
+      case "set-models": return this.setModels(request.source);
+      case "set-script": return Promise.resolve(this.setScript(request));
+      case "command": return this.command(request.argv, progress);
+      case "rows": return this.rows(request);
+      case "edit-row": return this.editRow(request.edit);
+      case "query": return this.query(request.sql);
+    }
+  };
+
+  get workspace(): EngineWorkspace {
+    if (!this.#workspace) throw new Error("No playground is open yet: send an 'open' request first.");
+    return this.#workspace;
+  }
+
+  /** A new playground: the tutorial's models, `flask db init` done, an empty database. */
+  async open(request: RequestOf<"open">): Promise<SnapshotView> {
+    this.#workspace = this.#engine.newWorkspace(request.title, this.#engine.exampleModels);
+    const init = await this.#engine.runCommand(["init"], this.#workspace, () => {});
+    if (init.exitCode === 0) this.#workspace = init.workspace;
+    return this.snapshot();
+  }
+
+  async snapshot(): Promise<SnapshotView> {
+    const ws = this.workspace;
+    const db = await this.#database();
+    const schema = this.#engine.reflectSchema(db);
+    const tables = schema.tables.map((t) => {
+      const count = db.query(`SELECT count(*) FROM ${quoteId(t.name)}`).rows[0]?.[0];
+      return toTableView(t, typeof count === "number" ? count : 0, this.#engine.typeDdl);
+    });
+    const history = buildHistory(this.#engine, parseScripts(this.#engine, ws.files), currentRevisions(db));
+    const initialized = Object.keys(ws.files).some((p) => p.startsWith("migrations/"));
+    return { title: ws.title, files: { ...ws.files }, initialized, tables, history };
+  }
+
+  /** The live `flask db migrate` preview: models parsed, database reflected, compared. */
+  async setModels(source: string): Promise<PendingView> {
+    this.#workspace = { ...this.workspace, files: { ...this.workspace.files, "models.ts": source } };
+    const parsed = this.#engine.parseModels(source);
+    const diagnostics = parsed.diagnostics.map(toDiagnosticView);
+    if (diagnostics.some((d) => d.severity === "error")) return { messages: [], warnings: [], diagnostics, error: null };
+    try {
+      const db = await this.#database();
+      const dbSchema = this.#engine.reflectSchema(db);
+      const { messages, warnings } = this.#engine.pendingChanges(db, dbSchema, parsed.schema);
+      return { messages: [...messages], warnings: warnings.map((w) => ({ ...w })), diagnostics, error: null };
+    } catch (error) {
+      return { messages: [], warnings: [], diagnostics, error: `Autogenerate failed: ${errorText(error)}` };
+    }
+  }
+
+  /** An edited migration script: stored as typed (the edited text is what runs), and parsed. */
+  setScript(request: RequestOf<"set-script">): readonly DiagnosticView[] {
+    this.#workspace = { ...this.workspace, files: { ...this.workspace.files, [request.path]: request.source } };
+    return this.#engine.parseMigrationScript(request.source).diagnostics.map(toDiagnosticView);
+  }
+
+  async command(argv: readonly string[], progress: (p: ProgressView) => void): Promise<CommandView> {
+    const sql: SqlEventView[] = [];
+    const listener = (event: EngineEvent) => {
+      if (isSqlEvent(event)) sql.push({ sql: event.sql, rowsChanged: event.rowsChanged, durationMs: event.durationMs });
+      else if (isStepStart(event)) progress({ text: `Running ${event.step.direction} ${event.step.revision}…` });
+    };
+    let exitCode: number;
+    let lines: OutputLineView[];
+    try {
+      const result = await this.#engine.runCommand(argv, this.workspace, listener);
+      this.#workspace = result.workspace;
+      exitCode = result.exitCode;
+      lines = result.lines.map(toLineView);
+    } catch (error) {
+      // The command layer never throws by contract; if it ever does, the page still gets words.
+      exitCode = 1;
+      lines = [{ level: "error", text: `The command failed unexpectedly: ${errorText(error)}` }];
+    }
+    return { exitCode, lines, sql, snapshot: await this.snapshot() };
+  }
+
+  async rows(request: RequestOf<"rows">): Promise<RowsView> {
+    const db = await this.#database();
+    const table = quoteId(request.table);
+    const totalCell = db.query(`SELECT count(*) FROM ${table}`).rows[0]?.[0];
+    const total = typeof totalCell === "number" ? totalCell : 0;
+    try {
+      // rowid identifies a row for edits; a column of the user's called "rowid" would hide it.
+      const result = db.query(`SELECT rowid AS "__retort_rowid__", * FROM ${table} LIMIT ?`, [request.limit]);
+      return {
+        table: request.table, total, columns: result.columns.slice(1),
+        rowids: result.rows.map((r) => (typeof r[0] === "number" ? r[0] : null)),
+        rows: result.rows.map((r) => r.slice(1)),
+      };
+    } catch {
+      const result = db.query(`SELECT * FROM ${table} LIMIT ?`, [request.limit]);
+      return { table: request.table, total, columns: result.columns, rowids: result.rows.map(() => null), rows: result.rows };
+    }
+  }
+
+  async editRow(edit: RowEdit): Promise<QueryView> {
+    const [sql, params] = rowEditSql(edit);
+    return this.#modify(sql, params);
+  }
+
+  /** The SQL console: one statement runs with its result; several run as a script. */
+  async query(sql: string): Promise<QueryView> {
+    const db = await this.#database();
+    try {
+      const result = db.query(sql);
+      if (result.columns.length > 0) {
+        // A SELECT changes nothing; a statement with RETURNING does, so save when rows changed.
+        const snapshot = db.changes() > 0 && !/^\s*select\b/i.test(sql) ? await this.#saved() : null;
+        return { ok: true, columns: result.columns, rows: result.rows, rowsChanged: 0, error: null, snapshot };
+      }
+      return { ok: true, columns: [], rows: [], rowsChanged: db.changes(), error: null, snapshot: await this.#saved() };
+    } catch (error) {
+      return failedQuery(error);
+    }
+  }
+
+  async #modify(sql: string, params: readonly SqlValue[]): Promise<QueryView> {
+    const db = await this.#database();
+    try {
+      db.exec(sql, params);
+      return { ok: true, columns: [], rows: [], rowsChanged: db.changes(), error: null, snapshot: await this.#saved() };
+    } catch (error) {
+      return failedQuery(error);
+    }
+  }
+
+  /** Writes the live database back into the workspace, as the command layer would. */
+  async #saved(): Promise<SnapshotView> {
+    const bytes = this.#db!.export();
+    this.#workspace = { ...this.workspace, database: bytes };
+    this.#dbBytes = bytes;
+    return this.snapshot();
+  }
+
+  /** The workspace's database, opened once per version of its bytes. */
+  async #database(): Promise<EngineDatabase> {
+    const bytes = this.workspace.database;
+    if (this.#db && this.#dbBytes === bytes) return this.#db;
+    this.#db?.close();
+    this.#db = await this.#engine.openDatabase(bytes ?? undefined);
+    this.#dbBytes = bytes;
+    return this.#db;
+  }
+}
+
+export function rowEditSql(edit: RowEdit): [string, SqlValue[]] {
+  const table = quoteId(edit.table);
+  switch (edit.kind) {
+    case "insert": {
+      const cols = Object.keys(edit.values);
+      if (cols.length === 0) return [`INSERT INTO ${table} DEFAULT VALUES`, []];
+      return [`INSERT INTO ${table} (${cols.map(quoteId).join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`, Object.values(edit.values)];
+    }
+    case "update": {
+      const cols = Object.keys(edit.values);
+      return [`UPDATE ${table} SET ${cols.map((c) => `${quoteId(c)} = ?`).join(", ")} WHERE rowid = ?`, [...Object.values(edit.values), edit.rowid]];
+    }
+    case "delete":
+      return [`DELETE FROM ${table} WHERE rowid = ?`, [edit.rowid]];
+  }
+}
+
+function currentRevisions(db: EngineDatabase): string[] {
+  const exists = db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [VERSION_TABLE]).rows.length > 0;
+  if (!exists) return [];
+  return db.query(`SELECT version_num FROM ${VERSION_TABLE}`).rows.map((r) => String(r[0]));
+}
+
+const LEVELS = new Set(["info", "warning", "error"]);
+function toLineView(line: { readonly level: string; readonly text: string }): OutputLineView {
+  return { level: LEVELS.has(line.level) ? (line.level as OutputLineView["level"]) : "info", text: line.text };
+}
+
+function isSqlEvent(e: EngineEvent): e is Extract<EngineEvent, { type: "sql"; sql: string }> {
+  return e.type === "sql" && "sql" in e;
+}
+function isStepStart(e: EngineEvent): e is Extract<EngineEvent, { type: "step-start"; step: unknown }> {
+  return e.type === "step-start" && "step" in e;
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function failedQuery(error: unknown): QueryView {
+  return { ok: false, columns: [], rows: [], rowsChanged: 0, error: errorText(error), snapshot: null };
+}

@@ -1,0 +1,176 @@
+// The playground's state on the page: the files being edited, the live pending changes, the
+// revision history, the last step's output, and what it changed. Components render this and call
+// its methods; all engine work goes through the worker client, so typing never waits for it.
+
+import { debounce } from "./debounce";
+import type { EngineClient } from "./engine-client";
+import { stepTowards } from "./graph-layout";
+import type {
+  CommandView, DiagnosticView, OutputLineView, PendingView, SnapshotView, SqlEventView,
+} from "./protocol";
+import { diffTables, NO_HIGHLIGHT, type Highlight } from "./schema-diff";
+
+export const MODELS_FILE = "models.ts";
+/** Wait for a pause in typing before recomputing (STYLE.md: about 150–300 ms). */
+export const TYPING_PAUSE_MS = 200;
+
+export interface StepRun {
+  readonly argv: readonly string[];
+  readonly exitCode: number;
+  readonly lines: readonly OutputLineView[];
+  readonly sql: readonly SqlEventView[];
+}
+
+export class Playground {
+  snapshot = $state.raw<SnapshotView | null>(null);
+  pending = $state.raw<PendingView | null>(null);
+  diagnostics = $state.raw<Readonly<Record<string, readonly DiagnosticView[]>>>({});
+  tabs = $state<string[]>([MODELS_FILE]);
+  activeTab = $state(MODELS_FILE);
+  message = $state("");
+  busy = $state(false);
+  progress = $state<string | null>(null);
+  lastRun = $state.raw<StepRun | null>(null);
+  highlight = $state.raw<Highlight>(NO_HIGHLIGHT);
+  /** Bumped whenever files change outside the editor, so the editor reloads its models. */
+  filesVersion = $state(0);
+  /** Listeners for command output (the terminal panel prints every command's lines). */
+  #outputListeners: ((argv: readonly string[], result: CommandView) => void)[] = [];
+
+  #client: EngineClient;
+  #texts = new Map<string, string>();
+  #dirty = new Set<string>();
+  #pushModels = debounce((source: string) => this.#sendModels(source), TYPING_PAUSE_MS);
+  #pushScripts = new Map<string, ReturnType<typeof debounce<[string]>>>();
+
+  constructor(client: EngineClient) {
+    this.#client = client;
+  }
+
+  async open(title: string): Promise<void> {
+    this.#accept(await this.#client.request({ kind: "open", title }));
+    await this.#sendModels(this.fileText(MODELS_FILE));
+  }
+
+  fileText(path: string): string {
+    return this.#texts.get(path) ?? this.snapshot?.files[path] ?? "";
+  }
+
+  get scriptPaths(): string[] {
+    return Object.keys(this.snapshot?.files ?? {}).filter((p) => p.startsWith("migrations/versions/")).sort();
+  }
+
+  /** Called by the editor on every keystroke: cheap, the work happens after a pause. */
+  editFile(path: string, text: string): void {
+    if (this.#texts.get(path) === text) return;
+    this.#texts.set(path, text);
+    this.#dirty.add(path);
+    if (path === MODELS_FILE) {
+      this.#pushModels(text);
+      return;
+    }
+    let push = this.#pushScripts.get(path);
+    if (!push) {
+      push = debounce((source: string) => this.#sendScript(path, source), TYPING_PAUSE_MS);
+      this.#pushScripts.set(path, push);
+    }
+    push(text);
+  }
+
+  openTab(path: string): void {
+    if (!this.tabs.includes(path)) this.tabs.push(path);
+    this.activeTab = path;
+  }
+
+  closeTab(path: string): void {
+    if (path === MODELS_FILE) return;
+    this.tabs = this.tabs.filter((t) => t !== path);
+    if (this.activeTab === path) this.activeTab = MODELS_FILE;
+  }
+
+  onOutput(listener: (argv: readonly string[], result: CommandView) => void): void {
+    this.#outputListeners.push(listener);
+  }
+
+  /** Sends every waiting edit, so that a command sees exactly what the user typed. */
+  async flushEdits(): Promise<void> {
+    await this.#pushModels.flush();
+    await Promise.all([...this.#pushScripts.values()].map((p) => p.flush()));
+  }
+
+  /** Runs one `db` command (argv after `db`), as the terminal and the buttons do. */
+  async run(argv: readonly string[]): Promise<CommandView> {
+    this.busy = true;
+    try {
+      await this.flushEdits();
+      const before = this.snapshot;
+      const result = await this.#client.request({ kind: "command", argv }, (p) => (this.progress = p.text));
+      const newFiles = Object.keys(result.snapshot.files).filter((f) => !(f in (before?.files ?? {})));
+      this.#accept(result.snapshot);
+      if (before) this.highlight = diffTables(before.tables, result.snapshot.tables);
+      this.lastRun = { argv, exitCode: result.exitCode, lines: result.lines, sql: result.sql };
+      for (const file of newFiles.filter((f) => f.endsWith(".ts") && f !== MODELS_FILE)) this.openTab(file);
+      for (const listener of this.#outputListeners) listener(argv, result);
+      await this.#sendModels(this.fileText(MODELS_FILE));
+      return result;
+    } finally {
+      this.busy = false;
+      this.progress = null;
+    }
+  }
+
+  generate(): Promise<CommandView> {
+    const message = this.message.trim();
+    return this.run(message ? ["migrate", "-m", message] : ["migrate"]);
+  }
+
+  upgrade(target = "+1"): Promise<CommandView> {
+    return this.run(["upgrade", target]);
+  }
+
+  downgrade(target = "-1"): Promise<CommandView> {
+    return this.run(["downgrade", target]);
+  }
+
+  /** "upgrade/downgrade to here" on a revision of the graph. */
+  async moveTo(revision: string): Promise<CommandView | null> {
+    const history = this.snapshot?.history;
+    if (!history) return null;
+    const nodes = history.revisions.map((r) => ({ id: r.id, parents: r.parents }));
+    const argv = stepTowards(nodes, history.current, revision);
+    return argv ? this.run(argv) : null;
+  }
+
+  /** Replaces the snapshot after a database edit made outside a command (grid, SQL console). */
+  acceptSnapshot(snapshot: SnapshotView): void {
+    const before = this.snapshot;
+    this.#accept(snapshot);
+    if (before) this.highlight = diffTables(before.tables, snapshot.tables);
+    void this.#sendModels(this.fileText(MODELS_FILE));
+  }
+
+  #accept(snapshot: SnapshotView): void {
+    // Files typed since the last flush stay as typed: the snapshot predates them.
+    for (const [path, text] of Object.entries(snapshot.files)) {
+      if (!this.#dirty.has(path)) this.#texts.set(path, text);
+    }
+    for (const path of [...this.#texts.keys()]) if (!(path in snapshot.files)) this.#texts.delete(path);
+    this.tabs = this.tabs.filter((t) => t === MODELS_FILE || t in snapshot.files);
+    if (!this.tabs.includes(this.activeTab)) this.activeTab = MODELS_FILE;
+    this.snapshot = snapshot;
+    this.filesVersion++;
+  }
+
+  async #sendModels(source: string): Promise<void> {
+    this.#dirty.delete(MODELS_FILE);
+    const pending = await this.#client.request({ kind: "set-models", source });
+    this.pending = pending;
+    this.diagnostics = { ...this.diagnostics, [MODELS_FILE]: pending.diagnostics };
+  }
+
+  async #sendScript(path: string, source: string): Promise<void> {
+    this.#dirty.delete(path);
+    const diagnostics = await this.#client.request({ kind: "set-script", path, source });
+    this.diagnostics = { ...this.diagnostics, [path]: diagnostics };
+  }
+}

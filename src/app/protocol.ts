@@ -1,0 +1,152 @@
+// The typed message union between the page and the engine worker. Everything here is plain,
+// structured-clone-safe data: the UI renders these views and never sees engine values, so the
+// engine can change inside the worker without touching a component.
+
+export type SqlCell = number | string | Uint8Array | null;
+
+export interface DiagnosticView {
+  readonly severity: "error" | "warning";
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export interface WarningView {
+  readonly kind: string;
+  readonly table: string;
+  readonly column?: string;
+  readonly message: string;
+}
+
+/** What `flask db migrate` would do now: the live autogenerate against the current database. */
+export interface PendingView {
+  readonly messages: readonly string[];
+  readonly warnings: readonly WarningView[];
+  readonly diagnostics: readonly DiagnosticView[];
+  /** Set when autogenerate could not run at all (e.g. a broken migration script). */
+  readonly error: string | null;
+}
+
+export interface RevisionView {
+  readonly id: string;
+  readonly parents: readonly string[];
+  readonly message: string;
+  readonly file: string;
+  readonly branchLabels: readonly string[];
+  readonly isHead: boolean;
+  readonly isCurrent: boolean;
+}
+
+export interface HistoryView {
+  /** Newest first, as `flask db history` prints. */
+  readonly revisions: readonly RevisionView[];
+  readonly current: readonly string[];
+  readonly error: string | null;
+}
+
+export interface ColumnView {
+  readonly name: string;
+  readonly type: string;
+  readonly nullable: boolean;
+  readonly primaryKey: boolean;
+  readonly unique: boolean;
+  readonly indexed: boolean;
+  /** "roles.id" when the column refers to another table. */
+  readonly references: string | null;
+  readonly serverDefault: string | null;
+}
+
+export interface TableView {
+  readonly name: string;
+  readonly columns: readonly ColumnView[];
+  readonly indexes: readonly { readonly name: string; readonly columns: readonly string[]; readonly unique: boolean }[];
+  readonly rowCount: number;
+}
+
+export interface OutputLineView {
+  readonly level: "info" | "warning" | "error" | "command";
+  readonly text: string;
+}
+
+export interface SqlEventView {
+  readonly sql: string;
+  readonly rowsChanged: number;
+  readonly durationMs: number;
+}
+
+/** The whole playground as the UI shows it. */
+export interface SnapshotView {
+  readonly title: string;
+  readonly files: Readonly<Record<string, string>>;
+  readonly initialized: boolean;
+  readonly tables: readonly TableView[];
+  readonly history: HistoryView;
+}
+
+export interface CommandView {
+  readonly exitCode: number;
+  readonly lines: readonly OutputLineView[];
+  readonly sql: readonly SqlEventView[];
+  readonly snapshot: SnapshotView;
+}
+
+export interface RowsView {
+  readonly table: string;
+  readonly columns: readonly string[];
+  /** rowid of each row, or null for a WITHOUT ROWID table (read-only in the grid). */
+  readonly rowids: readonly (number | null)[];
+  readonly rows: readonly (readonly SqlCell[])[];
+  readonly total: number;
+}
+
+export interface QueryView {
+  readonly ok: boolean;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly SqlCell[])[];
+  readonly rowsChanged: number;
+  readonly error: string | null;
+  readonly snapshot: SnapshotView | null;
+}
+
+export type RowEdit =
+  | { readonly kind: "insert"; readonly table: string; readonly values: Readonly<Record<string, SqlCell>> }
+  | { readonly kind: "update"; readonly table: string; readonly rowid: number; readonly values: Readonly<Record<string, SqlCell>> }
+  | { readonly kind: "delete"; readonly table: string; readonly rowid: number };
+
+/** Page -> worker. Each request kind maps to one response type in ResponseOf. */
+export type EngineRequest =
+  | { readonly kind: "open"; readonly title: string }
+  | { readonly kind: "snapshot" }
+  | { readonly kind: "set-models"; readonly source: string }
+  | { readonly kind: "set-script"; readonly path: string; readonly source: string }
+  | { readonly kind: "command"; readonly argv: readonly string[] }
+  | { readonly kind: "rows"; readonly table: string; readonly limit: number }
+  | { readonly kind: "edit-row"; readonly edit: RowEdit }
+  | { readonly kind: "query"; readonly sql: string };
+
+export interface ResponseOf {
+  open: SnapshotView;
+  snapshot: SnapshotView;
+  "set-models": PendingView;
+  "set-script": readonly DiagnosticView[];
+  command: CommandView;
+  rows: RowsView;
+  "edit-row": QueryView;
+  query: QueryView;
+}
+
+export type RequestKind = EngineRequest["kind"];
+export type RequestOf<K extends RequestKind> = Extract<EngineRequest, { kind: K }>;
+
+/** Progress of a long command, sent while it runs (e.g. a batch rebuild of 100k rows). */
+export interface ProgressView {
+  readonly text: string;
+}
+
+export type WorkerInbound = { readonly id: number; readonly request: EngineRequest };
+export type WorkerOutbound =
+  | { readonly id: number; readonly type: "result"; readonly value: unknown }
+  | { readonly id: number; readonly type: "failure"; readonly message: string }
+  | { readonly id: number; readonly type: "progress"; readonly progress: ProgressView };

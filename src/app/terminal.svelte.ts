@@ -1,0 +1,96 @@
+// The terminal panel's state: its scrollback, the command history (Up/Down) and completion (Tab).
+// Lines are parsed into words by command-line.ts and run through the playground's command layer,
+// the same one the Node CLI uses, so both print the same lines.
+
+import { complete, parseCommandLine } from "./command-line";
+import type { Playground } from "./playground.svelte";
+import type { CommandView, OutputLineView } from "./protocol";
+
+const MAX_LINES = 2000;
+
+export class TerminalState {
+  lines = $state.raw<readonly OutputLineView[]>([
+    { level: "info", text: "Type `flask db --help` (or `retort db …`). Up/Down: history, Tab: complete." },
+  ]);
+  input = $state("");
+  history = $state.raw<readonly string[]>([]);
+  #cursor: number | null = null;
+  #playground: Playground;
+  #echoNext: string | null = null;
+
+  constructor(playground: Playground) {
+    this.#playground = playground;
+    // Every command prints here, whether typed or run by a button, as a shell would show it.
+    playground.onOutput((argv, result) => this.#print(argv, result));
+  }
+
+  async submit(): Promise<void> {
+    const line = this.input;
+    this.input = "";
+    this.#cursor = null;
+    if (line.trim() && this.history.at(-1) !== line) this.history = [...this.history, line];
+    const parsed = parseCommandLine(line);
+    switch (parsed.kind) {
+      case "empty":
+        return;
+      case "clear":
+        this.lines = [];
+        return;
+      case "error":
+        this.#append([{ level: "command", text: `$ ${line}` }, { level: "error", text: parsed.message }]);
+        return;
+      case "db":
+        this.#echoNext = line;
+        await this.#playground.run(parsed.argv);
+    }
+  }
+
+  /** Up (-1) and Down (+1) walk the history, as a shell does. */
+  recall(direction: -1 | 1): void {
+    if (this.history.length === 0) return;
+    const last = this.history.length;
+    const next = (this.#cursor ?? last) + direction;
+    if (next < 0) return;
+    if (next >= last) {
+      this.#cursor = null;
+      this.input = "";
+      return;
+    }
+    this.#cursor = next;
+    this.input = this.history[next]!;
+  }
+
+  /** Tab: one candidate completes the line; several are listed and their common prefix is kept. */
+  completeInput(): void {
+    const revisions = this.#playground.snapshot?.history.revisions.map((r) => r.id) ?? [];
+    const options = complete(this.input, revisions);
+    if (options.length === 0) return;
+    if (options.length === 1) {
+      this.input = `${options[0]} `;
+      return;
+    }
+    this.input = commonPrefix(options);
+    this.#append([{ level: "info", text: options.map((o) => o.split(" ").at(-1)).join("  ") }]);
+  }
+
+  #print(argv: readonly string[], result: CommandView): void {
+    const echo = this.#echoNext ?? `flask db ${argv.map(quoteWord).join(" ")}`;
+    this.#echoNext = null;
+    this.#append([{ level: "command", text: `$ ${echo}` }, ...result.lines]);
+  }
+
+  #append(lines: readonly OutputLineView[]): void {
+    this.lines = [...this.lines, ...lines].slice(-MAX_LINES);
+  }
+}
+
+function commonPrefix(words: readonly string[]): string {
+  let prefix = words[0] ?? "";
+  for (const w of words) while (!w.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
+}
+
+/** Shows argv as a shell line: words with spaces or quotes are double-quoted. */
+export function quoteWord(word: string): string {
+  return /^[\w@+\-.:/=]+$/.test(word) ? word : `"${word.replace(/(["\\$`])/g, "\\$1")}"`;
+}
