@@ -25,7 +25,7 @@ export function compareColumnsBefore(database: Table, model: Table, out: Collect
     const existing = findColumn(database, c.name);
     if (!existing) continue;
     const op = compareColumn(model.name, existing, c, out.messages);
-    if (op) out.ops.push(op);
+    if (op) out.ops.push(withAutoincrement(op, model, c));
   }
 }
 
@@ -36,6 +36,31 @@ export function compareColumnsAfter(database: Table, model: Table, out: Collecto
     out.ops.push(dropColumn(model.name, c.name, c));
     out.messages.push(messages.removedColumn(model.name, c.name));
   }
+}
+
+// SQLAlchemy types whose _type_affinity is Integer or Numeric: the ones that can autoincrement
+const NUMERIC_AFFINITY = new Set(["Integer", "BigInteger", "SmallInteger", "Numeric", "Float", "INTEGER", "BIGINT", "SMALLINT", "NUMERIC", "DECIMAL", "FLOAT", "REAL", "DOUBLE"]);
+
+/** Table._autoincrement_column of SQLAlchemy 1.4 (sql/schema.py PrimaryKeyConstraint). */
+export function autoincrementColumn(table: Table): Column | undefined {
+  const keyColumns = (table.primaryKey?.columns ?? []).map((n) => findColumn(table, n)).filter((c): c is Column => c !== undefined);
+  if (keyColumns.length !== 1) return keyColumns.find((c) => c.autoincrement === true);
+  const only = keyColumns[0]!;
+  if (only.autoincrement === true) return only;
+  const eligible =
+    only.autoincrement === "auto" &&
+    NUMERIC_AFFINITY.has(only.type.name) &&
+    only.clientDefault === undefined &&
+    only.serverDefault === null &&
+    !table.foreignKeys.some((fk) => fk.columns.includes(only.name));
+  return eligible ? only : undefined;
+}
+
+// as _setup_autoincrement: the alter_column op carries autoincrement=True/False for rendering
+function withAutoincrement(op: AlterColumnOp, table: Table, column: Column): AlterColumnOp {
+  if (autoincrementColumn(table)?.name === column.name) return { ...op, autoincrement: true };
+  if (column.autoincrement === "auto") return op;
+  return { ...op, autoincrement: column.autoincrement };
 }
 
 // The column comparators in their registration order: _compare_nullable, _compare_type.

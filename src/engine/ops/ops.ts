@@ -53,6 +53,12 @@ export interface AlterColumnOp {
   readonly existingType?: SqlType;
   readonly existingNullable?: boolean;
   readonly existingServerDefault?: string | null;
+  /**
+   * Alembic's `autoincrement=` keyword (compare.py `_setup_autoincrement`): true when the model
+   * column is its table's autoincrement column, or the model's explicit true/false. Rendered as
+   * `autoincrement=True`; it changes nothing on SQLite.
+   */
+  readonly autoincrement?: boolean;
 }
 export interface CreateIndexOp {
   readonly kind: "create_index";

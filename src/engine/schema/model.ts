@@ -33,6 +33,11 @@ export interface Column {
   /** SQLAlchemy's `autoincrement`: "auto" unless the model says true or false. */
   readonly autoincrement: boolean | "auto";
   readonly comment: string | null;
+  /**
+   * The model's client-side `default` (SQLAlchemy's Python-side default), as its source text.
+   * It has no schema effect; only autogenerate's warnings read it. Absent when there is none.
+   */
+  readonly clientDefault?: string;
 }
 
 export interface PrimaryKey {
@@ -89,6 +94,7 @@ export function column(name: string, type: SqlType, options: Partial<Omit<Column
     serverDefault: options.serverDefault ?? null,
     autoincrement: options.autoincrement ?? "auto",
     comment: options.comment ?? null,
+    ...(options.clientDefault !== undefined && { clientDefault: options.clientDefault }),
   };
 }
 
