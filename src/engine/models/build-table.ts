@@ -17,8 +17,8 @@ function makeResolver(cls: ModelClass, table: string, byKey: ReadonlyMap<string,
     for (const n of names) {
       const c = byKey.get(n.value);
       if (!c) {
-        const byName = [...byKey.values()].find((x) => x.name === n.value);
-        const fix = byName ? ` Constraints name columns by attribute: use '${byName.key}'.` : hint(n.value, [...byKey.keys()]);
+        const byAttr = [...byKey.values()].find((x) => x.attr === n.value);
+        const fix = byAttr ? ` Constraints refer to a column by its name: use '${byAttr.key}'.` : hint(n.value, [...byKey.keys()]);
         report.error(n.node, `${what} on table '${table}' refers to column '${n.value}', which class '${cls.name}' does not have.${fix}`);
         ok = false;
       } else if (c.type === null) ok = false;
@@ -36,7 +36,7 @@ function collectColumns(cls: ModelClass, table: string, report: Reporter): Map<s
     const first = byName.get(c.name);
     if (first) {
       // SQLAlchemy maps neither: "column 'x' is not represented in the mapper's table"
-      report.error(c.node, `Column '${c.name}' is defined twice in table '${table}' (attributes '${first.key}' and '${c.key}'). Rename one of them.`);
+      report.error(c.node, `Column '${c.name}' is defined twice in table '${table}' (attributes '${first.attr}' and '${c.attr}'). Rename one of them.`);
       continue;
     }
     byName.set(c.name, c);

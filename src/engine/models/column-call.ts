@@ -93,13 +93,15 @@ function unexpectedColumnArg(arg: Node, db: string): string {
  * Reads one `key = db.Column(...)` class field. A column whose type cannot be read is still
  * returned (type null), so that the table builder does not add follow-up errors about it.
  */
-export function readColumn(key: string, call: DbCall, ctx: ReadContext): ColumnDef {
+export function readColumn(attr: string, call: DbCall, ctx: ReadContext): ColumnDef {
   const args = readColumnArgs(call, ctx);
+  const name = args.name ?? attr;
   const o = args.options;
   const primaryKey = optBoolean(o, "primaryKey") ?? false;
   return {
-    key,
-    name: args.name ?? key,
+    attr,
+    key: name,
+    name,
     type: args.type,
     primaryKey,
     nullable: optBoolean(o, "nullable") ?? null,

@@ -49,15 +49,15 @@ export function tableNameOf(cls: ModelClass): Named {
 
 /**
  * The class's columns with those of its abstract bases: a subclass's column replaces a base's of
- * the same key, and all are ordered by creation, as declarative's _produce_column_copies keeps
+ * the same attribute, and all are ordered by creation, as declarative's _produce_column_copies keeps
  * each copy's _creation_order (verified: inherited columns come first unless overridden later).
  */
 export function columnsOf(cls: ModelClass): ColumnDef[] {
-  const byKey = new Map<string, ColumnDef>();
+  const byAttr = new Map<string, ColumnDef>();
   for (let c: ModelClass | null = cls; c; c = c.base) {
-    for (const col of c.columns) if (!byKey.has(col.key)) byKey.set(col.key, col);
+    for (const col of c.columns) if (!byAttr.has(col.attr)) byAttr.set(col.attr, col);
   }
-  return [...byKey.values()].sort((a, b) => a.order - b.order);
+  return [...byAttr.values()].sort((a, b) => a.order - b.order);
 }
 
 /** Own __table_args__, else the nearest base's (an inherited class attribute, as in Python). */

@@ -37,8 +37,8 @@ function resolveTargets(draft: TableDraft, fk: DraftForeignKey, ctx: FinalizeCon
     table = target;
     const col = target.byKey.get(key);
     if (!col) {
-      const byName = [...target.byKey.values()].find((c) => c.name === key);
-      const fix = byName ? ` Foreign keys name the column by its attribute: '${tableName}.${byName.key}'.` : hint(key, [...target.byKey.keys()]);
+      const byAttr = [...target.byKey.values()].find((c) => c.attr === key);
+      const fix = byAttr ? ` Foreign keys refer to a column by its name: '${tableName}.${byAttr.key}'.` : hint(key, [...target.byKey.keys()]);
       ctx.report.error(t.node, `Could not initialize target column for ForeignKey '${t.value}' on table '${draft.name}': table '${tableName}' has no column named '${key}'.${fix}`);
       return null;
     }

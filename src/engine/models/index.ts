@@ -64,3 +64,4 @@ export function parseModels(source: string): ModelsResult {
 }
 
 export { camelToSnakeCase } from "./tablename";
+export { EXAMPLE_MODELS } from "./example";

@@ -22,7 +22,13 @@ export interface ForeignKeyDef {
 }
 
 export interface ColumnDef {
-  /** The class attribute: SQLAlchemy's column key, the `%(column_0_key)s` token. */
+  /** The class attribute. */
+  readonly attr: string;
+  /**
+   * SQLAlchemy's column key: the attribute name, unless db.Column is given a name, which then is
+   * the key too (declarative's _undefer_column_name only fills a missing key; verified on 1.4.46).
+   * Constraints and foreign keys refer to columns by it, and %(column_0_key)s prints it.
+   */
   readonly key: string;
   readonly name: string;
   /** null when the type could not be read (already reported): the column is left out of the table. */
