@@ -53,6 +53,7 @@ export class DatabasePanel {
   }
 
   async runSql(): Promise<void> {
+    this.result = null;
     const result = await this.#client.request({ kind: "query", sql: this.sql });
     this.result = result;
     if (result.snapshot) this.#playground.acceptSnapshot(result.snapshot);

@@ -19,6 +19,8 @@ export interface StepRun {
   readonly exitCode: number;
   readonly lines: readonly OutputLineView[];
   readonly sql: readonly SqlEventView[];
+  /** Wall time from the click to the new snapshot, as the user waits for it. */
+  readonly durationMs: number;
 }
 
 export class Playground {
@@ -104,11 +106,13 @@ export class Playground {
     try {
       await this.flushEdits();
       const before = this.snapshot;
+      const started = performance.now();
       const result = await this.#client.request({ kind: "command", argv }, (p) => (this.progress = p.text));
       const newFiles = Object.keys(result.snapshot.files).filter((f) => !(f in (before?.files ?? {})));
       this.#accept(result.snapshot);
       if (before) this.highlight = diffTables(before.tables, result.snapshot.tables);
-      this.lastRun = { argv, exitCode: result.exitCode, lines: result.lines, sql: result.sql };
+      const durationMs = Math.round(performance.now() - started);
+      this.lastRun = { argv, exitCode: result.exitCode, lines: result.lines, sql: result.sql, durationMs };
       for (const file of newFiles.filter((f) => f.endsWith(".ts") && f !== MODELS_FILE)) this.openTab(file);
       for (const listener of this.#outputListeners) listener(argv, result);
       await this.#sendModels(this.fileText(MODELS_FILE));

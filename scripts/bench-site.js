@@ -1,0 +1,109 @@
+// Measures the site against its budgets and prints the figures (never asserts on them):
+//   app shell gzipped (entry JS + CSS, before Monaco; target <= 100 KB),
+//   cold load to interactive in headless Chromium (editor and database ready; target <= 1.5 s),
+//   one upgrade and one downgrade step of the tutorial playground (target <= 100 ms).
+// Run after `vite build` (dist/ must exist): `vite build && node scripts/bench-site.js`.
+import { createServer } from "node:http";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, normalize } from "node:path";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const dist = join(root, "dist");
+const RUNS = 5;
+
+if (!existsSync(join(dist, "index.html"))) {
+  console.error("dist/ is missing: run `npx vite build` first (or `npm run bench:site`, which builds).");
+  process.exit(1);
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function shellSize() {
+  const html = readFileSync(join(dist, "index.html"), "utf8");
+  const refs = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const files = [join(dist, "index.html"), ...refs.map((r) => join(dist, r))];
+  return files.reduce((sum, f) => sum + gz(f), 0);
+}
+
+function assetSizes(pattern) {
+  const dir = join(dist, "assets");
+  return readdirSync(dir).filter((f) => pattern.test(f)).reduce((sum, f) => sum + gz(join(dir, f)), 0);
+}
+
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".svg": "image/svg+xml", ".ttf": "font/ttf" };
+async function serve() {
+  const server = createServer((req, res) => {
+    let file = normalize(join(dist, decodeURIComponent(new URL(req.url, "http://x").pathname)));
+    if (!file.startsWith(dist)) return res.writeHead(403).end();
+    try {
+      if (statSync(file).isDirectory()) file = join(file, "index.html");
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => { server.closeAllConnections(); server.close(); } };
+}
+
+const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+async function withPage(url, fn) {
+  const profile = mkdtempSync(join(tmpdir(), "retort-bench-"));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: "/usr/bin/chromium", headless: true, args: FLAGS });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelector('[data-ready="true"]'), null, { polling: "raf", timeout: 30_000 });
+    return await fn(page);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** Clicks a step button and reads the app's own click-to-snapshot time of that step. */
+async function stepTime(page, buttonName, argv) {
+  await page.getByRole("button", { name: buttonName, exact: true }).click();
+  await page.waitForFunction((cmd) => {
+    const log = document.querySelector("[aria-label='Last step'] .cmd");
+    return log?.textContent?.includes(cmd) && !document.querySelector("header [role=status]")?.textContent?.trim();
+  }, `flask db ${argv}`, { timeout: 30_000 });
+  return Number(await page.locator("[data-duration-ms]").getAttribute("data-duration-ms"));
+}
+
+const server = await serve();
+try {
+  console.log(`app shell (index.html + entry JS/CSS, gzipped): ${kb(shellSize())}   target <= 100 KB`);
+  console.log(`engine worker (gzipped, loaded at start): ${kb(assetSizes(/^engine\.worker.*\.js$/))}; sql.js wasm (gzipped): ${kb(assetSizes(/\.wasm$/))}`);
+  console.log(`Monaco and its workers (gzipped, loaded lazily): ${kb(assetSizes(/^(monaco|editor\.worker|ts\.worker|index|.*\.(css|ttf))/))}`);
+
+  const loads = [];
+  for (let i = 0; i < RUNS; i++) loads.push(await withPage(server.url, (page) => page.evaluate(() => performance.now())));
+  console.log(`cold load to interactive (editor and database ready), median of ${RUNS}: ${Math.round(median(loads))} ms   target <= 1500 ms   runs: ${loads.map(Math.round).join(", ")}`);
+
+  await withPage(server.url, async (page) => {
+    // The tutorial playground: the first migration generated, then stepped up and down.
+    await page.getByLabel("Message").fill("initial migration");
+    await page.getByRole("button", { name: "Generate migration" }).click();
+    await page.getByRole("button", { name: "Upgrade", exact: true }).waitFor();
+    await page.waitForFunction(() => document.querySelector("ol[aria-label='Revisions, newest first'] li"));
+    const ups = [];
+    const downs = [];
+    for (let i = 0; i < RUNS; i++) {
+      ups.push(await stepTime(page, "Upgrade", "upgrade +1"));
+      downs.push(await stepTime(page, "Downgrade", "downgrade -1"));
+    }
+    console.log(`one upgrade step (click to new snapshot), median of ${RUNS}: ${median(ups)} ms   target <= 100 ms   runs: ${ups.join(", ")}`);
+    console.log(`one downgrade step, median of ${RUNS}: ${median(downs)} ms   target <= 100 ms   runs: ${downs.join(", ")}`);
+  });
+} finally {
+  server.close();
+}

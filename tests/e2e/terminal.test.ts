@@ -1,0 +1,71 @@
+// The terminal panel: `flask db …` and `retort db …`, history with Up/Down, completion with Tab.
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { DIST, launchBrowser, openApp, runInTerminal, screenshot, serveStatic, settled, type Browser, type StaticServer } from "./support";
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await serveStatic(DIST);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("db commands run from the terminal, with history and completion", async () => {
+  const page = await openApp(browser.context, server.url);
+  const output = page.getByRole("list", { name: "Terminal output" });
+  const terminal = page.getByRole("textbox", { name: "Terminal" });
+
+  await runInTerminal(page, 'flask db migrate -m "initial migration"');
+  await output.getByText(/^Generating migrations\/versions\/[0-9a-f]{12}_initial_migration\.ts \.\.\. {2}done$/).waitFor();
+  await page.getByRole("tab", { name: /initial_migration\.ts/ }).waitFor();
+  await output.getByText("Detected added table 'roles'").waitFor();
+
+  await runInTerminal(page, "retort db upgrade");
+  await output.getByText(/^Running upgrade {2}-> [0-9a-f]{12}, initial migration$/).waitFor();
+  await settled(page);
+  await runInTerminal(page, "flask db current");
+  await output.getByText(/^[0-9a-f]{12} \(head\)$/).waitFor();
+
+  // Up recalls the last command; Tab completes a command name.
+  await terminal.press("ArrowUp");
+  expect(await terminal.inputValue()).toBe("flask db current");
+  await terminal.press("ArrowUp");
+  expect(await terminal.inputValue()).toBe("retort db upgrade");
+  await terminal.press("ArrowDown");
+  await terminal.press("ArrowDown");
+  expect(await terminal.inputValue()).toBe("");
+  await terminal.fill("flask db hist");
+  await terminal.press("Tab");
+  expect(await terminal.inputValue()).toBe("flask db history ");
+  await terminal.press("Enter");
+  await output.getByText(/^<base> -> [0-9a-f]{12} \(head\), initial migration$/).waitFor();
+
+  // Anything else is refused, never run.
+  await runInTerminal(page, "rm -rf /");
+  await output.getByText(/^Unknown command 'rm'/).waitFor();
+  await runInTerminal(page, "flask db nonsense");
+  await settled(page);
+  await screenshot(page, "terminal");
+
+  // The keyboard shortcut focuses the terminal from anywhere.
+  await page.getByRole("button", { name: "Generate migration" }).focus();
+  await page.keyboard.press("Control+Backquote");
+  expect(await terminal.evaluate((el) => el === document.activeElement)).toBe(true);
+});
+
+test("names that look like HTML are shown as text", async () => {
+  const page = await openApp(browser.context, server.url);
+  const sql = 'CREATE TABLE "<img src=x onerror=alert(1)>" ("<b>bold</b>" INTEGER)';
+  await page.getByRole("tab", { name: "SQL console" }).click();
+  await page.getByLabel("SQL", { exact: true }).fill(sql);
+  await page.getByRole("button", { name: "Run SQL" }).click();
+  await page.getByRole("tab", { name: "Schema" }).click();
+  const table = page.getByRole("article", { name: "Table <img src=x onerror=alert(1)>" });
+  await table.waitFor();
+  expect(await table.locator("h3").innerText()).toBe("<img src=x onerror=alert(1)>");
+  expect(await table.locator("tbody th").innerText()).toBe("<b>bold</b>");
+  expect(await page.locator("article img, article b").count()).toBe(0);
+});

@@ -1,0 +1,79 @@
+// The tutorial's whole flow, as a person does it in the browser: first migration, some rows,
+// then type the email column into Monaco, see the pending change, generate, review, upgrade, see
+// the column and the preserved rows, downgrade, see it gone.
+import { afterAll, beforeAll, expect, test } from "vitest";
+import {
+  clickEditorLine, DIST, editorText, generateAndUpgradeFirstMigration, launchBrowser, openApp, pageErrors, runSql,
+  screenshot, serveStatic, settled, stepLog, typeInEditor, type Browser, type StaticServer,
+} from "./support";
+
+let server: StaticServer;
+let browser: Browser;
+
+// Served under a sub-path: dist/ must work from any path on any static host.
+beforeAll(async () => {
+  server = await serveStatic(DIST, "/some/where/retort/");
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("the tutorial: add the email column, upgrade keeping the rows, downgrade", async () => {
+  const page = await openApp(browser.context, server.url);
+  await generateAndUpgradeFirstMigration(page);
+  await runSql(page, "INSERT INTO roles (id, name) VALUES (1, 'admin')");
+  await runSql(page, "INSERT INTO users (id, username, role_id) VALUES (1, 'ann', 1), (2, 'bob', 1)");
+
+  // Type the tutorial's new column into the models.
+  await page.getByRole("tab", { name: "models.ts" }).click();
+  await clickEditorLine(page, "role_id = db.Column");
+  await page.keyboard.press("Enter");
+  await typeInEditor(page, "email = db.Column(db.String(120), { unique: true });");
+  expect(await editorText(page)).toContain("  email = db.Column(db.String(120), { unique: true });");
+
+  // The pending change appears after a pause in typing, as `flask db migrate` would detect it.
+  const pending = page.getByRole("region", { name: "Pending changes" });
+  await pending.getByText("Detected added column 'users.email'").waitFor();
+  await pending.getByText("Detected added unique constraint 'uq_users_email' on '['email']'").waitFor();
+
+  // Generate; the new script opens in its own tab for review.
+  await page.getByLabel("Message").fill("Added email field");
+  await page.getByRole("button", { name: "Generate migration" }).click();
+  const tab = page.getByRole("tab", { name: /added_email_field\.ts/ });
+  await tab.waitFor();
+  expect(await tab.getAttribute("aria-selected")).toBe("true");
+  await page.locator(".monaco-editor .view-line", { hasText: "batchOp.addColumn" }).first().waitFor();
+  expect(await editorText(page)).toContain('batchOp.addColumn(sa.Column("email", sa.String(120), { nullable: true }));');
+
+  // Upgrade: the log line, the SQL that ran, the new column highlighted, the rows kept.
+  await page.getByRole("button", { name: "Upgrade", exact: true }).click();
+  await stepLog(page).getByText(/^Running upgrade [0-9a-f]{12} -> [0-9a-f]{12}, Added email field$/).waitFor();
+  await settled(page);
+  expect(await page.getByLabel("SQL that ran").innerText()).toMatch(/ALTER TABLE users ADD COLUMN email VARCHAR\(120\)|_alembic_tmp_users/);
+  await page.getByRole("tab", { name: "Schema" }).click();
+  const users = page.getByRole("article", { name: "Table users" });
+  await expect(users.locator("tr.changed th").allInnerTexts()).resolves.toEqual(["email"]);
+  await screenshot(page, "tutorial-upgraded");
+
+  await users.getByRole("button", { name: "Show rows of users" }).click();
+  const grid = page.getByRole("table", { name: "Rows of users" });
+  await grid.getByRole("columnheader", { name: "email" }).waitFor();
+  expect(await grid.locator("tbody tr").count()).toBe(2);
+  await expect(grid.locator("tbody").innerText()).resolves.toMatch(/ann[\s\S]*NULL[\s\S]*bob/);
+  await screenshot(page, "tutorial-rows");
+
+  // Downgrade: the column is gone, the rows are still there.
+  await page.getByRole("button", { name: "Downgrade", exact: true }).click();
+  await stepLog(page).getByText(/^Running downgrade [0-9a-f]{12} -> [0-9a-f]{12}, Added email field$/).waitFor();
+  await settled(page);
+  await grid.getByRole("columnheader", { name: "username" }).waitFor();
+  expect(await grid.getByRole("columnheader", { name: "email" }).count()).toBe(0);
+  expect(await grid.locator("tbody tr").count()).toBe(2);
+  await page.getByRole("tab", { name: "Schema" }).click();
+  expect(await users.locator("tbody th").allInnerTexts()).toEqual(["id", "username", "role_id"]);
+  await page.getByText("Removed by the last step: column users.email").waitFor();
+  await screenshot(page, "tutorial-downgraded");
+  expect(pageErrors(page)).toEqual([]);
+});
