@@ -56,13 +56,13 @@ function notNull(db: Database, target: Target, column: string): Diagnosis {
     return {
       detail: `the new NOT NULL column '${target.table}.${column}' has no value for the ${countRows(db, target.table)} existing row(s) and no server default`,
       hint: `Give the column a serverDefault, or add it nullable, fill it with op.execute("UPDATE ${target.table} SET ${column} = …"), then make it NOT NULL in a later batch block.`,
-      rows: tryQuery(db, `SELECT rowid, * FROM ${from} LIMIT ${LIMIT}`),
+      rows: tryQuery(db, `SELECT rowid AS "rowid", * FROM ${from} LIMIT ${LIMIT}`),
     };
   }
   return {
     detail: `column '${target.table}.${column}' becomes NOT NULL but some rows hold NULL`,
     hint: `Fill those rows first, e.g. op.execute("UPDATE ${target.table} SET ${column} = … WHERE ${column} IS NULL") before the batch block, or keep the column nullable.`,
-    rows: tryQuery(db, `SELECT rowid, * FROM ${from} WHERE ${expr} IS NULL LIMIT ${LIMIT}`),
+    rows: tryQuery(db, `SELECT rowid AS "rowid", * FROM ${from} WHERE ${expr} IS NULL LIMIT ${LIMIT}`),
   };
 }
 
@@ -83,7 +83,7 @@ function check(db: Database, target: Target, nameOrExpr: string): Diagnosis {
   return {
     detail: `rows of ${target.table} do not satisfy CHECK (${expr})`,
     hint: `Change those rows so that ${expr} holds, or change the check constraint, then run the migration again.`,
-    rows: tryQuery(db, `SELECT rowid, * FROM ${ident(target.table)} WHERE NOT (${expr}) LIMIT ${LIMIT}`),
+    rows: tryQuery(db, `SELECT rowid AS "rowid", * FROM ${ident(target.table)} WHERE NOT (${expr}) LIMIT ${LIMIT}`),
   };
 }
 

@@ -124,7 +124,7 @@ function checkForeignKeys(db: Database, before: readonly Violation[]): void {
   const fresh = foreignKeyViolations(db).filter((v) => !known.has(v.key));
   if (fresh.length === 0) return;
   const first = fresh[0]!;
-  const rows = db.query(`SELECT rowid, * FROM "${first.table.replace(/"/g, '""')}" WHERE rowid IN (${fresh.filter((v) => v.table === first.table).slice(0, 5).map((v) => v.rowid).join(", ")})`);
+  const rows = db.query(`SELECT rowid AS "rowid", * FROM "${first.table.replace(/"/g, '""')}" WHERE rowid IN (${fresh.filter((v) => v.table === first.table).slice(0, 5).map((v) => v.rowid).join(", ")})`);
   throw new ForeignKeyError(
     `FOREIGN KEY constraint failed: ${fresh.length} row(s) of '${first.table}' refer to rows of '${first.parent}' that do not exist`,
     rows,

@@ -1,0 +1,172 @@
+import { describe, expect, test } from "vitest";
+import { openSqlJs } from "../../../src/engine/db/sqljs";
+import type { Database } from "../../../src/engine/db/database";
+import { addColumn, alterColumn, createForeignKey, createTable, createUniqueConstraint, dropColumn, execute, modifyTable } from "../../../src/engine/ops/ops";
+import { column, emptyTable } from "../../../src/engine/schema/model";
+import { currentHeads, formatStepLine, runSteps, type RuntimeEvent } from "../../../src/engine/runtime";
+import type { MigrationStep } from "../../../src/engine/runtime/step";
+import { dump } from "../execute/helpers";
+import { initialUpgrade, secondUpgrade } from "./steps";
+
+const step = (revision: string, from: string | null, ops: MigrationStep["ops"], message = `rev ${revision}`): MigrationStep => ({
+  revision,
+  direction: "upgrade",
+  fromRevisions: from ? [from] : [],
+  toRevisions: [revision],
+  versionChanges: [from ? { kind: "update", from, to: revision } : { kind: "insert", revision }],
+  message,
+  ops,
+});
+
+const PARENT = {
+  ...emptyTable("parent"),
+  columns: [column("id", { name: "Integer" }, { nullable: false }), column("name", { name: "String", length: 20 })],
+  primaryKey: { name: null, columns: ["id"] },
+};
+const CHILD = {
+  ...emptyTable("child"),
+  columns: [column("id", { name: "Integer" }, { nullable: false }), column("parent_id", { name: "Integer" })],
+  primaryKey: { name: null, columns: ["id"] },
+  foreignKeys: [{ name: null, columns: ["parent_id"], referredTable: "parent", referredColumns: ["id"], onDelete: "CASCADE" as const, onUpdate: null }],
+};
+
+async function seeded(): Promise<Database> {
+  const db = await openSqlJs();
+  const result = runSteps(db, [step("a", null, [createTable(PARENT), createTable(CHILD)])]);
+  expect(result.error).toBeNull();
+  db.exec("INSERT INTO parent VALUES (1, 'one'), (2, NULL), (3, 'three'); INSERT INTO child VALUES (10, 1), (11, 2), (12, 3);");
+  return db;
+}
+
+describe("runSteps", () => {
+  test("creates alembic_version as Alembic does and records each revision", async () => {
+    const db = await openSqlJs();
+    const result = runSteps(db, [initialUpgrade, secondUpgrade]);
+    expect(result.ok).toBe(true);
+    expect(result.completed.map((s) => s.revision)).toEqual(["498072571d82", "cccc"]);
+    expect(db.query("SELECT sql FROM sqlite_master WHERE name = 'alembic_version'").rows[0]![0]).toBe(
+      "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\tCONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)",
+    );
+    expect(currentHeads(db)).toEqual(["cccc"]);
+    expect(db.query("SELECT * FROM Roles2 ORDER BY id").rows).toEqual([
+      [5, "r'5"],
+      [6, null],
+    ]);
+  });
+
+  test("emits step, op and sql events, BEGIN/COMMIT and version writes included", async () => {
+    const db = await openSqlJs();
+    const events: RuntimeEvent[] = [];
+    runSteps(db, [initialUpgrade], { listener: (e) => events.push(e) });
+    const sql = events.filter((e) => e.type === "sql").map((e) => (e.type === "sql" ? e.sql.split(" (")[0] : ""));
+    expect(sql).toEqual([
+      "BEGIN",
+      "CREATE TABLE alembic_version",
+      "COMMIT",
+      "BEGIN",
+      "CREATE TABLE roles",
+      "CREATE TABLE users",
+      "CREATE INDEX ix_users_role_username ON users",
+      "CREATE UNIQUE INDEX ix_users_username ON users",
+      "INSERT INTO alembic_version",
+      "COMMIT",
+    ]);
+    expect(events.filter((e) => e.type !== "sql").map((e) => e.type)).toEqual(["step-start", "op", "op", "op", "step-end"]);
+    const insert = events.find((e) => e.type === "sql" && e.sql.startsWith("INSERT"));
+    expect(insert).toMatchObject({ rowsChanged: 1 });
+    expect(events.at(-1)).toMatchObject({ type: "step-end", ok: true });
+  });
+
+  test("a failing revision rolls back whole, names the rows, and a retry after fixing the data works", async () => {
+    const db = await seeded();
+    const ok = step("b", "a", [addColumn("parent", column("note", { name: "Text" }))]);
+    const bad = step("c", "b", [modifyTable("parent", [alterColumn("parent", "name", { nullable: false })])], "name required");
+    const result = runSteps(db, [ok]);
+    expect(result.ok).toBe(true);
+    const before = dump(db);
+    const failed = runSteps(db, [bad]);
+    expect(failed.ok).toBe(false);
+    expect(dump(db)).toEqual(before);
+    expect(currentHeads(db)).toEqual(["b"]);
+    const error = failed.error!;
+    expect(error.revision).toBe("c");
+    expect(error.sql).toMatch(/^INSERT INTO _alembic_tmp_parent/);
+    expect(error.op?.kind).toBe("modify_table");
+    expect(error.rows?.rows).toEqual([[2, 2, null, null]]);
+    expect(error.message).toContain("Running upgrade b -> c, name required failed at op 1 (modify_table 'parent'): NOT NULL constraint failed");
+    expect(error.message).toContain("(rowid=2, id=2, name=NULL, note=NULL)");
+    db.exec("UPDATE parent SET name = 'two' WHERE id = 2");
+    expect(runSteps(db, [bad]).ok).toBe(true);
+    expect(db.query("SELECT name FROM parent ORDER BY id").rows).toEqual([["one"], ["two"], ["three"]]);
+    expect(db.query("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE '_alembic_tmp%'").rows).toEqual([[0]]);
+  });
+
+  test("earlier revisions of the same run stay applied when a later one fails", async () => {
+    const db = await seeded();
+    const result = runSteps(db, [
+      step("b", "a", [addColumn("parent", column("note", { name: "Text" }))]),
+      step("c", "b", [execute("INSERT INTO nowhere VALUES (1)")]),
+    ]);
+    expect(result.completed.map((s) => s.revision)).toEqual(["b"]);
+    expect(result.error?.sql).toBe("INSERT INTO nowhere VALUES (1)");
+    expect(currentHeads(db)).toEqual(["b"]);
+    expect(db.query("SELECT name FROM pragma_table_info('parent')").rows.map((r) => r[0])).toEqual(["id", "name", "note"]);
+  });
+
+  test("with foreign_keys ON, a parent rebuild keeps every child row and the pragma is restored", async () => {
+    const db = await seeded();
+    db.exec("PRAGMA foreign_keys = ON");
+    const result = runSteps(db, [step("b", "a", [modifyTable("parent", [dropColumn("parent", "name")])])]);
+    expect(result.error).toBeNull();
+    expect(db.query("SELECT * FROM child ORDER BY id").rows).toEqual([
+      [10, 1],
+      [11, 2],
+      [12, 3],
+    ]);
+    expect(db.query("PRAGMA foreign_keys").rows).toEqual([[1]]);
+  });
+
+  test("with foreign_keys ON, a new foreign key that orphans rows is rolled back with those rows", async () => {
+    const db = await seeded();
+    db.exec("CREATE TABLE pet (id INTEGER NOT NULL, owner INTEGER, PRIMARY KEY (id)); INSERT INTO pet VALUES (1, 1), (2, 99);");
+    db.exec("PRAGMA foreign_keys = ON");
+    const before = dump(db);
+    const fk = { name: "fk_pet_owner", columns: ["owner"], referredTable: "parent", referredColumns: ["id"], onDelete: null, onUpdate: null };
+    const result = runSteps(db, [step("b", "a", [modifyTable("pet", [createForeignKey("pet", fk)])])]);
+    expect(result.ok).toBe(false);
+    expect(result.error?.message).toContain("FOREIGN KEY constraint failed: 1 row(s) of 'pet' refer to rows of 'parent' that do not exist");
+    expect(result.error?.rows?.rows).toEqual([[2, 2, 99]]);
+    expect(dump(db)).toEqual(before);
+    expect(db.query("PRAGMA foreign_keys").rows).toEqual([[1]]);
+  });
+
+  test("an unnamed constraint in a batch block fails before any SQL, naming the table, columns and fix", async () => {
+    const db = await seeded();
+    const events: RuntimeEvent[] = [];
+    const result = runSteps(db, [step("b", "a", [modifyTable("parent", [createUniqueConstraint("parent", { name: null, columns: ["name"] })])])], {
+      listener: (e) => events.push(e),
+    });
+    expect(result.ok).toBe(false);
+    expect(result.error?.message).toContain("The unique constraint on parent(name) has no name");
+    expect(result.error?.message).toContain("namingConvention");
+    expect(events.filter((e) => e.type === "sql")).toEqual([]);
+  });
+
+  test("a UNIQUE failure lists the duplicated values", async () => {
+    const db = await seeded();
+    db.exec("UPDATE parent SET name = 'one' WHERE id = 3");
+    const result = runSteps(db, [step("b", "a", [modifyTable("parent", [createUniqueConstraint("parent", { name: "uq_parent_name", columns: ["name"] })])])]);
+    expect(result.error?.rows).toEqual({ columns: ["name", "count"], rows: [["one", 2]] });
+    expect(result.error?.message).toContain("must be unique");
+  });
+});
+
+describe("formatStepLine", () => {
+  test("keeps Alembic's two spaces from base and comma-joins merges", () => {
+    expect(formatStepLine({ ...initialUpgrade, toRevisions: ["a08b4139c4fb"] })).toBe("Running upgrade  -> a08b4139c4fb, initial migration");
+    expect(
+      formatStepLine({ revision: "m", direction: "upgrade", fromRevisions: ["ae1", "be2"], toRevisions: ["m"], versionChanges: [], message: "merge", ops: [] }),
+    ).toBe("Running upgrade ae1, be2 -> m, merge");
+    expect(formatStepLine({ ...initialUpgrade, direction: "downgrade", fromRevisions: ["x"], toRevisions: [], message: "" })).toBe("Running downgrade x -> ");
+  });
+});
