@@ -165,7 +165,7 @@ describe("formatStepLine", () => {
   test("keeps Alembic's two spaces from base and comma-joins merges", () => {
     expect(formatStepLine({ ...initialUpgrade, toRevisions: ["a08b4139c4fb"] })).toBe("Running upgrade  -> a08b4139c4fb, initial migration");
     expect(
-      formatStepLine({ revision: "m", direction: "upgrade", fromRevisions: ["ae1", "be2"], toRevisions: ["m"], versionChanges: [], message: "merge", ops: [] }),
+      formatStepLine({ revision: "m", direction: "upgrade", fromRevisions: ["ae1", "be2"], toRevisions: ["m"], versionChanges: [], message: "merge" }),
     ).toBe("Running upgrade ae1, be2 -> m, merge");
     expect(formatStepLine({ ...initialUpgrade, direction: "downgrade", fromRevisions: ["x"], toRevisions: [], message: "" })).toBe("Running downgrade x -> ");
   });
