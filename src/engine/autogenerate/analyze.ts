@@ -1,0 +1,137 @@
+// What a generated migration would do to the rows, counted on the database (SPEC §3, where Retort
+// does better than Alembic): data it deletes, changes that fail on existing rows, unnamed
+// constraints that SQLite batch mode cannot handle, likely renames, and what autogenerate cannot see.
+
+import type { Database } from "../db/database";
+import type { Schema, Table } from "../schema/model";
+import { findColumn, findTable } from "../schema/model";
+import type { MigrateOp, PerKind } from "../ops/ops";
+import { warningText } from "./analyze-messages";
+import { findCannotSee, findLikelyRenames } from "./analyze-schema";
+import { changedByCast, duplicateGroups, isCastOnCopy, nonNullCount, nullCount, rowCount } from "./analyze-sql";
+
+export type ChangeWarningKind = "data-loss" | "will-fail" | "unnamed-constraint" | "likely-rename" | "cannot-see";
+
+export interface ChangeWarning {
+  readonly kind: ChangeWarningKind;
+  readonly table: string;
+  readonly column?: string;
+  readonly message: string;
+  /** The rows (or values, or duplicate rows) the warning counts, when it counts any. */
+  readonly rows?: number;
+}
+
+export interface AnalyzeContext {
+  readonly db: Database;
+  readonly database: Schema;
+  readonly models: Schema;
+}
+
+type Warnings = ChangeWarning[];
+
+export function analyzeChanges(db: Database, database: Schema, models: Schema, ops: readonly MigrateOp[]): ChangeWarning[] {
+  const ctx: AnalyzeContext = { db, database, models };
+  const analyzers = analyzersFor(ctx);
+  const analyze = (op: MigrateOp): Warnings => (analyzers[op.kind] as (o: MigrateOp) => Warnings)(op);
+  return [...ops.flatMap(analyze), ...findLikelyRenames(ctx, ops), ...findCannotSee(ctx, ops)];
+}
+
+/** The database's table, when it exists there (a table created in this migration has no rows). */
+const existing = (ctx: AnalyzeContext, table: string): Table | undefined => findTable(ctx.database, table);
+
+const suggestedName = (prefix: string, table: string, columns: readonly string[], referred?: string) =>
+  [prefix, table, columns[0] ?? "", ...(referred ? [referred] : [])].join("_");
+
+function analyzersFor(ctx: AnalyzeContext): PerKind<Warnings> {
+  const { db } = ctx;
+  const analyzers: PerKind<Warnings> = {
+    create_table: () => [],
+    drop_table: (o) => {
+      if (!existing(ctx, o.table)) return [];
+      const rows = rowCount(db, o.table);
+      return rows > 0 ? [{ kind: "data-loss", table: o.table, message: warningText.droppedTable(o.table, rows), rows }] : [];
+    },
+    rename_table: () => [],
+    add_column: (o) => addColumnWarnings(ctx, o.table, o.column),
+    drop_column: (o) => {
+      const current = existing(ctx, o.table);
+      if (!current || !findColumn(current, o.column)) return [];
+      const values = nonNullCount(db, o.table, o.column);
+      const message = warningText.droppedColumn(o.table, o.column, values);
+      return values > 0 ? [{ kind: "data-loss", table: o.table, column: o.column, message, rows: values }] : [];
+    },
+    alter_column: (o) => alterColumnWarnings(ctx, o),
+    create_index: (o) => (o.index.unique ? uniqueWarnings(ctx, o.table, o.index.columns, "unique index") : []),
+    drop_index: () => [],
+    create_unique_constraint: (o) => [
+      ...(o.constraint.name === null ? [unnamedCreate(o.table, "unique", o.constraint.columns, suggestedName("uq", o.table, o.constraint.columns))] : []),
+      ...uniqueWarnings(ctx, o.table, o.constraint.columns, "unique constraint"),
+    ],
+    create_foreign_key: (o) => {
+      const fk = o.foreignKey;
+      if (fk.name !== null) return [];
+      return [unnamedCreate(o.table, "foreignkey", fk.columns, suggestedName("fk", o.table, fk.columns, fk.referredTable))];
+    },
+    create_check_constraint: (o) => {
+      if (o.constraint.name !== null) return [];
+      return [unnamedCreate(o.table, "check", [], `ck_${o.table}_…`)];
+    },
+    drop_constraint: (o) => {
+      if (o.name !== null) return [];
+      const columns = o.dropped && "columns" in o.dropped ? o.dropped.columns : [];
+      const what = o.type === "foreignkey" ? "foreign key" : o.type === "unique" ? "unique constraint" : `${o.type ?? ""} constraint`.trim();
+      return [{ kind: "unnamed-constraint", table: o.table, message: warningText.unnamedDrop(o.table, what, columns) }];
+    },
+    execute: () => [],
+    bulk_insert: () => [],
+    modify_table: (o) => o.ops.flatMap((inner) => (analyzers[inner.kind] as (x: MigrateOp) => Warnings)(inner)),
+  } satisfies PerKind<Warnings>;
+  return analyzers;
+}
+
+function unnamedCreate(table: string, type: "unique" | "foreignkey" | "check", columns: readonly string[], suggested: string): ChangeWarning {
+  return { kind: "unnamed-constraint", table, message: warningText.unnamedCreate(table, type, columns, suggested) };
+}
+
+function addColumnWarnings(ctx: AnalyzeContext, table: string, column: Table["columns"][number]): Warnings {
+  if (!existing(ctx, table)) return [];
+  const rows = rowCount(ctx.db, table);
+  if (rows === 0) return [];
+  const out: Warnings = [];
+  if (!column.nullable && column.serverDefault === null) {
+    out.push({ kind: "will-fail", table, column: column.name, message: warningText.notNullAdded(table, column.name, rows), rows });
+  }
+  if (column.clientDefault !== undefined && column.serverDefault === null) {
+    out.push({ kind: "cannot-see", table, column: column.name, message: warningText.clientDefault(table, column.name, column.clientDefault, rows), rows });
+  }
+  return out;
+}
+
+function alterColumnWarnings(ctx: AnalyzeContext, o: Extract<MigrateOp, { kind: "alter_column" }>): Warnings {
+  const current = existing(ctx, o.table);
+  const column = current && findColumn(current, o.column);
+  if (!column) return [];
+  const out: Warnings = [];
+  if (o.nullable === false) {
+    const nulls = nullCount(ctx.db, o.table, o.column);
+    if (nulls > 0) out.push({ kind: "will-fail", table: o.table, column: o.column, message: warningText.notNullViolated(o.table, o.column, nulls), rows: nulls });
+  }
+  const from = o.existingType ?? column.type;
+  if (o.type && isCastOnCopy(from, o.type)) {
+    const { count, example } = changedByCast(ctx.db, o.table, o.column, o.type);
+    if (count > 0) {
+      const message = warningText.lossyType(o.table, o.column, from, o.type, count, example);
+      out.push({ kind: "data-loss", table: o.table, column: o.column, message, rows: count });
+    }
+  }
+  return out;
+}
+
+function uniqueWarnings(ctx: AnalyzeContext, table: string, columns: readonly string[], what: string): Warnings {
+  const current = existing(ctx, table);
+  // a column added by this same migration holds no values yet to collide
+  if (!current || !columns.every((c) => findColumn(current, c))) return [];
+  const { groups, rows } = duplicateGroups(ctx.db, table, columns);
+  if (groups === 0) return [];
+  return [{ kind: "will-fail", table, message: warningText.uniqueViolated(table, columns, groups, rows, what), rows }];
+}
