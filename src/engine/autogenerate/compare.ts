@@ -25,8 +25,9 @@ export interface CompareResult {
 const VERSION_TABLE = "alembic_version";
 
 /** What autogenerate finds when the database (reflected) should become the models. */
-export function compareSchemas(database: Schema, models: Schema): CompareResult {
+export function compareSchemas(reflected: Schema, models: Schema): CompareResult {
   const out: Collector = { ops: [], messages: [] };
+  const database = withAutogenDefaults(reflected);
   const dbTables = database.tables.filter((t) => t.name !== VERSION_TABLE);
   const modelTables = models.tables.filter((t) => t.name !== VERSION_TABLE);
   const inDb = new Set(dbTables.map((t) => t.name));
@@ -50,6 +51,20 @@ export function compareSchemas(database: Schema, models: Schema): CompareResult 
     pushBatch(out, model.name, (inner) => compareExistingTable(db, model, inner));
   }
   return out;
+}
+
+// as alembic/ddl/sqlite.py autogen_column_reflect: during autogenerate a reflected default that
+// looks like an unparenthesized SQL expression gets parentheses ("10" -> "(10)",
+// "CURRENT_TIMESTAMP" -> "(CURRENT_TIMESTAMP)"; a single digit and a quoted string stay as they are),
+// which is what existing_server_default and the dropped columns then carry.
+export function autogenDefault(sql: string | null): string | null {
+  if (!sql || /^[0-9.]$/.test(sql) || /^'.+'$/.test(sql) || /^\(.+\)$/.test(sql)) return sql;
+  return `(${sql})`;
+}
+
+function withAutogenDefaults(schema: Schema): Schema {
+  const tables = schema.tables.map((t) => ({ ...t, columns: t.columns.map((c) => ({ ...c, serverDefault: autogenDefault(c.serverDefault) })) }));
+  return { tables };
 }
 
 function compareExistingTable(database: Table, model: Table, out: Collector): void {

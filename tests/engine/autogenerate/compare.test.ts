@@ -11,6 +11,7 @@ import {
 import { databaseWith, pk, schema, table } from "./helpers";
 
 const Integer = { name: "Integer" };
+const id = () => column("id", Integer, { nullable: false });
 const String64 = { name: "String", length: 64 };
 
 const roles = table("roles", {
@@ -305,5 +306,29 @@ CREATE UNIQUE INDEX ix_users_username ON users (username);`);
       ]),
       modifyTable("s", [alterColumn("s", "code", { nullable: false, existingType: { name: "VARCHAR", length: 3 }, existingNullable: true })]),
     ]);
+  });
+
+  test("reflected server defaults get the parentheses Alembic's SQLite autogenerate gives them", async () => {
+    const { schema: db } = await databaseWith(
+      "CREATE TABLE t (id INTEGER NOT NULL, d DATETIME DEFAULT CURRENT_TIMESTAMP, n INTEGER DEFAULT 10, m INTEGER DEFAULT 5, " +
+        "s VARCHAR(3) DEFAULT 'ab', x INTEGER DEFAULT (1 + 1), PRIMARY KEY (id));",
+    );
+    const BigInteger = { name: "BigInteger" };
+    const t = table("t", {
+      columns: [id(), column("d", { name: "Date" }), column("n", BigInteger), column("m", BigInteger), column("s", { name: "String", length: 4 })],
+      primaryKey: pk("id"),
+    });
+    const [batch] = compareSchemas(db, schema(t)).ops;
+    // Alembic's downgrade showed existing_server_default=sa.text('(CURRENT_TIMESTAMP)'), ('(10)'), ('5'), ("'ab'")
+    // and add_column(sa.Column('x', sa.INTEGER(), server_default=sa.text('(1 + 1)'), ...))
+    expect(batch).toEqual(
+      modifyTable("t", [
+        alterColumn("t", "d", { type: { name: "Date" }, existingType: { name: "DATETIME" }, existingNullable: true, existingServerDefault: "(CURRENT_TIMESTAMP)" }),
+        alterColumn("t", "n", { type: BigInteger, existingType: { name: "INTEGER" }, existingNullable: true, existingServerDefault: "(10)" }),
+        alterColumn("t", "m", { type: BigInteger, existingType: { name: "INTEGER" }, existingNullable: true, existingServerDefault: "5" }),
+        alterColumn("t", "s", { type: { name: "String", length: 4 }, existingType: { name: "VARCHAR", length: 3 }, existingNullable: true, existingServerDefault: "'ab'" }),
+        dropColumn("t", "x", column("x", { name: "INTEGER" }, { serverDefault: "(1 + 1)" })),
+      ]),
+    );
   });
 });
