@@ -94,6 +94,14 @@ export function describe(node: Node): string {
       return "a function";
     case "TemplateLiteral":
       return "a template with ${…}";
+    case "ObjectExpression":
+      return "an object";
+    case "ArrayExpression":
+      return "an array";
+    case "StringLiteral":
+      return `the string "${node.value}"`;
+    case "NumericLiteral":
+      return `the number ${node.value}`;
     default:
       return "an expression";
   }

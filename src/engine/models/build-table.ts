@@ -91,7 +91,7 @@ function addConstraints(draft: TableDraft, args: readonly TableArgDef[], resolve
 export function draftTable(cls: ModelClass, position: number, report: Reporter, db: string): TableDraft {
   const tablename = tableNameOf(cls);
   const byKey = collectColumns(cls, tablename.value, report);
-  const incomplete = [...byKey.values()].some((c) => c.type === null);
+  const incomplete = [...byKey.values()].some((c) => c.type === null || c.flawed);
   const draft: TableDraft = {
     cls, name: tablename.value, nameNode: cls.node.id ?? cls.node, position, byKey, incomplete,
     columns: [], primaryKey: null, uniques: [], indexes: [], checks: [], foreignKeys: [],

@@ -94,6 +94,7 @@ function unexpectedColumnArg(arg: Node, db: string): string {
  * returned (type null), so that the table builder does not add follow-up errors about it.
  */
 export function readColumn(attr: string, call: DbCall, ctx: ReadContext): ColumnDef {
+  const before = ctx.report.diagnostics.length;
   const args = readColumnArgs(call, ctx);
   const name = args.name ?? attr;
   const o = args.options;
@@ -112,6 +113,7 @@ export function readColumn(attr: string, call: DbCall, ctx: ReadContext): Column
     comment: optString(o, "comment") ?? null,
     clientDefault: o.has("default"),
     foreignKeys: args.fks,
+    flawed: ctx.report.diagnostics.length > before,
     node: call.node,
     order: call.node.start ?? 0,
   };

@@ -37,7 +37,7 @@ export interface TableDraft {
   indexes: DraftIndex[];
   checks: { readonly node: Node; readonly name: string | null; readonly sqltext: string }[];
   foreignKeys: DraftForeignKey[];
-  /** True when a column could not be read: follow-up errors about the table are not reported. */
+  /** True when a column was read with errors: follow-up errors about the table are not reported. */
   readonly incomplete: boolean;
 }
 

@@ -52,7 +52,7 @@ function resolveTargets(draft: TableDraft, fk: DraftForeignKey, ctx: FinalizeCon
 function nameOf(target: ConventionTarget, node: Node, fix: string, ctx: FinalizeContext): string | null {
   const result = applyNamingConvention(ctx.convention, target);
   if (result.ok) return result.name;
-  ctx.report.error(node, `${result.message} ${fix}`);
+  ctx.report.error(node, result.unnamed ? `${result.message} ${fix}` : result.message);
   return null;
 }
 
@@ -64,7 +64,7 @@ function finalizeForeignKey(draft: TableDraft, fk: DraftForeignKey, ctx: Finaliz
   const referredColumns = () => {
     // as naming.py _key_referred_column_X_name: fk.column must resolve while the class is declared
     if (resolved.table.position > draft.position) {
-      throw new NamingError(`Foreign key associated with column '${draft.name}.${fk.columns[0]?.name ?? ""}' could not find table '${resolved.table.name}' with which to generate a foreign key to target column '${fk.def.targets[0]?.value.split(".")[1] ?? ""}' while naming it: a %(referred_column_…)s token needs the referred table declared first. Move class ${resolved.table.cls.name} above class ${draft.cls.name}.`);
+      throw new NamingError(`The fk naming convention needs the columns of table '${resolved.table.name}', which SQLAlchemy cannot resolve before class ${resolved.table.cls.name} is declared ("could not find table '${resolved.table.name}'"). Move class ${resolved.table.cls.name} above class ${draft.cls.name}.`);
     }
     return resolved.columns;
   };
@@ -88,14 +88,14 @@ function named(draft: TableDraft, kind: "uq" | "pk", c: DraftConstraint, ctx: Fi
 function finalizeIndexes(draft: TableDraft, ctx: FinalizeContext): Table["indexes"] {
   return draft.indexes.map((ix) => {
     const target = { kind: "ix", table: draft.name, name: ix.name, columns: ix.columns } as const;
-    let name = nameOf(target, ix.node, ix.fix ?? NAME_IT, ctx);
-    if (name === null) {
-      // SQLAlchemy leaves the index unnamed ("Detected added index 'None'"); Alembic then creates
-      // it under the default convention's name, which is the name Retort uses.
-      const fallback = applyNamingConvention(null, { ...target, name: null });
-      name = fallback.ok && fallback.name !== null ? fallback.name : `ix_${draft.name}`;
-      ctx.report.warning(ix.node, `This index has no name: the naming convention has no 'ix' key. Alembic creates it as '${name}'; add ix: "ix_%(column_0_label)s" to namingConvention or pass a name.`);
-    }
+    const result = applyNamingConvention(ctx.convention, target);
+    if (result.ok && result.name !== null) return { name: result.name, columns: ix.columns.map((c) => c.name), unique: ix.unique };
+    // SQLAlchemy leaves the index unnamed ("Detected added index 'None'"); Alembic then creates
+    // it under the default convention's name, which is the name Retort uses.
+    const fallback = applyNamingConvention(null, { ...target, name: null });
+    const name = fallback.ok && fallback.name !== null ? fallback.name : `ix_${draft.name}`;
+    if (!result.ok) nameOf(target, ix.node, ix.fix ?? NAME_IT, ctx);
+    else ctx.report.warning(ix.node, `This index has no name: the naming convention has no 'ix' key. Alembic creates it as '${name}'; add ix: "ix_%(column_0_label)s" to namingConvention or pass a name.`);
     return { name, columns: ix.columns.map((c) => c.name), unique: ix.unique };
   });
 }

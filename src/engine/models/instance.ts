@@ -44,12 +44,22 @@ function checkTemplate(kind: ConventionKind, template: string, node: Node, repor
   return ok;
 }
 
+/** Class names SQLAlchemy takes as keys (Index, UniqueConstraint, …), spelt as users guess them. */
+const LONG_FORMS: Readonly<Record<string, ConventionKind>> = {
+  index: "ix", Index: "ix", unique: "uq", unique_constraint: "uq", uniqueConstraint: "uq", UniqueConstraint: "uq",
+  check: "ck", check_constraint: "ck", checkConstraint: "ck", CheckConstraint: "ck",
+  foreign_key: "fk", foreign_key_constraint: "fk", foreignKey: "fk", foreignKeyConstraint: "fk", ForeignKeyConstraint: "fk",
+  primary_key: "pk", primary_key_constraint: "pk", primaryKey: "pk", primaryKeyConstraint: "pk", PrimaryKeyConstraint: "pk",
+};
+
 function readConvention(node: ObjectExpression, report: Reporter): Record<string, string> {
   const convention: Record<string, string> = {};
   for (const e of readObject(node, report)) {
     if (!isConventionKind(e.key)) {
       // SQLAlchemy also takes constraint classes and callables as keys; neither can be written here
-      report.error(e.keyNode, `Unknown naming convention key '${e.key}'.${hint(e.key, CONVENTION_KINDS)}`);
+      const short = Object.hasOwn(LONG_FORMS, e.key) ? LONG_FORMS[e.key] : undefined;
+      const fix = short ? ` Its string keys are the short mnemonics: use '${short}'.` : hint(e.key, CONVENTION_KINDS);
+      report.error(e.keyNode, `Unknown naming convention key '${e.key}'.${fix}`);
       continue;
     }
     const template = readString(e.value);

@@ -43,6 +43,8 @@ export interface ColumnDef {
   readonly comment: string | null;
   readonly clientDefault: boolean;
   readonly foreignKeys: readonly ForeignKeyDef[];
+  /** True when reading it reported an error (e.g. a misspelt primaryKey): follow-up errors are not reported. */
+  readonly flawed: boolean;
   readonly node: Node;
   /** Source offset: SQLAlchemy orders a table's columns by creation, which is source order here. */
   readonly order: number;

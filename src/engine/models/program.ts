@@ -37,7 +37,7 @@ function classOrVariable(s: Statement, top: TopLevel, report: Reporter): boolean
   if (s.type === "ClassDeclaration") top.classes.push(s);
   else if (s.type === "VariableDeclaration") {
     const found = sqlalchemyInstance(s);
-    if (!found) report.error(s, `Only the SQLAlchemy instance may be declared here: const db = new SQLAlchemy(); (${NOT_RUN}).`);
+    if (!found) report.error(s, `Only the SQLAlchemy instance (const db = new SQLAlchemy();) may be declared at the top level: ${NOT_RUN}, so other variables cannot be used. Remove this declaration.`);
     else if (top.instance) {
       const line = top.instance.node.loc?.start.line ?? 1;
       report.error(found.node, `Only one SQLAlchemy instance is allowed: '${top.instance.db}' is already defined on line ${line}. Remove this one and use '${top.instance.db}'.`);

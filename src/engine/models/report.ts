@@ -65,6 +65,8 @@ export function suggest(word: string, known: readonly string[]): string | undefi
   const lower = word.toLowerCase().replace(/_/g, "");
   const folded = known.find((k) => k.toLowerCase().replace(/_/g, "") === lower);
   if (folded) return folded;
+  const extended = known.filter((k) => k.toLowerCase().startsWith(word.toLowerCase()));
+  if (word.length >= 3 && extended.length === 1) return extended[0];
   let best: string | undefined;
   let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
   for (const k of known) {

@@ -10,6 +10,12 @@ import { hint } from "./report";
 
 const TYPE_NAMES = Object.keys(GENERIC_TYPES) as GenericTypeName[];
 
+/** SQL spellings users carry over from DDL, and the generic type that emits them. */
+const SQL_SPELLINGS: Readonly<Record<string, GenericTypeName>> = {
+  varchar: "String", char: "String", nvarchar: "String", int: "Integer", bigint: "BigInteger", smallint: "SmallInteger",
+  bool: "Boolean", timestamp: "DateTime", blob: "LargeBinary", decimal: "Numeric", real: "Float", double: "Float", str: "String",
+};
+
 type ArgReader = (name: GenericTypeName, args: readonly Node[], call: Node, ctx: ReadContext) => SqlType | null;
 
 /** Positional integer arguments, at most `max`, in the order of the SQLAlchemy constructor. */
@@ -88,7 +94,9 @@ export function readType(node: Node, ctx: ReadContext): SqlType | null {
   }
   if (!Object.hasOwn(GENERIC_TYPES, name)) {
     const where = call ? call.node.callee : node;
-    ctx.report.error(where, `Unknown column type '${ctx.db}.${name}'.${hint(name, TYPE_NAMES, (s) => `'${ctx.db}.${s}'`)}`);
+    const spelled = Object.hasOwn(SQL_SPELLINGS, name.toLowerCase()) ? SQL_SPELLINGS[name.toLowerCase()] : undefined;
+    const fix = spelled ? ` Did you mean '${ctx.db}.${spelled}'?` : hint(name, TYPE_NAMES, (s) => `'${ctx.db}.${s}'`);
+    ctx.report.error(where, `Unknown column type '${ctx.db}.${name}'.${fix}`);
     return null;
   }
   const typeName = name as GenericTypeName;

@@ -39,7 +39,11 @@ export interface ConventionTarget {
 }
 
 /** A convention that SQLAlchemy could not apply; the message says why. */
-export class NamingError extends Error {}
+export class NamingError extends Error {
+  constructor(message: string, readonly unnamed = false) {
+    super(message);
+  }
+}
 
 export type TemplatePiece = { readonly text: string } | { readonly token: string };
 
@@ -97,7 +101,10 @@ export const KNOWN_TOKENS: readonly string[] = [
   "referred_column_0_name", "referred_column_0N_name", "referred_column_0_N_name",
 ];
 
-export type NameResult = { readonly ok: true; readonly name: string | null } | { readonly ok: false; readonly message: string };
+export type NameResult =
+  | { readonly ok: true; readonly name: string | null }
+  /** `unnamed`: %(constraint_name)s on a constraint without a name, which a name fixes. */
+  | { readonly ok: false; readonly message: string; readonly unnamed?: true };
 
 /**
  * The name SQLAlchemy gives the constraint (naming.py `_constraint_name_for_table`): the
@@ -115,7 +122,7 @@ export function applyNamingConvention(convention: NamingConvention | null, targe
       .join("");
     return { ok: true, name };
   } catch (e) {
-    if (e instanceof NamingError) return { ok: false, message: e.message };
+    if (e instanceof NamingError) return e.unnamed ? { ok: false, message: e.message, unnamed: true } : { ok: false, message: e.message };
     throw e;
   }
 }
@@ -124,7 +131,7 @@ function tokenValue(token: string, target: ConventionTarget): string {
   if (token === "table_name") return target.table;
   if (token === "constraint_name") {
     if (target.name === null) {
-      throw new NamingError("Naming convention including %(constraint_name)s token requires that constraint is explicitly named.");
+      throw new NamingError("Naming convention including %(constraint_name)s token requires that constraint is explicitly named.", true);
     }
     return target.name;
   }

@@ -94,6 +94,7 @@ describe("which name wins", () => {
     expect(applyNamingConvention(conv, CK)).toEqual({
       ok: false,
       message: "Naming convention including %(constraint_name)s token requires that constraint is explicitly named.",
+      unnamed: true,
     });
   });
 
