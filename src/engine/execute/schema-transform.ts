@@ -4,6 +4,7 @@
 
 import type { Column, Schema, Table } from "../schema/model";
 import { findTable } from "../schema/model";
+import { fromDdl, toDdl } from "../schema/types";
 import type { MigrateOp, OpKind, OpOfKind } from "../ops/ops";
 import { planRebuild } from "./batch-plan";
 import { existingConstraintOrder } from "./constraints";
@@ -99,11 +100,46 @@ function applyOne(tables: Tables, op: MigrateOp): Tables {
   return (TRANSFORMS[op.kind] as (tables: Tables, op: MigrateOp) => Tables)(tables, op);
 }
 
+/**
+ * Types as the database will report them: `String(64)` is read back as `VARCHAR(64)`, so the
+ * result compares equal to reflecting the migrated database (idempotent on reflected types).
+ */
+function asStored(tables: Tables): Tables {
+  return tables.map((t) => ({
+    ...t,
+    columns: t.columns.map((c) => ({ ...c, type: fromDdl(toDdl(c.type)), serverDefault: storedDefault(c.serverDefault) })),
+  }));
+}
+
+/**
+ * A DEFAULT as PRAGMA table_info reports it: SQLite keeps the expression without one pair of
+ * enclosing parentheses, so `DEFAULT (10)` reads back as `10` and `DEFAULT ((10))` as `(10)`.
+ */
+export function storedDefault(value: string | null): string | null {
+  if (value === null || !value.startsWith("(") || closingParen(value) !== value.length - 1) return value;
+  return value.slice(1, -1).trim();
+}
+
+/** The index of the parenthesis that closes the one at 0, skipping quoted text; -1 if none. */
+function closingParen(text: string): number {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === quote) quote = null;
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === "(") depth++;
+    else if (ch === ")" && --depth === 0) return i;
+  }
+  return -1;
+}
+
 /** The schema after `ops`; throws ExecuteError for ops that name missing tables or columns. */
 export function applyOpsToSchema(schema: Schema, ops: readonly MigrateOp[]): Schema {
-  return { tables: ops.reduce(applyOne, schema.tables) };
+  return { tables: asStored(ops.reduce(applyOne, schema.tables)) };
 }
 
 export function applyOpToSchema(schema: Schema, op: MigrateOp): Schema {
-  return { tables: applyOne(schema.tables, op) };
+  return { tables: asStored(applyOne(schema.tables, op)) };
 }

@@ -119,4 +119,43 @@ describe("batch move and copy", () => {
     expect(db.statements[0]).toMatch(/^CREATE TABLE _alembic_tmp_users/);
     expect(db.statements[0]).toContain("\tr2 INTEGER DEFAULT (5), \n");
   });
+
+  test("quoted names, server default changes, a dropped foreign key and an added named one, as Alembic prints them", async () => {
+    const db = await recordingDb(`CREATE TABLE "Owner" (id INTEGER NOT NULL, PRIMARY KEY (id));
+CREATE TABLE "Pets" (
+	id INTEGER NOT NULL, 
+	"Name" VARCHAR(20) NOT NULL, 
+	owner_id INTEGER, 
+	"order" INTEGER DEFAULT '3', 
+	PRIMARY KEY (id), 
+	CONSTRAINT fk_owner FOREIGN KEY(owner_id) REFERENCES "Owner" (id)
+);
+INSERT INTO "Owner" VALUES (1);
+INSERT INTO "Pets" VALUES (1, 'rex', 1, 2);`);
+    const fk = { name: "fk_vet", columns: ["vet_id"], referredTable: "Owner", referredColumns: ["id"], onDelete: "SET NULL" as const, onUpdate: null };
+    applyOps(db, [
+      modifyTable("Pets", [
+        alterColumn("Pets", "Name", { nullable: true, serverDefault: "'anon'" }),
+        alterColumn("Pets", "order", { serverDefault: null, type: { name: "Boolean" } }),
+        dropConstraint("Pets", "fk_owner", "foreignkey"),
+        addColumn("Pets", column("vet_id", { name: "Integer" }), [fk]),
+      ]),
+    ]);
+    // printed by Alembic 1.8.1 for the same block
+    expect(db.statements).toEqual([
+      `CREATE TABLE "_alembic_tmp_Pets" (
+	id INTEGER NOT NULL, 
+	"Name" VARCHAR(20) DEFAULT 'anon', 
+	owner_id INTEGER, 
+	"order" BOOLEAN, 
+	vet_id INTEGER, 
+	PRIMARY KEY (id), 
+	CONSTRAINT fk_vet FOREIGN KEY(vet_id) REFERENCES "Owner" (id) ON DELETE SET NULL
+)`,
+      `INSERT INTO "_alembic_tmp_Pets" (id, "Name", owner_id, "order") SELECT "Pets".id, "Pets"."Name", "Pets".owner_id, CAST("Pets"."order" AS BOOLEAN) AS "order" \nFROM "Pets"`,
+      `DROP TABLE "Pets"`,
+      `ALTER TABLE "_alembic_tmp_Pets" RENAME TO "Pets"`,
+    ]);
+    expect(db.rows(`SELECT * FROM "Pets"`)).toEqual([[1, "rex", 1, 2, null]]);
+  });
 });
