@@ -34,14 +34,14 @@ function header(input: ScriptInput): string[] {
   const message = input.message ?? "empty message";
   const revises = typeof input.downRevision === "string" ? input.downRevision : (input.downRevision ?? []).join(", ");
   const lines = [
-    ...escapeCommentText(message).split("\n"),
+    ...message.split("\n"),
     "",
     `Revision ID: ${input.revision}`,
     // as the template's `${down_revision | comma,n}`: empty for a base, "a, b" for a merge
     `Revises: ${revises}`,
     `Create Date: ${formatCreateDate(input.createDate)}`,
   ];
-  return ["/**", ...lines.map((l) => (l === "" ? " *" : ` * ${l}`)), " */"];
+  return ["/**", ...lines.map((l) => (l === "" ? " *" : ` * ${escapeCommentText(l)}`)), " */"];
 }
 
 const listOrNull = (v: string | readonly string[] | null) => (v === null ? "null" : typeof v === "string" ? tsString(v) : tsStringArray(v));

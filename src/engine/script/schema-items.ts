@@ -123,7 +123,7 @@ export function readActions(r: ScriptReader, opts: Map<string, Node> | undefined
 /** "roles.id" -> ["roles", "id"]: the column follows the last dot, as SQLAlchemy's ForeignKey reads it. */
 export function splitReference(r: ScriptReader, node: Node, spec: string): [string, string] | undefined {
   const dot = spec.lastIndexOf(".");
-  if (dot <= 0 || dot === spec.length - 1) {
+  if (dot === -1) {
     return r.error(node, `A foreign key refers to "table.column"; found "${spec}". Write it as "roles.id".`);
   }
   return [spec.slice(0, dot), spec.slice(dot + 1)];
