@@ -1,9 +1,10 @@
 // The output lines both tools must share: Alembic's "Detected …", "No changes in schema
-// detected." and "Running upgrade/downgrade …" (SPEC §3 keeps Alembic's words).
+// detected." and "Running upgrade/downgrade/stamp_revision …" (alembic/runtime/migration.py logs
+// "Running %s" for every step; SPEC §3 keeps Alembic's words).
 
 // Alembic's logging format in Flask-Migrate's alembic.ini: "%(levelname)-5.5s [%(name)s] %(message)s".
 const LOG_PREFIX = /^[A-Z]{4,5} +\[[\w.]+\] /;
-const SHARED = /^(Detected |Running (upgrade|downgrade) |No changes in schema detected\.)/;
+const SHARED = /^(Detected |Running (upgrade|downgrade|stamp_revision) |No changes in schema detected\.)/;
 
 export function stripLogPrefix(line: string): string {
   return line.replace(LOG_PREFIX, "");

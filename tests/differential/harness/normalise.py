@@ -17,6 +17,31 @@ CONSTRAINT_NAME = re.compile(r'\bCONSTRAINT\s+("(?:[^"]|"")*"|`[^`]*`|\[[^\]]*\]
 CHECK_START = re.compile(r'\bCHECK\s*\(', re.I)
 
 
+TABLE_CONSTRAINT = re.compile(r'(CONSTRAINT\s|PRIMARY KEY|UNIQUE\s*\(|FOREIGN KEY|CHECK\s*\()', re.I)
+ITEM_SEPARATOR = ", \n\t"
+
+
+def canonical_create_table(sql):
+    """The CREATE TABLE text, whitespace untouched, with its table constraints in sorted order.
+
+    Alembic's batch "move and copy" rebuilds the table from `Table.constraints`, a Python set
+    (alembic/operations/batch.py, ApplyBatchImpl.__init__: `for const in self.table.constraints`),
+    so the order of the constraint clauses of a rebuilt table changes from run to run (hash
+    randomisation): two runs of Flask-Migrate itself differ. Only that order is loosened; the
+    columns, their order and every character of each clause are still compared exactly.
+    SQLAlchemy writes one item a line, joined by ", \n\t" (sqlalchemy/sql/compiler.py, visit_create_table).
+    """
+    if not sql:
+        return sql
+    start, end = sql.find("(\n\t"), sql.rfind("\n)")
+    if start < 0 or end < start:
+        return sql
+    items = sql[start + 3:end].split(ITEM_SEPARATOR)
+    first = next((i for i, item in enumerate(items) if TABLE_CONSTRAINT.match(item)), len(items))
+    items = items[:first] + sorted(items[first:])
+    return sql[:start + 3] + ITEM_SEPARATOR.join(items) + sql[end:]
+
+
 def quote(name):
     return '"' + name.replace('"', '""') + '"'
 
@@ -73,8 +98,9 @@ def table_info(con, name):
         "columns": columns,
         "indexes": indexes,
         "foreignKeys": foreign_keys,
-        "constraintNames": [m.group(1) for m in CONSTRAINT_NAME.finditer(sql)],
-        "checks": [balanced(sql, m.end()) for m in CHECK_START.finditer(sql)],
+        # Sorted for the reason given in canonical_create_table.
+        "constraintNames": sorted(m.group(1) for m in CONSTRAINT_NAME.finditer(sql)),
+        "checks": sorted(balanced(sql, m.end()) for m in CHECK_START.finditer(sql)),
         "rows": rows,
     }
 
@@ -87,9 +113,11 @@ def normalise(path):
     try:
         # sqlite_master order is creation order, which differs harmlessly between two
         # tools that rebuild tables in a different sequence: compare by (type, name).
-        # The SQL text is compared whitespace-exact: it is what `.schema` shows users.
+        # The SQL text is compared whitespace-exact: it is what `.schema` shows users (only the
+        # order of table constraints is loosened, see canonical_create_table).
         objects = sorted(
-            ({"type": r[0], "name": r[1], "tbl_name": r[2], "sql": r[3]}
+            ({"type": r[0], "name": r[1], "tbl_name": r[2],
+              "sql": canonical_create_table(r[3]) if r[0] == "table" else r[3]}
              for r in con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")),
             key=lambda o: (o["type"], o["name"]),
         )

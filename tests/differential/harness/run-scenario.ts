@@ -44,7 +44,12 @@ function expectedDb(flaskAfter: Snapshot, retortBefore: Snapshot, allow: Allowan
 }
 
 async function runDbStep(sides: [Side, Side], step: DbStep, label: string, checks: Check[]): Promise<void> {
-  const [flask, retort] = await Promise.all(sides.map((s) => s.runDb(step.argv)));
+  const equivalent = step.flaskEquivalent;
+  if (equivalent?.sql) await runSqlOrThrow(sides[0], equivalent.sql, label);
+  const [flask, retort] = await Promise.all([
+    sides[0].runDb(equivalent?.argv ?? step.argv),
+    sides[1].runDb(step.argv),
+  ]);
   const context = `flask:\n    ${tail(flask!)}\n  retort:\n    ${tail(retort!)}`;
   const status = (r: ProcessResult) => (r.code === 0 ? "succeeds" : "fails");
   checks.push({ label: `${label}: exit status`, expected: status(flask!), retort: status(retort!), context });
@@ -65,14 +70,19 @@ async function runDbStep(sides: [Side, Side], step: DbStep, label: string, check
   }
 }
 
+// The scenario's SQL is written for Flask's schema: failing there is a bug of the scenario itself.
+async function runSqlOrThrow(side: Side, sqlText: string, label: string): Promise<ProcessResult> {
+  const result = await runSql(side.dir, sqlText);
+  if (result.code !== 0) throw new Error(`${label}: the SQL failed on the ${side.name} side:\n${result.stderr}`);
+  return result;
+}
+
 async function runOtherStep(sides: [Side, Side], step: Step, label: string, checks: Check[]): Promise<void> {
   if (step.kind === "models") {
     for (const side of sides) side.writeModels(step[side.language]);
   } else if (step.kind === "sql") {
-    const [flask, retort] = await Promise.all(sides.map((s) => runSql(s.dir, step.sql)));
-    // The scenario's SQL is written for the Flask side's schema: failing there is a bug of the scenario.
-    if (flask!.code !== 0) throw new Error(`${label}: the SQL failed on the Flask side:\n${flask!.stderr}`);
-    checks.push({ label: `${label}: the SQL runs`, expected: "", retort: retort!.stderr.trim(), context: step.sql });
+    const [, retort] = await Promise.all([runSqlOrThrow(sides[0], step.sql, label), runSql(sides[1].dir, step.sql)]);
+    checks.push({ label: `${label}: the SQL runs`, expected: "", retort: retort.stderr.trim(), context: step.sql });
   } else if (step.kind === "edit") {
     for (const side of sides) editNewestScript(side.dir, step[side.language]);
   }

@@ -32,6 +32,16 @@ export interface DbStep {
   readonly allow?: Allowance;
   /** A line Retort's output must contain (a SPEC §3 warning Flask does not print). */
   readonly retortSays?: RegExp;
+  /** What Flask runs instead, where SPEC §3 gives Retort an option Flask-Migrate 4.0 lacks. */
+  readonly flaskEquivalent?: FlaskEquivalent;
+}
+
+export interface FlaskEquivalent {
+  /** Why the command lines differ. */
+  readonly reason: string;
+  /** SQL run on Flask's app.db first. */
+  readonly sql?: string;
+  readonly argv: readonly string[];
 }
 
 export interface SqlStep {
@@ -81,6 +91,11 @@ export function dbAllowing(allow: Allowance, ...argv: string[]): DbStep {
 /** A db step after which Retort must print a line matching `says` (one of its SPEC §3 warnings). */
 export function dbWhereRetortSays(says: RegExp, ...argv: string[]): DbStep {
   return { kind: "db", argv, retortSays: says };
+}
+
+/** A db step that Flask-Migrate can only do as `equivalent` (an option SPEC §3 adds). */
+export function dbWithFlaskEquivalent(equivalent: FlaskEquivalent, ...argv: string[]): DbStep {
+  return { kind: "db", argv, flaskEquivalent: equivalent };
 }
 
 /** The convention of SPEC §1, used by most scenarios. */

@@ -1,4 +1,14 @@
 import type { Scenario } from "../harness/scenario";
+import { COLUMN_SCENARIOS } from "./columns";
+import { FAILURE_SCENARIOS } from "./failures";
+import { REVISION_SCENARIOS } from "./revisions";
+import { TABLE_SCENARIOS } from "./tables";
 import { TUTORIAL_SCENARIOS } from "./tutorial";
 
-export const SCENARIOS: readonly Scenario[] = [...TUTORIAL_SCENARIOS];
+export const SCENARIOS: readonly Scenario[] = [
+  ...TUTORIAL_SCENARIOS,
+  ...COLUMN_SCENARIOS,
+  ...TABLE_SCENARIOS,
+  ...REVISION_SCENARIOS,
+  ...FAILURE_SCENARIOS,
+];
