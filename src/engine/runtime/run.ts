@@ -51,7 +51,15 @@ export function runSteps(db: Database, steps: readonly MigrationStep[], options:
   const emit = options.listener ?? (() => {});
   const onSql = (sql: string, rowsChanged: number, durationMs: number) => emit({ type: "sql", sql, rowsChanged, durationMs });
   const completed: MigrationStep[] = [];
-  ensureVersionTable(db, onSql);
+  try {
+    ensureVersionTable(db, onSql);
+  } catch (e) {
+    const cause = e instanceof Error ? e.message : String(e);
+    const first = steps[0];
+    const message = `Could not create the alembic_version table: ${cause}. Check that the database file is writable and not inside an open transaction.`;
+    const error: RunError = { revision: first?.revision ?? "", direction: first?.direction ?? "upgrade", message, cause, op: null, opIndex: null, sql: VERSION_TABLE_DDL, rows: null, hint: null };
+    return { ok: false, completed, error };
+  }
   for (const step of steps) {
     emit({ type: "step-start", step });
     const error = runStep(db, step, emit, onSql);
@@ -76,26 +84,27 @@ function runStep(db: Database, step: MigrationStep, emit: (e: RuntimeEvent) => v
   } catch (e) {
     return failure(step, e, null);
   }
-  const foreignKeysWereOn = readForeignKeys(db);
-  if (foreignKeysWereOn) setForeignKeys(db, false);
+  let foreignKeysWereOn = false;
+  let began = false;
   try {
+    foreignKeysWereOn = readForeignKeys(db);
+    if (foreignKeysWereOn) setForeignKeys(db, false);
     const before = foreignKeysWereOn ? foreignKeyViolations(db) : [];
     runStatement(db, "BEGIN", onSql);
-    try {
-      applyOps(db, step.ops, { onOp: (op, index) => emit({ type: "op", op, index }), onSql });
-      for (const change of step.versionChanges) {
-        runStatement(db, versionChangeSql(change), onSql);
-        const found = db.changes();
-        if (change.kind !== "insert" && found !== 1) throw new VersionError(versionMismatchMessage(change, found));
-      }
-      if (foreignKeysWereOn) checkForeignKeys(db, before);
-      runStatement(db, "COMMIT", onSql);
-      return null;
-    } catch (e) {
-      const error = failure(step, e, db);
-      rollback(db, onSql);
-      return error;
+    began = true;
+    applyOps(db, step.ops, { onOp: (op, index) => emit({ type: "op", op, index }), onSql });
+    for (const change of step.versionChanges) {
+      runStatement(db, versionChangeSql(change), onSql);
+      const found = db.changes();
+      if (change.kind !== "insert" && found !== 1) throw new VersionError(versionMismatchMessage(change, found));
     }
+    if (foreignKeysWereOn) checkForeignKeys(db, before);
+    runStatement(db, "COMMIT", onSql);
+    return null;
+  } catch (e) {
+    const error = failure(step, e, began ? db : null);
+    if (began) rollback(db, onSql);
+    return error;
   } finally {
     if (foreignKeysWereOn) setForeignKeys(db, true);
   }

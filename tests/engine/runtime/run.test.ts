@@ -161,6 +161,36 @@ describe("runSteps", () => {
   });
 });
 
+describe("alembic_version bookkeeping", () => {
+  test("an UPDATE that matches no row fails with Alembic's words and rolls the revision back", async () => {
+    const db = await seeded();
+    const before = dump(db);
+    const result = runSteps(db, [step("c", "zzz", [addColumn("parent", column("note", { name: "Text" }))])]);
+    expect(result.error?.message).toContain("Online migration expected to match one row when updating 'zzz' to 'c' in 'alembic_version'; 0 found.");
+    expect(dump(db)).toEqual(before);
+  });
+
+  test("a merge deletes one head and updates the other; a downgrade to base deletes the row", async () => {
+    const db = await openSqlJs();
+    const base = (revision: string): MigrationStep => ({ ...step(revision, null, []), versionChanges: [{ kind: "insert", revision }] });
+    expect(runSteps(db, [base("a1"), base("b1")]).ok).toBe(true);
+    expect(currentHeads(db).sort()).toEqual(["a1", "b1"]);
+    const merge: MigrationStep = {
+      ...step("m", null, []),
+      fromRevisions: ["a1", "b1"],
+      versionChanges: [
+        { kind: "delete", revision: "a1" },
+        { kind: "update", from: "b1", to: "m" },
+      ],
+    };
+    expect(runSteps(db, [merge]).ok).toBe(true);
+    expect(currentHeads(db)).toEqual(["m"]);
+    const down: MigrationStep = { ...step("m", null, []), direction: "downgrade", versionChanges: [{ kind: "delete", revision: "m" }] };
+    expect(runSteps(db, [down]).ok).toBe(true);
+    expect(currentHeads(db)).toEqual([]);
+  });
+});
+
 describe("formatStepLine", () => {
   test("keeps Alembic's two spaces from base and comma-joins merges", () => {
     expect(formatStepLine({ ...initialUpgrade, toRevisions: ["a08b4139c4fb"] })).toBe("Running upgrade  -> a08b4139c4fb, initial migration");
