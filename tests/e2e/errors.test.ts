@@ -19,8 +19,12 @@ afterAll(async () => {
 
 test("a syntax error in the models is marked where it was typed, and nothing is lost", async () => {
   const page = await openApp(browser.context, server.url);
+  // Tall enough that Monaco renders every line of models.ts, so the whole text can be read back.
+  await page.setViewportSize({ width: 1280, height: 1700 });
   await page.getByText("Detected added table 'roles'").waitFor();
   const before = await editorText(page);
+  expect(before).toContain('import { SQLAlchemy } from "retort";');
+  expect(before).toContain("export class User extends db.Model {");
 
   await clickEditorLine(page, "username = db.Column");
   await page.keyboard.press("Enter");

@@ -8,7 +8,8 @@ import { extname, join, normalize, resolve } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 export const ROOT = resolve(__dirname, "../..");
-export const DIST = join(ROOT, "dist");
+/** dist/ of `vite build`; RETORT_E2E_DIST points the tests at another build of the site. */
+export const DIST = process.env.RETORT_E2E_DIST ?? join(ROOT, "dist");
 export const SCREENSHOTS = join(ROOT, "tests/e2e/screenshots");
 
 const TYPES: Record<string, string> = {
@@ -98,9 +99,16 @@ export async function editorText(page: Page): Promise<string> {
   return lines.join("\n").replace(/\u00a0/g, " ");
 }
 
-/** Puts the cursor at the end of the line that contains `marker`, then presses End. */
+/**
+ * Puts the cursor at the end of the line that contains `marker`, as a person would with the
+ * editor's Find (Ctrl+F): Monaco renders only the visible lines, so clicking may not reach it.
+ */
 export async function clickEditorLine(page: Page, marker: string): Promise<void> {
-  await page.locator(".monaco-editor .view-line", { hasText: marker }).first().click();
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("Control+F");
+  await page.keyboard.type(marker);
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
   await page.keyboard.press("End");
 }
 
