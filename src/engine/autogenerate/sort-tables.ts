@@ -23,15 +23,19 @@ export function sortTables(tables: readonly Table[]): Table[] {
 }
 
 function sortInRounds(ordered: readonly Table[], parents: ReadonlyMap<string, ReadonlySet<string>>): Table[] | null {
+  // how many of its referred tables are still waiting, and who waits on each table
+  const waiting = new Map(ordered.map((t) => [t.name, parents.get(t.name)?.size ?? 0]));
+  const children = new Map<string, string[]>();
+  for (const [child, ps] of parents) for (const p of ps) children.set(p, [...(children.get(p) ?? []), child]);
   const out: Table[] = [];
-  const left = new Set(ordered.map((t) => t.name));
   let todo = [...ordered];
-  while (left.size > 0) {
-    const round = todo.filter((t) => [...(parents.get(t.name) ?? [])].every((p) => !left.has(p)));
+  while (todo.length > 0) {
+    const round = todo.filter((t) => waiting.get(t.name) === 0);
     if (round.length === 0) return null;
-    for (const t of round) left.delete(t.name);
+    for (const t of round) for (const c of children.get(t.name) ?? []) waiting.set(c, waiting.get(c)! - 1);
     out.push(...round);
-    todo = todo.filter((t) => left.has(t.name));
+    const done = new Set(round);
+    todo = todo.filter((t) => !done.has(t));
   }
   return out;
 }

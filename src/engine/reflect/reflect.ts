@@ -5,7 +5,7 @@
 import type { Database } from "../db/database";
 import type { Column, ForeignKey, Index, PrimaryKey, ReferentialAction, Schema, Table, UniqueConstraint } from "../schema/model";
 import { fromDdl } from "../schema/types";
-import { foreignKeyList, indexInfo, indexList, tableNames, tableSql, tableXinfo, type ForeignKeyListRow } from "./pragma";
+import { foreignKeyList, indexes, primaryKeyColumns, tableXinfo, userTables, type ForeignKeyListRow, type IndexRows, type TableXinfoRow } from "./pragma";
 import { parseCreateTable, type ParsedTable } from "./table-sql";
 
 /** Alembic's own bookkeeping table: never part of the user's schema. */
@@ -13,19 +13,33 @@ export const VERSION_TABLE = "alembic_version";
 
 const AUTO_INDEX_PREFIX = "sqlite_autoindex";
 
+/** What SQLite says about the tables, read in a few queries for all of them at once. */
+interface Catalog {
+  readonly tables: { name: string; sql: string }[];
+  readonly columns: Map<string, TableXinfoRow[]>;
+  readonly indexes: Map<string, IndexRows[]>;
+  readonly foreignKeys: Map<string, ForeignKeyListRow[]>;
+}
+
+function readCatalog(db: Database, only?: string): Catalog {
+  return { tables: userTables(db, only), columns: tableXinfo(db, only), indexes: indexes(db, only), foreignKeys: foreignKeyList(db, only) };
+}
+
 export function reflectSchema(db: Database): Schema {
-  const tables = tableNames(db)
-    .filter((name) => name !== VERSION_TABLE)
-    .map((name) => reflectTable(db, name))
-    .filter((t): t is Table => t !== undefined);
+  const catalog = readCatalog(db);
+  const tables = catalog.tables.filter((t) => t.name !== VERSION_TABLE).map((t) => toTable(db, catalog, t.name, t.sql));
   return { tables };
 }
 
 export function reflectTable(db: Database, name: string): Table | undefined {
-  const sql = tableSql(db, name);
-  if (sql === null) return undefined;
+  const catalog = readCatalog(db, name);
+  const entry = catalog.tables[0];
+  return entry ? toTable(db, catalog, entry.name, entry.sql) : undefined;
+}
+
+function toTable(db: Database, catalog: Catalog, name: string, sql: string): Table {
   const parsed = parseCreateTable(sql);
-  const xinfo = tableXinfo(db, name).filter((r) => r.hidden !== 1); // as get_columns: hidden columns are skipped
+  const xinfo = (catalog.columns.get(name) ?? []).filter((r) => r.hidden !== 1); // as get_columns: hidden columns are skipped
   const columns: Column[] = xinfo.map((r) => ({
     name: r.name,
     type: fromDdl(generatedTypeCleaned(r.type, r.hidden)),
@@ -37,14 +51,18 @@ export function reflectTable(db: Database, name: string): Table | undefined {
   // as get_pk_constraint: the columns sorted by their position in the key (a stable sort)
   const pkColumns = xinfo.filter((r) => r.pk > 0).sort((a, b) => a.pk - b.pk).map((r) => r.name);
   const primaryKey: PrimaryKey | null = pkColumns.length > 0 ? { name: parsed.primaryKeyName, columns: pkColumns } : null;
-  const allIndexes = readIndexes(db, name);
+  const allIndexes = toIndexes(catalog.indexes.get(name) ?? []);
+  const referredKey = (table: string) => {
+    const known = catalog.columns.get(table);
+    return known ? known.filter((r) => r.pk > 0).sort((a, b) => a.pk - b.pk).map((r) => r.name) : primaryKeyColumns(db, table);
+  };
   return {
     name,
     columns,
     primaryKey,
     uniqueConstraints: readUniqueConstraints(allIndexes, parsed),
     indexes: allIndexes.filter((i) => !i.name.startsWith(AUTO_INDEX_PREFIX)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-    foreignKeys: readForeignKeys(db, name, parsed),
+    foreignKeys: readForeignKeys(catalog.foreignKeys.get(name) ?? [], parsed, referredKey),
     checkConstraints: parsed.checks.map((c) => ({ name: c.name, sqltext: c.sqltext })),
   };
 }
@@ -56,14 +74,10 @@ function generatedTypeCleaned(type: string, hidden: number): string {
 }
 
 /** Every index, sqlite_autoindex_* included; expression indexes are skipped, as get_indexes does. */
-function readIndexes(db: Database, table: string): Index[] {
-  const indexes: Index[] = [];
-  for (const row of indexList(db, table)) {
-    const info = indexInfo(db, row.name);
-    if (info.some((i) => i.name === null)) continue;
-    indexes.push({ name: row.name, columns: info.map((i) => i.name!), unique: row.unique !== 0 });
-  }
-  return indexes;
+function toIndexes(rows: readonly IndexRows[]): Index[] {
+  return rows
+    .filter((r) => r.info.every((i) => i.name !== null))
+    .map((r) => ({ name: r.list.name, columns: r.info.map((i) => i.name!), unique: r.list.unique !== 0 }));
 }
 
 // as get_unique_constraints: a UNIQUE clause of the DDL counts only when an automatic index
@@ -88,13 +102,13 @@ const toAction = (rule: string): ReferentialAction | null => {
 
 // as get_foreign_keys: the PRAGMA gives the keys; the DDL gives the names of those whose
 // (columns, referred table, referred columns) match. Named ones first, then the rest.
-function readForeignKeys(db: Database, table: string, parsed: ParsedTable): ForeignKey[] {
+function readForeignKeys(pragmaRows: readonly ForeignKeyListRow[], parsed: ParsedTable, referredKey: (table: string) => string[]): ForeignKey[] {
   const byId = new Map<number, ForeignKeyListRow[]>();
-  for (const row of foreignKeyList(db, table)) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
+  for (const row of pragmaRows) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
   const bySig = new Map<string, ForeignKey>();
   for (const rows of byId.values()) {
     const first = rows[0]!;
-    const referredColumns = first.to === null ? referredPrimaryKey(db, first.table) : rows.map((r) => r.to ?? "");
+    const referredColumns = first.to === null ? referredKey(first.table) : rows.map((r) => r.to ?? "");
     const fk: ForeignKey = {
       name: null,
       columns: rows.map((r) => r.from),
@@ -117,10 +131,3 @@ function readForeignKeys(db: Database, table: string, parsed: ParsedTable): Fore
 }
 
 const fkSignature = (columns: readonly string[], table: string, referred: readonly string[]) => JSON.stringify([columns, table, referred]);
-
-function referredPrimaryKey(db: Database, table: string): string[] {
-  return tableXinfo(db, table)
-    .filter((r) => r.pk > 0)
-    .sort((a, b) => a.pk - b.pk)
-    .map((r) => r.name);
-}

@@ -34,19 +34,26 @@ export function tokenize(sql: string): Token[] {
       tokens.push({ kind: c === "'" ? "string" : "quoted", value, start: i, end });
       i = end;
     } else if (/[A-Za-z_\u0080-\uffff]/.test(c)) {
-      const m = /^[\w$\u0080-\uffff]+/.exec(sql.slice(i))!;
-      tokens.push({ kind: "word", value: m[0], start: i, end: i + m[0].length });
-      i += m[0].length;
+      i = pushMatch(tokens, "word", WORD, sql, i);
     } else if (/[0-9.]/.test(c) && /^\.?[0-9]/.test(sql.slice(i, i + 2))) {
-      const m = /^[0-9.]+(?:[eE][-+]?[0-9]+)?/.exec(sql.slice(i))!;
-      tokens.push({ kind: "number", value: m[0], start: i, end: i + m[0].length });
-      i += m[0].length;
+      i = pushMatch(tokens, "number", NUMBER, sql, i);
     } else {
       tokens.push({ kind: "punct", value: c, start: i, end: i + 1 });
       i++;
     }
   }
   return tokens;
+}
+
+// Sticky patterns: matched in place, without slicing the rest of the text for every token.
+const WORD = /[\w$\u0080-\uffff]+/y;
+const NUMBER = /[0-9.]+(?:[eE][-+]?[0-9]+)?/y;
+
+function pushMatch(tokens: Token[], kind: Token["kind"], pattern: RegExp, sql: string, at: number): number {
+  pattern.lastIndex = at;
+  const text = pattern.exec(sql)![0];
+  tokens.push({ kind, value: text, start: at, end: at + text.length });
+  return at + text.length;
 }
 
 /** The index just past the closing quote; a doubled quote inside ("a""b") is part of the name. */
