@@ -8,7 +8,7 @@ import { draftTable } from "./build-table";
 import type { TableDraft } from "./draft";
 import { tableNameOf } from "./draft";
 import { finalizeTables } from "./finalize";
-import { parseSource } from "./parse-source";
+import { parseSource, type ParsedSource } from "./parse-source";
 import { readProgram, type Program } from "./program";
 import { Reporter } from "./report";
 
@@ -45,7 +45,11 @@ const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column
 
 /** Never throws: every problem is a diagnostic, and every class that can be read yields its table. */
 export function parseModels(source: string): ModelsResult {
-  const parsed = parseSource(source);
+  return modelsFromSource(parseSource(source));
+}
+
+/** The part after Babel: reading the statements and building the tables. */
+export function modelsFromSource(parsed: ParsedSource): ModelsResult {
   const report = new Reporter();
   for (const d of parsed.diagnostics) report.push(d);
   const program = readProgram(parsed.statements, parsed.lostText, report);
