@@ -1,0 +1,70 @@
+// The Node CLI: `node bin/retort.js db <command> [options]` in a folder holding models.ts,
+// migrations/ and app.db. The command layer does the work; this file only reads the folder,
+// prints the lines (results on stdout; Alembic's log lines, warnings and errors on stderr, as
+// Python's logging does) and writes back what changed.
+
+import { webcrypto } from "node:crypto";
+import { openSqlJs, runCommand, type Database, type OutputLine } from "../engine/index";
+import { migrationsDirOf, readProject, writeProject } from "./project";
+
+const USAGE = [
+  "Usage: retort db <command> [options]",
+  "",
+  "  Retort: Flask-Migrate's `flask db` commands on models.ts, migrations/ and app.db",
+  "  in the current folder.",
+  "",
+  "  Run `retort db --help` for the commands, `retort db <command> --help` for one.",
+];
+
+/** RETORT_SQLITE_PRAGMAS="foreign_keys=ON;…": what a user's own connection would turn on. */
+function pragmasFromEnv(): string[] {
+  return (process.env["RETORT_SQLITE_PRAGMAS"] ?? "")
+    .split(/[;,]/)
+    .map((p) => p.trim())
+    .filter((p) => /^[A-Za-z_]+\s*=\s*[A-Za-z0-9_]+$/.test(p));
+}
+
+async function openDatabase(bytes?: Uint8Array): Promise<Database> {
+  const db = await openSqlJs(bytes);
+  for (const pragma of pragmasFromEnv()) db.exec(`PRAGMA ${pragma}`);
+  return db;
+}
+
+function random(): number {
+  return webcrypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
+}
+
+function print(lines: readonly OutputLine[]): void {
+  let out = "";
+  let err = "";
+  for (const line of lines) {
+    if (line.level === "info" && !line.log) out += `${line.text}\n`;
+    else err += `${line.text}\n`;
+  }
+  if (out) process.stdout.write(out);
+  if (err) process.stderr.write(err);
+}
+
+/** Runs one command line (without `node bin/retort.js`) in `cwd`; returns the exit code. */
+export async function main(argv: readonly string[], cwd: string): Promise<number> {
+  const [group, ...rest] = argv;
+  if (group === undefined || group === "--help" || group === "-h") {
+    process.stdout.write(`${USAGE.join("\n")}\n`);
+    return group === undefined ? 2 : 0;
+  }
+  if (group !== "db") {
+    process.stderr.write(`${USAGE[0]}\n\nError: No such command '${group}'. Retort's commands are under \`db\`: retort db ${rest.join(" ") || "--help"}\n`);
+    return 2;
+  }
+  const dir = migrationsDirOf(rest);
+  const before = readProject(cwd, dir);
+  const result = await runCommand(rest, before, { openDatabase, random, clock: () => new Date(), program: "retort db" });
+  print(result.lines);
+  try {
+    writeProject(cwd, dir, before, result.workspace);
+  } catch (e) {
+    process.stderr.write(`Error: could not write the project folder ${cwd}: ${e instanceof Error ? e.message : String(e)}. Check its permissions and free space.\n`);
+    return 1;
+  }
+  return result.exitCode;
+}

@@ -1,0 +1,79 @@
+// The project folder the CLI works in: models.ts, the migrations folder and app.db, read into a
+// Workspace and written back. Only what a command changed is written; the database is written
+// atomically (a temporary file in the same folder, then a rename), so a crash never leaves a
+// half-written app.db behind.
+
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { DEFAULT_MIGRATIONS_DIR, MODELS_FILE, type Workspace } from "../engine/index";
+
+export const DATABASE_FILE = "app.db";
+
+/** The -d/--directory of a `db` command line, as Click reads it (before any `--`). */
+export function migrationsDirOf(argv: readonly string[]): string {
+  let dir = DEFAULT_MIGRATIONS_DIR;
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    if (token === "--") break;
+    if ((token === "-d" || token === "--directory") && i + 1 < argv.length) dir = argv[++i]!;
+    else if (token.startsWith("--directory=")) dir = token.slice("--directory=".length);
+    else if (token.startsWith("-d") && token.length > 2 && !token.startsWith("--")) dir = token.slice(2);
+  }
+  return dir.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "");
+}
+
+/** Text files under a folder, keyed by their path relative to the project ("migrations/README"). */
+function readTree(root: string, rel: string, files: Record<string, string>): void {
+  const abs = join(root, rel);
+  for (const name of readdirSync(abs)) {
+    const child = `${rel}/${name}`;
+    const stat = statSync(join(root, child));
+    if (stat.isDirectory()) {
+      if (name !== "__pycache__" && name !== "node_modules") readTree(root, child, files);
+    } else if (name.endsWith(".ts") || name === "README") {
+      files[child] = readFileSync(join(root, child), "utf8");
+    }
+  }
+}
+
+export function readProject(cwd: string, migrationsDir: string): Workspace {
+  const files: Record<string, string> = {};
+  const models = join(cwd, MODELS_FILE);
+  if (existsSync(models)) files[MODELS_FILE] = readFileSync(models, "utf8");
+  const dir = join(cwd, migrationsDir);
+  if (migrationsDir !== "" && existsSync(dir) && statSync(dir).isDirectory()) {
+    readTree(cwd, migrationsDir, files);
+    // an existing but empty folder: init may use it (as Alembic), other commands see no scripts
+    if (!Object.keys(files).some((p) => p.startsWith(`${migrationsDir}/`)) && readdirSync(dir).length > 0) {
+      files[`${migrationsDir}/.keep`] = "";
+    }
+  }
+  const dbPath = join(cwd, DATABASE_FILE);
+  const bytes = existsSync(dbPath) ? readFileSync(dbPath) : null;
+  const database = bytes && bytes.length > 0 ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) : null;
+  return { title: cwd, files, database };
+}
+
+function writeAtomically(path: string, bytes: Uint8Array): void {
+  const temp = join(dirname(path), `.${DATABASE_FILE}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, bytes);
+    renameSync(temp, path);
+  } catch (e) {
+    if (existsSync(temp)) unlinkSync(temp);
+    throw e;
+  }
+}
+
+/** Writes what changed between `before` and `after`: new or edited files, and the database. */
+export function writeProject(cwd: string, migrationsDir: string, before: Workspace, after: Workspace): void {
+  for (const [path, text] of Object.entries(after.files)) {
+    if (before.files[path] === text || path.endsWith("/.keep")) continue;
+    mkdirSync(dirname(join(cwd, path)), { recursive: true });
+    writeFileSync(join(cwd, path), text);
+  }
+  // `init` makes versions/ even though it holds no file yet
+  const initialised = Object.keys(after.files).some((p) => p.startsWith(`${migrationsDir}/`));
+  if (initialised) mkdirSync(join(cwd, migrationsDir, "versions"), { recursive: true });
+  if (after.database !== before.database && after.database !== null) writeAtomically(join(cwd, DATABASE_FILE), after.database);
+}

@@ -1,0 +1,3 @@
+// The `db` command layer: the entry points other modules use.
+export { runCommand, COMMANDS } from "./run-command";
+export type { CommandDeps, CommandResult, OutputLevel, OutputLine } from "./types";

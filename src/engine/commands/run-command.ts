@@ -1,0 +1,64 @@
+// The `db` command layer: argv (what follows `db`) -> one command -> a result. Shared by the
+// site's terminal and the Node CLI. It never throws: Click's usage errors exit 2, a command's
+// "Error: …" exits 1 (as Flask-Migrate's catch_errors), and anything unexpected exits 1 too.
+
+import type { Workspace } from "../workspace/workspace";
+import { DEFAULT_MIGRATIONS_DIR } from "../workspace/workspace";
+import { parseArgs, stringOption } from "./args";
+import { check } from "./check";
+import type { Command } from "./command";
+import { CommandContext } from "./context";
+import { edit } from "./edit";
+import { commandHelp, groupHelp, usageError, usageLine } from "./help";
+import { init } from "./init";
+import { branches, current, heads, historyCommand, show } from "./inspect";
+import { merge } from "./merge";
+import { migrate, revision } from "./revision";
+import { stamp } from "./stamp";
+import { CommandError, error, info, type CommandDeps, type CommandResult, type OutputLine } from "./types";
+import { downgrade, upgrade } from "./upgrade";
+
+export const COMMANDS: readonly Command[] = [init, revision, migrate, edit, merge, upgrade, downgrade, show, historyCommand, heads, branches, current, stamp, check];
+
+const DEFAULT_PROGRAM = "retort db";
+
+const result = (exitCode: number, lines: readonly OutputLine[], workspace: Workspace): CommandResult => ({ exitCode, lines, workspace });
+
+function describeUnexpected(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return `Error: ${message}`;
+}
+
+async function runParsed(command: Command, ctx: CommandContext, args: Parameters<Command["run"]>[1]): Promise<number> {
+  try {
+    return (await command.run(ctx, args)) ?? 0;
+  } catch (e) {
+    if (e instanceof CommandError) {
+      ctx.push(...e.extraLines, error(`Error: ${e.message}`));
+    } else {
+      ctx.push(error(describeUnexpected(e)));
+    }
+    return 1;
+  }
+}
+
+export async function runCommand(argv: readonly string[], workspace: Workspace, deps: CommandDeps): Promise<CommandResult> {
+  const program = deps.program ?? DEFAULT_PROGRAM;
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help") return result(0, groupHelp(program, COMMANDS.map((c) => c.spec)).map(info), workspace);
+  const command = COMMANDS.find((c) => c.spec.name === name);
+  if (!command) {
+    const what = name.startsWith("-") ? `No such option: ${name}` : `No such command '${name}'.`;
+    return result(2, usageError(`Usage: ${program} [OPTIONS] COMMAND [ARGS]...`, program, what).map(error), workspace);
+  }
+  const parsed = parseArgs(command.spec, rest);
+  if (!parsed.ok) return result(2, usageError(usageLine(program, command.spec), `${program} ${name}`, parsed.error).map(error), workspace);
+  if (parsed.parsed.help) return result(0, commandHelp(program, command.spec).map(info), workspace);
+  const ctx = new CommandContext(workspace, deps, stringOption(parsed.parsed, "directory") ?? DEFAULT_MIGRATIONS_DIR);
+  const exitCode = await runParsed(command, ctx, parsed.parsed);
+  try {
+    return result(exitCode, ctx.lines, ctx.finish());
+  } catch (e) {
+    return result(1, [...ctx.lines, error(describeUnexpected(e))], workspace);
+  }
+}

@@ -1,0 +1,83 @@
+// `db upgrade` and `db downgrade` (alembic/command.py upgrade / downgrade, Flask-Migrate's
+// defaults "head" and "-1"). Online, every revision runs in its own transaction (runtime/);
+// with --sql the SQL is printed instead, batch blocks included (SPEC §3: Alembic refuses those).
+
+import { lookupRevisions, planDowngrade, planUpgrade, type PlanResult, type RevisionMap } from "../revisions";
+import { formatStepLine, renderOfflineParts, runSteps, type MigrationStep, type RuntimeEvent } from "../runtime";
+import type { ParsedArgs } from "./args";
+import { flagOption } from "./args";
+import type { Command } from "./command";
+import { DIRECTORY, REVISION_ARGUMENT, SQL } from "./command";
+import type { CommandContext, ScriptSet } from "./context";
+import { unwrap } from "./context";
+import { planWarnings, schemaAt, toMigrationSteps } from "./steps";
+import { CommandError, error, info, log } from "./types";
+
+type Planner = (map: RevisionMap, heads: readonly string[], target: string) => PlanResult;
+
+async function runOnline(ctx: CommandContext, set: ScriptSet, target: string, plan: Planner): Promise<number> {
+  ctx.logEnvironment();
+  const db = await ctx.database();
+  const planned = unwrap(plan(set.map, await ctx.currentHeads(), target));
+  ctx.push(...planWarnings(planned.warnings));
+  const steps = toMigrationSteps(set, planned.steps);
+  const listener = (e: RuntimeEvent) => {
+    if (e.type === "step-start") ctx.push(log(formatStepLine(e.step)));
+    ctx.deps.listener?.(e);
+  };
+  ctx.markDatabaseChanged();
+  const result = runSteps(db, steps, { listener });
+  if (result.error) {
+    const [first = "", ...rest] = result.error.message.split("\n");
+    ctx.push(error(`Error: ${first}`), ...rest.map(error));
+    return 1;
+  }
+  return 0;
+}
+
+/** As Alembic with as_sql: the range's start is where the script begins (base when absent). */
+function runOffline(ctx: CommandContext, set: ScriptSet, start: string | null, target: string, plan: Planner): void {
+  ctx.logEnvironment(true);
+  const startHeads = start === null || start === "" ? [] : unwrap(lookupRevisions(set.map, start)).revisions.map((r) => r.revision);
+  const planned = unwrap(plan(set.map, startHeads, target));
+  ctx.push(...planWarnings(planned.warnings));
+  const steps: MigrationStep[] = toMigrationSteps(set, planned.steps);
+  const parts = renderOfflineParts(steps, schemaAt(set, set.map, startHeads), { currentHeads: startHeads });
+  for (const part of parts) {
+    if (part.kind === "step") ctx.push(log(formatStepLine(part.step)));
+    else ctx.push(...part.text.replace(/\n$/, "").split("\n").map(info));
+  }
+}
+
+function splitRange(revision: string): [string, string] {
+  const at = revision.indexOf(":");
+  return [revision.slice(0, at), revision.slice(at + 1)];
+}
+
+async function migrateTo(ctx: CommandContext, args: ParsedArgs, direction: "upgrade" | "downgrade"): Promise<number> {
+  const sql = flagOption(args, "sql");
+  let revision = args.args[0] ?? (direction === "upgrade" ? "head" : "-1");
+  // as flask_migrate.downgrade: offline "-1" means one step down from the head
+  if (direction === "downgrade" && sql && revision === "-1") revision = "head:-1";
+  const planner: Planner = direction === "upgrade" ? planUpgrade : planDowngrade;
+  if (revision.includes(":")) {
+    if (!sql) throw new CommandError("Range revision not allowed");
+  } else if (sql && direction === "downgrade") {
+    throw new CommandError("downgrade with --sql requires <fromrev>:<torev>");
+  }
+  const set = ctx.loadScripts();
+  if (!sql) return runOnline(ctx, set, revision, planner);
+  const [start, end] = revision.includes(":") ? splitRange(revision) : [null, revision];
+  runOffline(ctx, set, start, end, planner);
+  return 0;
+}
+
+export const upgrade: Command = {
+  spec: { name: "upgrade", help: "Upgrade to a later version", shortHelp: "Upgrade to a later version", options: [DIRECTORY, SQL], argument: REVISION_ARGUMENT("head") },
+  run: (ctx, args) => migrateTo(ctx, args, "upgrade"),
+};
+
+export const downgrade: Command = {
+  spec: { name: "downgrade", help: "Revert to a previous version", shortHelp: "Revert to a previous version", options: [DIRECTORY, SQL], argument: REVISION_ARGUMENT("-1") },
+  run: (ctx, args) => migrateTo(ctx, args, "downgrade"),
+};

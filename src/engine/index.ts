@@ -1,0 +1,74 @@
+// The engine facade: the only engine path that the site (src/app), the UI (types only) and the
+// CLI import. Everything here is pure TypeScript that runs in Node and in the browser.
+
+// the plain-data schema, types and ops
+export type { Schema, Table, Column, Index, ForeignKey, UniqueConstraint, CheckConstraint, PrimaryKey, ReferentialAction } from "./schema/model";
+export { findTable, findColumn } from "./schema/model";
+export type { SqlType } from "./schema/types";
+export { toDdl, toRepr, fromDdl } from "./schema/types";
+export type { NamingConvention } from "./schema/naming";
+export type { MigrateOp, OpKind } from "./ops/ops";
+export { reverseOps } from "./ops/reverse";
+export type { Diagnostic } from "./diagnostics";
+export { formatDiagnostic } from "./diagnostics";
+
+// the database port
+export type { Database, OpenDatabase, QueryResult, SqlValue } from "./db/database";
+export { quoteId, quoteString, queryObjects } from "./db/database";
+export { openSqlJs, configureSqlJs } from "./db/sqljs";
+
+// models.ts, reflection, autogenerate
+export { parseModels, EXAMPLE_MODELS, type ModelsResult } from "./models";
+export { reflectSchema, VERSION_TABLE } from "./reflect";
+export { compareSchemas, analyzeChanges, messages, NO_CHANGES_DETECTED, type CompareResult, type ChangeWarning, type ChangeWarningKind } from "./autogenerate";
+
+// migration scripts: render and read back
+export { renderMigrationScript, scriptFileName, newRevisionId, slugOf, type ScriptInput } from "./render";
+export { parseMigrationScript, type ParsedScript, type ParsedScriptResult } from "./script";
+
+// the revision graph
+export {
+  buildRevisionMap,
+  planUpgrade,
+  planDowngrade,
+  planStamp,
+  iterateHistory,
+  listHeads,
+  listBranchPoints,
+  currentRevisions,
+  topologicalOrder,
+  formatHistoryEntry,
+  formatHeadEntry,
+  formatCurrentEntry,
+  formatLogEntry,
+  isHead,
+  isBase,
+  isBranchPoint,
+  isMergePoint,
+  type Revision,
+  type RevisionHeader,
+  type RevisionMap,
+} from "./revisions";
+
+// executing migrations
+export { runSteps, renderOfflineSql, formatStepLine, currentHeads, type RuntimeEvent, type RunResult, type RunError, type MigrationStep, type PlannedStep } from "./runtime";
+export { applyOpsToSchema } from "./execute";
+
+// the workspace and the `db` commands
+export {
+  newWorkspace,
+  isInitialised,
+  listScripts,
+  withFile,
+  withoutFile,
+  withDatabase,
+  modelsSource,
+  MODELS_FILE,
+  DEFAULT_MIGRATIONS_DIR,
+  type Workspace,
+} from "./workspace/workspace";
+export { runCommand, COMMANDS, type CommandDeps, type CommandResult, type OutputLevel, type OutputLine } from "./commands";
+
+// share links and zip archives
+export { encodeShareFragment, decodeShareFragment, LINK_VERSION, type SharedPlayground, type DecodeResult, type LinkRefusal } from "./share/link";
+export { toZip, fromZip, type ArchivedPlayground, type ZipReadResult } from "./share/archive";
