@@ -33,7 +33,7 @@ describe("types compile to the DDL SQLAlchemy 1.4 emits on SQLite", () => {
     ["db.Text", "TEXT"], ["db.Text(50)", "TEXT(50)"], ["db.UnicodeText", "TEXT"], ["db.Boolean", "BOOLEAN"],
     ["db.Float", "FLOAT"], ["db.Float(10)", "FLOAT"], ["db.Numeric", "NUMERIC"], ["db.Numeric(10)", "NUMERIC(10)"],
     ["db.Numeric(8, 2)", "NUMERIC(8, 2)"], ["db.Date", "DATE"], ["db.DateTime", "DATETIME"], ["db.Time", "TIME"],
-    ["db.LargeBinary", "BLOB"], ["db.JSON", "JSON"], ['db.Enum("new", "shipped")', "VARCHAR(7)"],
+    ["db.LargeBinary", "BLOB"], ["db.LargeBinary(10)", "BLOB"], ["db.JSON", "JSON"], ['db.Enum("new", "shipped")', "VARCHAR(7)"],
   ])("%s -> %s", (expr, ddl) => {
     const r = models(oneTable(`  x = db.Column(${expr});`));
     expect(r.diagnostics).toEqual([]);
