@@ -8,7 +8,7 @@ import type { Column, Index, PrimaryKey, Table } from "../schema/model";
 import type { MigrateOp, OpKind, OpOfKind } from "../ops/ops";
 import { toDdl } from "../schema/types";
 import { needsCast } from "./affinity";
-import { constraintColumns, constraintName, fromTableConstraint, renameInConstraint, toTableConstraint } from "./constraints";
+import { constraintColumns, constraintName, fromTableConstraint, namesIn, renameInConstraint, toTableConstraint } from "./constraints";
 import type { TableConstraint } from "./ddl";
 import { ExecuteError, missingColumnError, unnamedConstraintError } from "./errors";
 import { ident } from "./quote";
@@ -34,6 +34,8 @@ export interface BatchState {
   unnamed: TableConstraint[];
   readonly indexes: Map<string, Index>;
   readonly newIndexes: Map<string, Index>;
+  /** Names of dropped columns, to leave out the unnamed CHECKs that read them. */
+  readonly dropped: Set<string>;
 }
 
 export interface RebuildPlan {
@@ -80,6 +82,7 @@ export function startBatch(table: Table, existingConstraints: readonly TableCons
     unnamed,
     indexes: new Map(table.indexes.map((i) => [i.name, i])),
     newIndexes: new Map(),
+    dropped: new Set(),
   };
 }
 
@@ -134,6 +137,7 @@ function dropColumn(s: BatchState, op: OpOfKind<"drop_column">): void {
   if (s.primaryKey) s.primaryKey = { ...s.primaryKey, columns: s.primaryKey.columns.filter((c) => c !== op.column) };
   s.columns.delete(key);
   s.transfers.delete(key);
+  s.dropped.add(op.column.toLowerCase());
   const at = s.existingOrdering.indexOf(key);
   if (at >= 0) s.existingOrdering.splice(at, 1);
 }
@@ -198,8 +202,11 @@ export function finishBatch(s: BatchState): RebuildPlan {
   const present = new Set(columns.map((c) => c.name));
   const covers = (cols: readonly string[]) => cols.every((c) => present.has(c));
   // as _transfer_elements_to_new_table: named constraints, then unnamed ones; a constraint
-  // whose columns are gone is left out
-  const constraints = [...s.named.values(), ...s.unnamed].filter((c) => covers(constraintColumns(c)));
+  // whose columns are gone is left out. Alembic drops every unnamed reflected CHECK (it cannot
+  // tell them from type-bound ones); Retort keeps them, except those reading a dropped column.
+  const readsDropped = (c: TableConstraint) => c.kind === "check" && namesIn(c.value.sqltext).some((n) => s.dropped.has(n.toLowerCase()));
+  const unnamed = s.unnamed.filter((c) => !readsDropped(c));
+  const constraints = [...s.named.values(), ...unnamed].filter((c) => covers(constraintColumns(c)));
   const pk = s.primaryKey && s.primaryKey.columns.length > 0 ? s.primaryKey : null;
   const indexes = [...s.indexes.values(), ...s.newIndexes.values()].filter((i) => covers(i.columns));
   const table: Table = { name: s.table.name, columns, primaryKey: pk, indexes, ...fromTableConstraint(constraints) };

@@ -3,6 +3,7 @@
 import type { CheckConstraint, ForeignKey, Table, UniqueConstraint } from "../schema/model";
 import type { OpOfKind } from "../ops/ops";
 import type { TableConstraint } from "./ddl";
+import { ident } from "./quote";
 
 export function constraintName(c: TableConstraint): string | null {
   return c.value.name;
@@ -47,8 +48,27 @@ export function renameInConstraint(c: TableConstraint, table: string, from: stri
       return { kind: "foreignkey", value: { ...c.value, columns: swap(c.value.columns), referredColumns } };
     }
     case "check":
-      return c;
+      return { kind: "check", value: { ...c.value, sqltext: renameInSql(c.value.sqltext, from, to) } };
   }
+}
+
+// A string literal, a double-quoted identifier, or a bare word of an SQL expression.
+const TOKEN = /'(?:[^']|'')*'|"((?:[^"]|"")*)"|([A-Za-z_][A-Za-z0-9_$]*)/g;
+
+const tokenName = (quoted: string | undefined, bare: string | undefined) => (quoted !== undefined ? quoted.replace(/""/g, '"') : bare);
+
+/** The names an expression mentions (string literals skipped): a superset of the columns it reads. */
+export function namesIn(sqltext: string): string[] {
+  return [...sqltext.matchAll(TOKEN)].map((m) => tokenName(m[1], m[2])).filter((n): n is string => n !== undefined);
+}
+
+/** A CHECK follows a column rename, as SQLite's own ALTER TABLE RENAME COLUMN rewrites it. */
+export function renameInSql(sqltext: string, from: string, to: string): string {
+  return sqltext.replace(TOKEN, (whole, quoted: string | undefined, bare: string | undefined) => {
+    const name = tokenName(quoted, bare);
+    const same = quoted !== undefined ? name === from : name?.toLowerCase() === from.toLowerCase();
+    return same ? ident(to) : whole;
+  });
 }
 
 /**
