@@ -21,8 +21,21 @@ export function requireFlask(): void {
   }
 }
 
-/** Bundles the CLI as `npm ci` does, so that `node bin/retort.js` runs the current sources. */
+function newestChange(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+}
+
+/**
+ * Bundles the CLI as `npm ci` does, so that `node bin/retort.js` runs the current sources; skipped
+ * when the bundle is newer than every source, so that test files (and other suites that build it)
+ * rarely rewrite the bundle while another one runs it.
+ */
 export async function buildRetortCli(): Promise<void> {
+  const bundle = join(REPO, "dist-cli/retort.mjs");
+  const sources = Math.max(newestChange(join(REPO, "src")), newestChange(join(REPO, "scripts/build-cli.js")));
+  if (existsSync(bundle) && existsSync(RETORT_BIN) && statSync(bundle).mtimeMs > sources) return;
   const build = await runProcess(process.execPath, [join(REPO, "scripts/build-cli.js")], { cwd: REPO });
   if (build.code !== 0) {
     throw new Error(`Retort's CLI does not build (node scripts/build-cli.js exited ${build.code}):\n${build.stderr}`);

@@ -1,0 +1,23 @@
+// The model-pair autogenerate check: both tools autogenerate against the same database and the
+// same models; their "Detected" lines must be equal (in Alembic's order where it has one).
+import { beforeAll, describe, test } from "vitest";
+import { disposePair, makeFlaskMigrationsTemplate, runModelPair } from "./harness/model-pair";
+import { buildRetortCli, requireFlask } from "./harness/sides";
+import { MODEL_PAIRS } from "./scenarios/pairs";
+
+let flaskMigrations = "";
+
+beforeAll(async () => {
+  requireFlask();
+  [flaskMigrations] = await Promise.all([makeFlaskMigrationsTemplate(), buildRetortCli()]);
+});
+
+describe.concurrent("autogenerate: Retort detects what Alembic detects", () => {
+  for (const pair of MODEL_PAIRS) {
+    test(pair.name, { timeout: 120_000 }, async ({ expect }) => {
+      const outcome = await runModelPair(pair, flaskMigrations);
+      expect(outcome.retort, outcome.context).toEqual(outcome.flask);
+      disposePair(outcome);
+    });
+  }
+});
