@@ -16,7 +16,7 @@ const COLUMN_OPTIONS = {
   index: "boolean",
   serverDefault: "serverDefault",
   default: "clientDefault",
-  autoincrement: "boolean",
+  autoincrement: "autoincrement",
   comment: "nullableString",
 } as const satisfies OptionSpec;
 
@@ -109,7 +109,7 @@ export function readColumn(attr: string, call: DbCall, ctx: ReadContext): Column
     unique: optBoolean(o, "unique") ?? false,
     index: optBoolean(o, "index") ?? false,
     serverDefault: optString(o, "serverDefault") ?? null,
-    autoincrement: optBoolean(o, "autoincrement") ?? "auto",
+    autoincrement: optBoolean(o, "autoincrement") ?? "auto", // "auto" when absent or written "auto"
     comment: optString(o, "comment") ?? null,
     clientDefault: o.has("default"),
     foreignKeys: args.fks,

@@ -5,7 +5,6 @@ import type { Node } from "@babel/types";
 import type { Column } from "../schema/model";
 import type { ConventionColumn } from "../schema/naming";
 import type { ColumnDef, ForeignKeyDef, ModelClass, Named, TableArgDef } from "./ir";
-import { camelToSnakeCase } from "./tablename";
 
 export interface DraftConstraint {
   readonly node: Node;
@@ -64,4 +63,17 @@ export function columnsOf(cls: ModelClass): ColumnDef[] {
 export function tableArgsOf(cls: ModelClass): readonly TableArgDef[] {
   for (let c: ModelClass | null = cls; c; c = c.base) if (c.tableArgs) return c.tableArgs;
   return [];
+}
+
+// Default table names, as Flask-SQLAlchemy 3.0.3 derives them (flask_sqlalchemy/model.py).
+/**
+ * flask_sqlalchemy.model.camel_to_snake_case: an underscore before every capital that follows a
+ * lower-case letter or digit, or that starts a capitalised word, then lower-cased with leading
+ * underscores stripped. BlogPost -> blog_post, HTTPResponse -> http_response, User2 -> user2.
+ */
+export function camelToSnakeCase(name: string): string {
+  return name
+    .replace(/((?<=[a-z0-9])[A-Z]|(?!^)[A-Z](?=[a-z]))/g, "_$1")
+    .toLowerCase()
+    .replace(/^_+/, "");
 }

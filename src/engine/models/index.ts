@@ -14,7 +14,7 @@ import { Reporter } from "./report";
 
 export interface ModelsResult {
   readonly schema: Schema;
-  readonly diagnostics: readonly Diagnostic[];
+  readonly diagnostics: Diagnostic[];
   /** The namingConvention given to SQLAlchemy() (only its valid keys), or null when none was. */
   readonly namingConvention: Record<string, string> | null;
   /** Columns with a client-side `default`: invisible to autogenerate, so worth a warning. */
@@ -67,5 +67,5 @@ export function modelsFromSource(parsed: ParsedSource): ModelsResult {
   };
 }
 
-export { camelToSnakeCase } from "./tablename";
+export { camelToSnakeCase } from "./draft";
 export { EXAMPLE_MODELS } from "./example";

@@ -7,7 +7,7 @@ import type { ReferentialAction } from "../schema/model";
 import { dbCall, describe, readBoolean, readNumber, readObject, readString } from "./ast";
 import { hint, type Reporter } from "./report";
 
-export type OptionKind = "boolean" | "string" | "nullableString" | "serverDefault" | "clientDefault" | "action" | "object";
+export type OptionKind = "boolean" | "string" | "nullableString" | "serverDefault" | "clientDefault" | "action" | "object" | "autoincrement";
 
 export interface ReadContext {
   readonly db: string;
@@ -55,6 +55,13 @@ const READERS = {
       report.error(v, `Option '${key}' must be one of ${ACTIONS.map((a) => `"${a}"`).join(", ")}, not ${shown}.`);
     }
     return action;
+  },
+  autoincrement: (v, key, ctx) => {
+    // SQLAlchemy's Column(autoincrement=True | False | "auto")
+    if (readString(v) === "auto") return "auto";
+    const b = readBoolean(v);
+    if (b === null) ctx.report.error(v, `Option '${key}' must be true, false or "auto", not ${describe(v)}.`);
+    return b ?? undefined;
   },
   object: (v, key, { report }) => {
     if (v.type === "ObjectExpression") return v;

@@ -66,10 +66,10 @@ describe("column options", () => {
   });
 
   test("autoincrement, comment and an explicit column name are kept; default only shows in clientDefaults", () => {
-    const r = models(oneTable(`  a = db.Column("a_col", db.Integer, { autoincrement: false, comment: "note", default: 5 });\n  b = db.Column(db.Integer, { default: Date.now });`));
-    const [, a, b] = table(r, "t").columns;
+    const r = models(oneTable(`  a = db.Column("a_col", db.Integer, { autoincrement: false, comment: "note", default: 5 });\n  b = db.Column(db.Integer, { default: Date.now, autoincrement: "auto" });\n  c = db.Column(db.Integer, { autoincrement: true });`));
+    const [, a, b, c] = table(r, "t").columns;
     expect(a).toEqual({ name: "a_col", type: { name: "Integer" }, nullable: true, serverDefault: null, autoincrement: false, comment: "note" });
-    expect(b!.autoincrement).toBe("auto");
+    expect([b!.autoincrement, c!.autoincrement]).toEqual(["auto", true]);
     expect(r.clientDefaults).toEqual([{ table: "t", column: "a_col" }, { table: "t", column: "b" }]);
   });
 
