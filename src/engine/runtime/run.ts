@@ -1,12 +1,13 @@
 // Upgrade and downgrade, online. Retort does better than Alembic on SQLite here (SPEC §3):
 // every revision runs in its own transaction, and a failure rolls that revision back whole, so
 // no _alembic_tmp_* table and no half-applied DDL is left behind; earlier revisions stay applied.
-// A batch rebuild runs with PRAGMA foreign_keys OFF (it cannot change inside a transaction), so the
-// DROP TABLE of a rebuild never cascades into child tables; foreign_key_check guards the result.
+// A revision with a batch rebuild runs with PRAGMA foreign_keys OFF (it cannot change inside a
+// transaction), so the DROP TABLE of a rebuild never cascades into child tables (Alembic's does);
+// foreign_key_check before COMMIT guards the result, and the pragma is restored afterwards.
 
 import type { Database, QueryResult } from "../db/database";
 import type { MigrateOp } from "../ops/ops";
-import { ExecuteError, StatementError, applyOps, runStatement, validateOps } from "../execute";
+import { ExecuteError, StatementError, applyOps, needsRecreate, runStatement, validateOps } from "../execute";
 import { diagnose, formatRows } from "./diagnose";
 import { foreignKeyViolations, readForeignKeys, setForeignKeys, type Violation } from "./foreign-keys";
 import { formatStepLine } from "./format";
@@ -87,7 +88,8 @@ function runStep(db: Database, step: MigrationStep, emit: (e: RuntimeEvent) => v
   let foreignKeysWereOn = false;
   let began = false;
   try {
-    foreignKeysWereOn = readForeignKeys(db);
+    // only around rebuilds: other revisions keep the user's pragma, so their cascades run as in Alembic
+    foreignKeysWereOn = hasRebuild(step.ops) && readForeignKeys(db);
     if (foreignKeysWereOn) setForeignKeys(db, false);
     const before = foreignKeysWereOn ? foreignKeyViolations(db) : [];
     runStatement(db, "BEGIN", onSql);
@@ -109,6 +111,8 @@ function runStep(db: Database, step: MigrationStep, emit: (e: RuntimeEvent) => v
     if (foreignKeysWereOn) setForeignKeys(db, true);
   }
 }
+
+const hasRebuild = (ops: readonly MigrateOp[]) => ops.some((op) => op.kind === "modify_table" && needsRecreate(op.ops));
 
 function rollback(db: Database, onSql: (sql: string, rows: number, ms: number) => void): void {
   try {

@@ -140,6 +140,14 @@ describe("runSteps", () => {
     expect(db.query("PRAGMA foreign_keys").rows).toEqual([[1]]);
   });
 
+  test("a revision without a rebuild keeps foreign_keys ON, so a data migration's cascade runs as in Alembic", async () => {
+    const db = await seeded();
+    db.exec("PRAGMA foreign_keys = ON");
+    const result = runSteps(db, [step("b", "a", [execute("DELETE FROM parent WHERE id = 1")])]);
+    expect(result.error).toBeNull();
+    expect(db.query("SELECT id FROM child ORDER BY id").rows).toEqual([[11], [12]]);
+  });
+
   test("an unnamed constraint in a batch block fails before any SQL, naming the table, columns and fix", async () => {
     const db = await seeded();
     const events: RuntimeEvent[] = [];
