@@ -37,6 +37,8 @@ interface Cursor {
   readonly end: number;
 }
 
+const OTHER_COLUMN_CONSTRAINTS = new Set(["NOT", "NULL", "DEFAULT", "COLLATE", "REFERENCES", "GENERATED", "AS"]);
+
 const CONSTRAINT_STARTS = new Set(["CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"]);
 
 export function parseCreateTable(sql: string): ParsedTable {
@@ -110,6 +112,8 @@ function readColumnConstraints(c: Cursor, out: Collect): void {
     } else if (isPunct(t, "(")) {
       c.i = closingParen(c.tokens, c.i) + 1;
     } else {
+      // another column constraint (NOT NULL, DEFAULT, COLLATE, REFERENCES …) takes the pending name
+      if (t?.kind === "word" && OTHER_COLUMN_CONSTRAINTS.has(t.value.toUpperCase())) pendingName = null;
       c.i++;
     }
   }

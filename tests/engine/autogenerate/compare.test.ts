@@ -331,4 +331,21 @@ CREATE UNIQUE INDEX ix_users_username ON users (username);`);
       ]),
     );
   });
+
+  test("a name given to a unique constraint the database holds unnamed is added again; the reverse is left alone", async () => {
+    const { schema: db } = await databaseWith(`
+      CREATE TABLE users (
+        id INTEGER NOT NULL, email VARCHAR(120), code VARCHAR(5), PRIMARY KEY (id),
+        UNIQUE (email), CONSTRAINT uq_users_code UNIQUE (code)
+      );`);
+    const users = table("users", {
+      columns: [id(), column("email", { name: "String", length: 120 }), column("code", { name: "String", length: 5 })],
+      primaryKey: pk("id"),
+      uniqueConstraints: [{ name: "uq_users_email", columns: ["email"] }, { name: null, columns: ["code"] }],
+    });
+    const result = compareSchemas(db, schema(users));
+    // Alembic: only "Detected added unique constraint 'uq_users_email' on '['email']'"
+    expect(result.messages).toEqual(["Detected added unique constraint 'uq_users_email' on '['email']'"]);
+    expect(result.ops).toEqual([modifyTable("users", [createUniqueConstraint("users", { name: "uq_users_email", columns: ["email"] })])]);
+  });
 });

@@ -173,10 +173,14 @@ describe("reflectSchema", () => {
   });
 
   test("reads inline UNIQUE and a column-level named primary key", async () => {
-    const db = await dbWith("CREATE TABLE t (id INTEGER CONSTRAINT pk_t PRIMARY KEY, code VARCHAR UNIQUE, other TEXT CONSTRAINT ck_other CHECK (other <> ''));");
+    const db = await dbWith(
+      "CREATE TABLE t (id INTEGER CONSTRAINT pk_t PRIMARY KEY, code VARCHAR UNIQUE, other TEXT CONSTRAINT ck_other CHECK (other <> ''), " +
+        "n INTEGER CONSTRAINT nn NOT NULL CHECK (n > 0));",
+    );
     const table = reflectTable(db, "t")!;
     expect(table.primaryKey).toEqual({ name: "pk_t", columns: ["id"] });
     expect(table.uniqueConstraints).toEqual([{ name: null, columns: ["code"] }]);
-    expect(table.checkConstraints).toEqual([{ name: "ck_other", sqltext: "other <> ''" }]);
+    // the name before NOT NULL belongs to NOT NULL, not to the CHECK after it
+    expect(table.checkConstraints).toEqual([{ name: "ck_other", sqltext: "other <> ''" }, { name: null, sqltext: "n > 0" }]);
   });
 });
