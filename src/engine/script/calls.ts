@@ -50,7 +50,8 @@ function readCall(r: ScriptReader, expr: Node, where: string, batch: Batch | nul
   const call = memberCall(expr);
   const n = unwrap(expr);
   if (!call || n.type !== "CallExpression") {
-    return r.error(expr, `Only op.*(…) calls can appear in ${where}; found ${describeNode(expr)}.`);
+    const uncalled = n.type === "MemberExpression" ? ` Call it: ${calleeText(n)}(…).` : "";
+    return r.error(expr, `Only op.*(…) calls can appear in ${where}; found ${describeNode(expr)}.${uncalled}`);
   }
   const text = `${call.object}.${call.method}`;
   if (batch === null && call.object !== "op") {
@@ -62,7 +63,9 @@ function readCall(r: ScriptReader, expr: Node, where: string, batch: Batch | nul
     }
     if (call.object !== "op") return r.error(call.objectNode, `Unknown object '${call.object}' in '${text}'. Inside this block, operations are called on ${batch.param}.`);
   }
-  if (call.method === "batchAlterTable" && batch === null) return readBatch(r, n);
+  if (call.method === "batchAlterTable") {
+    return batch === null ? readBatch(r, n) : r.error(n, "batchAlterTable blocks cannot be nested. Close this block before opening the next one.");
+  }
   const spec = OP_SPECS[call.method];
   if (!spec || (batch !== null && call.object === batch.param && !isBatchable(call.method))) {
     return unknownOperation(r, call.methodNode, text, call.method, batch);

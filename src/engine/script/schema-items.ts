@@ -25,7 +25,7 @@ export function readType(r: ScriptReader, node: Node): SqlType | undefined {
   if (!isKnownType(name) || name === "NULL") {
     return r.error(node, `Unknown type 'sa.${name}'.${didYouMean(name, TYPE_NAMES) || " Use one of the types of SPEC §1, such as sa.String(64)."}`);
   }
-  if (n.type !== "CallExpression") return { name };
+  if (n.type !== "CallExpression") return typeShape(name) === "enum" ? { name, values: [] } : { name };
   return readTypeArguments(r, n, name, n.arguments);
 }
 

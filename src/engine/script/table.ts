@@ -21,7 +21,8 @@ const COLUMN_OPTIONS = ["nullable", "serverDefault", "autoincrement", "comment",
 function readAutoincrement(r: ScriptReader, node: Node): boolean | "auto" | undefined {
   const n = unwrap(node);
   if (n.type === "StringLiteral" && n.value === "auto") return "auto";
-  return readBoolean(r, node, 'autoincrement (true, false or "auto")');
+  if (n.type === "BooleanLiteral") return n.value;
+  return r.error(node, `Expected autoincrement as true, false or "auto"; found ${describeNode(node)}.`);
 }
 
 /** `sa.Column("name", sa.Type(), sa.ForeignKey(…)…, { options })`. */
