@@ -97,4 +97,5 @@ export interface ScriptHeader {
   readonly downRevision: string | readonly string[] | null;
   readonly message: string;
   readonly branchLabels: readonly string[] | null;
+  readonly dependsOn?: readonly string[] | null;
 }

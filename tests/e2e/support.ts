@@ -100,15 +100,14 @@ export async function editorText(page: Page): Promise<string> {
 }
 
 /**
- * Puts the cursor at the end of the line that contains `marker`, as a person would with the
- * editor's Find (Ctrl+F): Monaco renders only the visible lines, so clicking may not reach it.
+ * Puts the cursor at the end of the line that contains `marker`. Monaco renders only the lines in
+ * view, so first jump to the end of the file (Ctrl+End), where the models' last class is, then
+ * click the line as a person would.
  */
 export async function clickEditorLine(page: Page, marker: string): Promise<void> {
   await page.locator(".monaco-editor .view-lines").first().click();
-  await page.keyboard.press("Control+F");
-  await page.keyboard.type(marker);
-  await page.keyboard.press("Enter");
-  await page.keyboard.press("Escape");
+  await page.keyboard.press("Control+End");
+  await page.locator(".monaco-editor .view-line", { hasText: marker }).first().click();
   await page.keyboard.press("End");
 }
 

@@ -1,0 +1,44 @@
+// Builds the host's view of the engine (engine-facade.ts) from the real facade. This is the one
+// place where the site meets src/engine/index.ts; a change of the facade is absorbed here.
+
+import * as engine from "../engine/index";
+import type { EngineDatabase, EngineFacade, ScriptHeader } from "./engine-facade";
+
+export function bindEngine(options: { random?: () => number; clock?: () => Date } = {}): EngineFacade {
+  const random = options.random ?? Math.random;
+  const clock = options.clock ?? (() => new Date());
+  return {
+    async runCommand(argv, workspace, listener) {
+      // "flask db" in usage texts: the words of the tutorials people come from.
+      const deps = { openDatabase: engine.openSqlJs, random, clock, listener, program: "flask db" };
+      const result = await engine.runCommand(argv, workspace, deps);
+      return { exitCode: result.exitCode, lines: result.lines, workspace: result.workspace };
+    },
+    newWorkspace: (title, models) => engine.newWorkspace(title, models),
+    exampleModels: engine.EXAMPLE_MODELS,
+    parseModels: (source) => engine.parseModels(source),
+    parseMigrationScript(source) {
+      const parsed = engine.parseMigrationScript(source);
+      if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
+      return { ok: true, header: parsed.script, diagnostics: parsed.diagnostics };
+    },
+    reflectSchema: (db) => engine.reflectSchema(db as engine.Database),
+    pendingChanges(db, database, models) {
+      const compared = engine.compareSchemas(database as engine.Schema, models as engine.Schema);
+      const warnings = engine.analyzeChanges(db as engine.Database, database as engine.Schema, models as engine.Schema, compared.ops);
+      return { messages: compared.messages, warnings };
+    },
+    openDatabase: (bytes) => engine.openSqlJs(bytes) as Promise<EngineDatabase>,
+    typeDdl: (type) => engine.toDdl(type as engine.SqlType),
+    historyOrder: (headers) => historyOrder(headers),
+  };
+}
+
+/** The order `flask db history` prints, from the engine's revision map; null if the map is broken. */
+function historyOrder(headers: readonly ScriptHeader[]): string[] | null {
+  const built = engine.buildRevisionMap(headers.map((h) => ({ ...h, dependsOn: h.dependsOn ?? null })));
+  if (!built.ok) return null;
+  const history = engine.iterateHistory(built.map, undefined);
+  return history.ok ? history.revisions.map((r) => r.revision) : null;
+}
+

@@ -1,0 +1,152 @@
+// The worker's host, in Node, against the real engine and a real sql.js database: what the page
+// sees for each request of the protocol.
+import { describe, expect, test } from "vitest";
+import { bindEngine } from "../../src/app/engine-binding";
+import { EngineHost, rowEditSql } from "../../src/app/engine-host";
+import type { ProgressView } from "../../src/app/protocol";
+
+function seeded(seed = 1): () => number {
+  let s = seed;
+  return () => ((s = (s * 16807) % 2147483647) / 2147483647);
+}
+
+async function openHost(): Promise<EngineHost> {
+  const host = new EngineHost(bindEngine({ random: seeded(), clock: () => new Date("2026-11-22T05:00:00Z") }));
+  await host.open({ kind: "open", title: "Test playground" });
+  return host;
+}
+
+const noProgress = (_p: ProgressView) => {};
+const EMAIL_LINE = '  email = db.Column(db.String(120), { unique: true });\n';
+
+function withEmail(models: string): string {
+  const at = models.indexOf("  role_id = db.Column");
+  return models.slice(0, at) + EMAIL_LINE + models.slice(at);
+}
+
+describe("EngineHost", () => {
+  test("a new playground holds the tutorial's models, initialised, with an empty database", async () => {
+    const host = await openHost();
+    const snapshot = await host.snapshot();
+    expect(snapshot.title).toBe("Test playground");
+    expect(snapshot.files["models.ts"]).toContain("export class User extends db.Model");
+    expect(snapshot.initialized).toBe(true);
+    expect(snapshot.tables).toEqual([]);
+    expect(snapshot.history).toEqual({ revisions: [], current: [], error: null });
+  });
+
+  test("pending changes are autogenerate's lines; a syntax error gives diagnostics instead", async () => {
+    const host = await openHost();
+    const models = (await host.snapshot()).files["models.ts"]!;
+    const pending = await host.setModels(models);
+    expect(pending.messages).toContain("Detected added table 'roles'");
+    expect(pending.diagnostics).toEqual([]);
+    const broken = await host.setModels(models.replace("id = db.Column(db.Integer", "id = = db.Column(db.Integer"));
+    expect(broken.messages).toEqual([]);
+    expect(broken.diagnostics.some((d) => d.severity === "error" && d.line > 1)).toBe(true);
+  });
+
+  test("the tutorial through commands: migrate, upgrade with its SQL, the email column, downgrade", async () => {
+    const host = await openHost();
+    const models = (await host.snapshot()).files["models.ts"]!;
+    const first = await host.command(["migrate", "-m", "initial migration"], noProgress);
+    expect(first.exitCode).toBe(0);
+    expect(first.lines.map((l) => l.text)).toContain("Detected added table 'roles'");
+    expect(first.snapshot.history.revisions).toHaveLength(1);
+    expect(first.snapshot.history.revisions[0]).toMatchObject({ message: "initial migration", isHead: true, isCurrent: false });
+
+    const progress: string[] = [];
+    const up = await host.command(["upgrade"], (p) => progress.push(p.text));
+    expect(up.exitCode).toBe(0);
+    const rev = first.snapshot.history.revisions[0]!.id;
+    expect(up.lines.map((l) => l.text)).toContain(`Running upgrade  -> ${rev}, initial migration`);
+    expect(up.sql.some((s) => s.sql.startsWith("CREATE TABLE roles"))).toBe(true);
+    expect(progress).toEqual([`Running upgrade ${rev}…`]);
+    expect(up.snapshot.tables.map((t) => t.name)).toEqual(["roles", "users"]);
+    expect(up.snapshot.history.current).toEqual([rev]);
+    const users = up.snapshot.tables.find((t) => t.name === "users")!;
+    expect(users.columns.find((c) => c.name === "role_id")).toMatchObject({ type: "INTEGER", references: "roles.id" });
+    expect(users.columns.find((c) => c.name === "username")).toMatchObject({ type: "VARCHAR(64)", unique: true, indexed: true });
+    expect(users.columns.find((c) => c.name === "id")).toMatchObject({ primaryKey: true, nullable: false });
+
+    await host.editRow({ kind: "insert", table: "roles", values: { id: 1, name: "admin" } });
+    await host.editRow({ kind: "insert", table: "users", values: { id: 1, username: "ann", role_id: 1 } });
+    await host.setModels(withEmail(models));
+    const second = await host.command(["migrate", "-m", "Added email field"], noProgress);
+    expect(second.exitCode).toBe(0);
+    const up2 = await host.command(["upgrade"], noProgress);
+    expect(up2.exitCode).toBe(0);
+    expect(up2.snapshot.tables.find((t) => t.name === "users")!.columns.map((c) => c.name)).toEqual(["id", "username", "role_id", "email"]);
+    expect((await host.rows({ kind: "rows", table: "users", limit: 10 })).rows).toEqual([[1, "ann", 1, null]]);
+
+    const down = await host.command(["downgrade"], noProgress);
+    expect(down.exitCode).toBe(0);
+    expect(down.snapshot.tables.find((t) => t.name === "users")!.columns.map((c) => c.name)).toEqual(["id", "username", "role_id"]);
+    expect((await host.rows({ kind: "rows", table: "users", limit: 10 })).rows).toEqual([[1, "ann", 1]]);
+    expect(down.snapshot.history.revisions.map((r) => r.message)).toEqual(["Added email field", "initial migration"]);
+  });
+
+  test("an edited script is what runs, and its parse errors come back as diagnostics", async () => {
+    const host = await openHost();
+    const first = await host.command(["migrate", "-m", "initial migration"], noProgress);
+    const path = Object.keys(first.snapshot.files).find((p) => p.endsWith("_initial_migration.ts"))!;
+    const text = first.snapshot.files[path]!;
+    expect(host.setScript({ kind: "set-script", path, source: text.replace("op.createTable(", "op.createTabel(") }))
+      .toEqual(expect.arrayContaining([expect.objectContaining({ severity: "error" })]));
+    // Drop the users table from the upgrade: the edited text is what runs.
+    const edited = text.replace(/op\.createTable\(\s*"users"[\s\S]*?\n {2}\);\n/, "").replace(/op\.batchAlterTable\("users"[\s\S]*?\n {2}\}\);\n/g, "");
+    expect(host.setScript({ kind: "set-script", path, source: edited })).toEqual([]);
+    const up = await host.command(["upgrade"], noProgress);
+    expect(up.exitCode).toBe(0);
+    expect(up.snapshot.tables.map((t) => t.name)).toEqual(["roles"]);
+  });
+
+  test("a failing upgrade leaves the tables, rows and current revision as they were", async () => {
+    const host = await openHost();
+    const models = (await host.snapshot()).files["models.ts"]!;
+    await host.command(["migrate", "-m", "initial migration"], noProgress);
+    await host.command(["upgrade"], noProgress);
+    await host.editRow({ kind: "insert", table: "users", values: { id: 1, username: "ann" } });
+    const before = await host.snapshot();
+    await host.setModels(models.replace("  role_id = db.Column", "  age = db.Column(db.Integer, { nullable: false });\n  role_id = db.Column"));
+    await host.command(["migrate", "-m", "add age"], noProgress);
+    const up = await host.command(["upgrade"], noProgress);
+    expect(up.exitCode).not.toBe(0);
+    expect(up.lines.some((l) => l.level === "error")).toBe(true);
+    expect(up.snapshot.tables).toEqual(before.tables);
+    expect(up.snapshot.history.current).toEqual(before.history.current);
+  });
+
+  test("the grid edits rows by rowid, and the console reports SQLite's errors as text", async () => {
+    const host = await openHost();
+    await host.command(["migrate", "-m", "initial migration"], noProgress);
+    await host.command(["upgrade"], noProgress);
+    const added = await host.editRow({ kind: "insert", table: "roles", values: { name: "<b>admin</b>" } });
+    expect(added).toMatchObject({ ok: true, rowsChanged: 1 });
+    let rows = await host.rows({ kind: "rows", table: "roles", limit: 10 });
+    expect(rows).toMatchObject({ columns: ["id", "name"], rows: [[1, "<b>admin</b>"]], rowids: [1], total: 1 });
+    await host.editRow({ kind: "update", table: "roles", rowid: 1, values: { name: "staff" } });
+    rows = await host.rows({ kind: "rows", table: "roles", limit: 10 });
+    expect(rows.rows).toEqual([[1, "staff"]]);
+    const dup = await host.editRow({ kind: "insert", table: "roles", values: { id: 2, name: "staff" } });
+    expect(dup.ok).toBe(false);
+    expect(dup.error).toMatch(/UNIQUE constraint failed: roles\.name/);
+    await host.editRow({ kind: "delete", table: "roles", rowid: 1 });
+    expect((await host.rows({ kind: "rows", table: "roles", limit: 10 })).total).toBe(0);
+
+    const select = await host.query("SELECT 1 + 1 AS two");
+    expect(select).toMatchObject({ ok: true, columns: ["two"], rows: [[2]], snapshot: null });
+    const bad = await host.query("SELEC 1");
+    expect(bad.ok).toBe(false);
+    expect(bad.error).toMatch(/syntax error/);
+  });
+});
+
+test("row edits are parameterised, and every name is quoted", () => {
+  expect(rowEditSql({ kind: "insert", table: 'we"ird', values: { 'a"b': "x", c: null } }))
+    .toEqual(['INSERT INTO "we""ird" ("a""b", "c") VALUES (?, ?)', ["x", null]]);
+  expect(rowEditSql({ kind: "insert", table: "t", values: {} })).toEqual(['INSERT INTO "t" DEFAULT VALUES', []]);
+  expect(rowEditSql({ kind: "update", table: "t", rowid: 3, values: { name: "'; DROP TABLE t; --" } }))
+    .toEqual(['UPDATE "t" SET "name" = ? WHERE rowid = ?', ["'; DROP TABLE t; --", 3]]);
+  expect(rowEditSql({ kind: "delete", table: "t", rowid: 3 })).toEqual(['DELETE FROM "t" WHERE rowid = ?', [3]]);
+});
