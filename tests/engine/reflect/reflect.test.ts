@@ -183,4 +183,29 @@ describe("reflectSchema", () => {
     // the name before NOT NULL belongs to NOT NULL, not to the CHECK after it
     expect(table.checkConstraints).toEqual([{ name: "ck_other", sqltext: "other <> ''" }, { name: null, sqltext: "n > 0" }]);
   });
+
+  test("reads a table rebuilt by Alembic's batch mode (quoted name, a named key doubling an unnamed one)", async () => {
+    // sqlite_master after op.batch_alter_table('users') added a unique constraint, a foreign key and a CHECK
+    const db = await dbWith(`CREATE TABLE roles (id INTEGER NOT NULL, PRIMARY KEY (id));
+CREATE TABLE "users" (
+	id INTEGER NOT NULL, 
+	username VARCHAR(64), 
+	role_id INTEGER, 
+	email VARCHAR(120), 
+	PRIMARY KEY (id), 
+	CONSTRAINT uq_users_email UNIQUE (email), 
+	CONSTRAINT fk_users_role FOREIGN KEY(role_id) REFERENCES roles (id) ON DELETE CASCADE, 
+	CONSTRAINT ck_users_name CHECK (length(username) > 1), 
+	FOREIGN KEY(role_id) REFERENCES roles (id)
+);
+CREATE UNIQUE INDEX ix_users_username ON users (username);`);
+    const users = reflectTable(db, "users")!;
+    // the inspector: uniques [uq_users_email], one foreign key fk_users_role (ondelete CASCADE), check ck_users_name
+    expect(users.uniqueConstraints).toEqual([{ name: "uq_users_email", columns: ["email"] }]);
+    expect(users.foreignKeys).toEqual([
+      { name: "fk_users_role", columns: ["role_id"], referredTable: "roles", referredColumns: ["id"], onDelete: "CASCADE", onUpdate: null },
+    ]);
+    expect(users.checkConstraints).toEqual([{ name: "ck_users_name", sqltext: "length(username) > 1" }]);
+    expect(users.indexes).toEqual([{ name: "ix_users_username", columns: ["username"], unique: true }]);
+  });
 });
