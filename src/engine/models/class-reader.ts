@@ -24,6 +24,7 @@ interface ClassParts {
   tablename: Named | null;
   tableArgs: TableArgDef[] | null;
   columns: ColumnDef[];
+  relationships: Named[];
 }
 
 /** The abstract base, null for db.Model, or undefined (reported) when the class cannot be a model. */
@@ -103,7 +104,11 @@ function checkStatic(node: Node, ctx: ReadContext): void {
 function readField(key: string, member: ClassProperty, value: Expression, parts: ClassParts, ctx: ClassContext): void {
   const call = dbCall(value, ctx.db);
   if (call?.name === "Column") parts.columns.push(readColumn(key, call, ctx));
-  else if (call?.name === "relationship") for (const a of call.args) checkStatic(a, ctx);
+  else if (call?.name === "relationship") {
+    for (const a of call.args) checkStatic(a, ctx);
+    const target = call.args[0] ? readString(call.args[0]) : null;
+    if (target !== null && call.args[0]) parts.relationships.push({ value: target, node: call.args[0] });
+  }
   else if (call) {
     ctx.report.error(call.node.callee, `Unknown model attribute '${ctx.db}.${call.name}'.${hint(call.name, ["Column", "relationship"], (s) => `'${ctx.db}.${s}'`)}`);
   } else {
@@ -112,7 +117,7 @@ function readField(key: string, member: ClassProperty, value: Expression, parts:
 }
 
 function readMembers(node: ClassDeclaration, ctx: ClassContext): ClassParts {
-  const parts: ClassParts = { abstract: false, tablename: null, tableArgs: null, columns: [] };
+  const parts: ClassParts = { abstract: false, tablename: null, tableArgs: null, columns: [], relationships: [] };
   const seen = new Set<string>();
   for (const member of node.body.body) {
     if (member.type !== "ClassProperty") {

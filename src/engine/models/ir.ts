@@ -73,4 +73,6 @@ export interface ModelClass {
   /** null when the class does not set __table_args__ (it then inherits its base's). */
   readonly tableArgs: readonly TableArgDef[] | null;
   readonly columns: readonly ColumnDef[];
+  /** The class names db.relationship("X") refers to: no schema effect, but checked. */
+  readonly relationships: readonly Named[];
 }

@@ -5,7 +5,7 @@ import type { ClassDeclaration, Statement } from "@babel/types";
 import { readClass, type ClassContext } from "./class-reader";
 import { readInstance, sqlalchemyInstance, type Instance } from "./instance";
 import type { ModelClass } from "./ir";
-import type { Reporter } from "./report";
+import { hint, type Reporter } from "./report";
 
 const NOT_RUN = "models.ts is read, never run";
 
@@ -82,6 +82,21 @@ export function readProgram(statements: readonly Statement[], lostText: boolean,
     const cls = readClass(node, ctx);
     if (cls) classes.set(name, cls);
   }
+  checkRelationships([...classes.values()], report);
   return { instance: top.instance, classes: [...classes.values()] };
+}
+
+/**
+ * `flask db migrate` never configures the mappers, so a relationship to a missing class passes
+ * it and fails only when the models are first used: a warning, in SQLAlchemy's words.
+ */
+function checkRelationships(classes: readonly ModelClass[], report: Reporter): void {
+  const mapped = classes.filter((c) => !c.abstract).map((c) => c.name);
+  for (const cls of classes) {
+    for (const r of cls.relationships) {
+      if (mapped.includes(r.value)) continue;
+      report.warning(r.node, `When initializing mapper mapped class ${cls.name}, expression '${r.value}' failed to locate a name ('${r.value}'): no model class of this file is called '${r.value}'. SQLAlchemy fails when the models are first used.${hint(r.value, mapped)}`);
+    }
+  }
 }
 

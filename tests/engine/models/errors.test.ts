@@ -185,6 +185,15 @@ class D extends Later {}`);
     expect(r.schema.tables.map((t) => t.name)).toEqual(["later"]);
   });
 
+  test("a relationship to a class the file does not have is a warning, in SQLAlchemy's words", () => {
+    const r = models(`class Role extends db.Model {\n  ${PK}\n  users = db.relationship("Usr", { backref: "role" });\n}\nclass User extends db.Model { ${PK} }`);
+    expect(r.diagnostics.map((d) => [d.severity, d.line, d.column, d.message])).toEqual([[
+      "warning", 5, 27,
+      "When initializing mapper mapped class Role, expression 'Usr' failed to locate a name ('Usr'): no model class of this file is called 'Usr'. SQLAlchemy fails when the models are first used. Did you mean 'User'?",
+    ]]);
+    expect(r.schema.tables).toHaveLength(2);
+  });
+
   test("several SQLAlchemy instances", () => {
     const r = models(`const db2 = new SQLAlchemy();\n`);
     expect(at(r)).toEqual([[3, 13, "Only one SQLAlchemy instance is allowed: 'db' is already defined on line 2. Remove this one and use 'db'."]]);

@@ -92,7 +92,7 @@ class C extends db.Model {
   });
 
   test("relationships have no schema effect", () => {
-    const r = models(oneTable(`  kids = db.relationship("Kid", { backref: db.backref("parent", { lazy: "joined" }), lazy: "dynamic" });`));
+    const r = models(oneTable(`  kids = db.relationship("T", { backref: db.backref("parent", { lazy: "joined" }), lazy: "dynamic" });`));
     expect(r.diagnostics).toEqual([]);
     expect(table(r, "t").columns.map((c) => c.name)).toEqual(["id"]);
   });
