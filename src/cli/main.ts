@@ -34,15 +34,12 @@ function random(): number {
   return webcrypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
 }
 
+/** Line by line and in order: writes to pipes and files are synchronous in Node on Linux. */
 function print(lines: readonly OutputLine[]): void {
-  let out = "";
-  let err = "";
   for (const line of lines) {
-    if (line.level === "info" && !line.log) out += `${line.text}\n`;
-    else err += `${line.text}\n`;
+    const stream = line.level === "info" && !line.log ? process.stdout : process.stderr;
+    stream.write(`${line.text}\n`);
   }
-  if (out) process.stdout.write(out);
-  if (err) process.stderr.write(err);
 }
 
 /** Runs one command line (without `node bin/retort.js`) in `cwd`; returns the exit code. */

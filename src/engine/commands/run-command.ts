@@ -52,7 +52,11 @@ export async function runCommand(argv: readonly string[], workspace: Workspace, 
     return result(2, usageError(`Usage: ${program} [OPTIONS] COMMAND [ARGS]...`, program, what).map(error), workspace);
   }
   const parsed = parseArgs(command.spec, rest);
-  if (!parsed.ok) return result(2, usageError(usageLine(program, command.spec), `${program} ${name}`, parsed.error).map(error), workspace);
+  if (!parsed.ok) {
+    // as Click: a missing option value is reported without the usage lines
+    const lines = parsed.error.endsWith("requires an argument.") ? [`Error: ${parsed.error}`] : usageError(usageLine(program, command.spec), `${program} ${name}`, parsed.error);
+    return result(2, lines.map(error), workspace);
+  }
   if (parsed.parsed.help) return result(0, commandHelp(program, command.spec).map(info), workspace);
   const ctx = new CommandContext(workspace, deps, stringOption(parsed.parsed, "directory") ?? DEFAULT_MIGRATIONS_DIR);
   const exitCode = await runParsed(command, ctx, parsed.parsed);
