@@ -21,7 +21,7 @@ export const warningText = {
   droppedColumn: (table: string, column: string, values: number) =>
     `Dropping column '${table}.${column}' deletes ${plural(values, "non-null value")}. Copy them elsewhere first if they are still needed.`,
   notNullAdded: (table: string, column: string, rows: number) =>
-    `Adding column '${table}.${column}' as NOT NULL without a server default fails on the ${plural(rows, "existing row")} of '${table}' ("NOT NULL constraint failed"). ` +
+    `Adding column '${table}.${column}' as NOT NULL without a server default fails on the ${plural(rows, "existing row")} of '${table}': SQLite has no value to put in them. ` +
     `Give it a serverDefault, or add it nullable, fill it with op.execute("UPDATE …"), then make it NOT NULL in a later migration.`,
   notNullViolated: (table: string, column: string, nulls: number) =>
     `Making '${table}.${column}' NOT NULL fails: ${plural(nulls, "row holds", "rows hold")} NULL there. Fill them with op.execute("UPDATE ${table} SET ${column} = … WHERE ${column} IS NULL") before the alterColumn.`,

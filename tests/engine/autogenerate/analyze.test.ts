@@ -1,5 +1,10 @@
 // analyzeChanges: Retort's warnings (SPEC §3), counted on real rows in a real sql.js database.
 // The ops are what compareSchemas generates for the pair, so each warning follows a real migration.
+// Each failure a warning predicts was checked with Alembic 1.8.1's batch_alter_table on rows:
+// add_column NOT NULL -> "Cannot add a NOT NULL column with default value NULL" (plain ALTER) or
+// "NOT NULL constraint failed: _alembic_tmp_item.n" (rebuild); alter_column nullable=False over
+// NULLs and a unique constraint or index over duplicates -> IntegrityError; create_unique_constraint(None)
+// -> "Constraint must have a name"; VARCHAR -> Integer/DateTime copies 'abc' as 0, '2024-01-01' as 2024.
 import { describe, expect, test } from "vitest";
 import { analyzeChanges, compareSchemas } from "../../../src/engine/autogenerate";
 import { column, type Schema } from "../../../src/engine/schema/model";
@@ -30,7 +35,7 @@ describe("analyzeChanges", () => {
       {
         kind: "will-fail", table: "users", column: "age", rows: 2,
         message:
-          "Adding column 'users.age' as NOT NULL without a server default fails on the 2 existing rows of 'users' (\"NOT NULL constraint failed\"). " +
+          "Adding column 'users.age' as NOT NULL without a server default fails on the 2 existing rows of 'users': SQLite has no value to put in them. " +
           "Give it a serverDefault, or add it nullable, fill it with op.execute(\"UPDATE …\"), then make it NOT NULL in a later migration.",
       },
       {
