@@ -11,14 +11,18 @@ const TYPES: SqlType[] = [{ name: "Integer" }, { name: "String", length: 20 }, {
 const NAMES = ["a", "b", "c", "d", "e"];
 
 // A batch block of random column ops over columns a..e of a table t(id, a, b, c).
-const opArb = fc.oneof(
+const opArb: fc.Arbitrary<Spec> = fc.oneof(
   fc.record({ kind: fc.constant("add" as const), name: fc.constantFrom(...NAMES), type: fc.constantFrom(...TYPES) }),
   fc.record({ kind: fc.constant("drop" as const), name: fc.constantFrom(...NAMES) }),
   fc.record({ kind: fc.constant("type" as const), name: fc.constantFrom(...NAMES), type: fc.constantFrom(...TYPES) }),
   fc.record({ kind: fc.constant("rename" as const), name: fc.constantFrom(...NAMES), to: fc.constantFrom(...NAMES) }),
 );
 
-type Spec = fc.Infer<typeof opArb>;
+type Spec =
+  | { kind: "add"; name: string; type: SqlType }
+  | { kind: "drop"; name: string }
+  | { kind: "type"; name: string; type: SqlType }
+  | { kind: "rename"; name: string; to: string };
 
 /** Turns the random specs into ops valid for the columns as they evolve (invalid ones are skipped). */
 function toOps(specs: readonly Spec[]): { ops: MigrateOp[]; survivors: Map<string, string> } {
