@@ -3,6 +3,7 @@
 import { column, emptyTable, type Table } from "../../../src/engine/schema/model";
 import {
   addColumn,
+  alterColumn,
   createIndex,
   createTable,
   createUniqueConstraint,
@@ -52,4 +53,47 @@ const UQ_EMAIL = { name: "uq_users_email", columns: ["email"] };
 export const EMAIL_UPGRADE: MigrateOp[] = [modifyTable("users", [addColumn("users", EMAIL), createUniqueConstraint("users", UQ_EMAIL)])];
 export const EMAIL_DOWNGRADE: MigrateOp[] = [
   modifyTable("users", [dropConstraint("users", "uq_users_email", "unique", UQ_EMAIL), dropColumn("users", "email", EMAIL)]),
+];
+
+// ---- aaaa00000001_one / aaaa00000002_two (tests/engine/render/alembic/items-models.py.txt) ------
+
+export const ITEM: Table = {
+  ...emptyTable("item"),
+  columns: [
+    column("id", { name: "Integer" }, { nullable: false }),
+    column("title", { name: "String", length: 64 }),
+    column("qty", { name: "Integer" }, { serverDefault: "'0'" }),
+    column("bio", { name: "Text" }),
+  ],
+  primaryKey: { name: "pk_item", columns: ["id"] },
+};
+
+export const ORDER: Table = {
+  ...emptyTable("order"),
+  columns: [
+    column("id", { name: "Integer" }, { nullable: false }),
+    column("a", { name: "String", length: 10 }, { nullable: false }),
+    column("b", { name: "String", length: 10 }),
+    column("c", { name: "Numeric", precision: 8, scale: 2 }),
+    column("qty", { name: "Integer" }),
+    column("item_id", { name: "Integer" }),
+  ],
+  primaryKey: { name: "pk_order", columns: ["id"] },
+  // in the model's order; the renderer sorts them as Alembic does
+  uniqueConstraints: [
+    { name: "zz", columns: ["a", "b"] },
+    { name: "uq_order_c", columns: ["c"] },
+  ],
+  checkConstraints: [{ name: "ck_order_pos", sqltext: "qty > 0" }],
+  foreignKeys: [{ name: "fk_order_item_id_item", columns: ["item_id"], referredTable: "item", referredColumns: ["id"], onDelete: "CASCADE", onUpdate: null }],
+};
+
+export const ONE_UPGRADE: MigrateOp[] = [createTable(ITEM), createTable(ORDER)];
+
+export const TWO_UPGRADE: MigrateOp[] = [
+  modifyTable("item", [
+    alterColumn("item", "title", { existingType: { name: "VARCHAR", length: 64 }, type: { name: "String", length: 200 }, existingNullable: true }),
+    alterColumn("item", "qty", { existingType: { name: "INTEGER" }, nullable: false, existingNullable: true, existingServerDefault: "'0'" }),
+    dropColumn("item", "bio", column("bio", { name: "TEXT" })),
+  ]),
 ];

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { renderMigrationScript, type ScriptInput } from "../../../src/engine/render";
 import { reverseOps } from "../../../src/engine/ops/reverse";
-import { EMAIL_DOWNGRADE, EMAIL_UPGRADE, INITIAL_DOWNGRADE, INITIAL_UPGRADE } from "./fixtures";
+import { EMAIL_DOWNGRADE, EMAIL_UPGRADE, INITIAL_DOWNGRADE, INITIAL_UPGRADE, ONE_UPGRADE, TWO_UPGRADE } from "./fixtures";
 
 const base: ScriptInput = {
   message: "Added email field",
@@ -155,7 +155,15 @@ export function downgrade() {
 
 // ---- the same structure as the real `flask db migrate` output ---------------------------------
 
-const camel = (s: string) => s.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+const camel = (s: string) => s.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()).replace(/_$/, "");
+
+/** The keyword names of an alter_column / alterColumn call, in order (type_ -> type). */
+function keywords(t: string): string {
+  let flat = t;
+  while (/\([^()]*\)/.test(flat)) flat = flat.replace(/\([^()]*\)/g, ""); // drop nested arguments: sa.VARCHAR(length=64)
+  const names = [...flat.matchAll(/(?:^|[,{]\s*)([A-Za-z_]+)(?:=|: )/g)].map((m) => camel(m[1]!));
+  return names.length > 0 ? ` [${names.join(" ")}]` : "";
+}
 
 /** Each body line as "<call> <first name>", "" for a blank line, "marker", or ")" — for Python and TS alike. */
 function skeleton(line: string): string | null {
@@ -167,16 +175,23 @@ function skeleton(line: string): string | null {
   const batch = /^with op\.batch_alter_table\('([^']*)'|^op\.batchAlterTable\("([^"]*)"/.exec(t);
   if (batch) return `op.batchAlterTable ${batch[1] ?? batch[2]}`;
   const call = /^(op|batch_op|batchOp|sa)\.(\w+)\((?:\[|(?:batch_op|op)\.f\(|sa\.Column\()?['"]([^'"]*)['"]/.exec(t);
-  if (call) return `${call[1] === "batch_op" ? "batchOp" : call[1]}.${camel(call[2]!)} ${call[3]}`;
-  return `? ${t}`;
+  if (!call) return `? ${t}`;
+  const name = `${call[1] === "batch_op" ? "batchOp" : call[1]}.${camel(call[2]!)} ${call[3]}`;
+  return /alter_?[cC]olumn/.test(call[2]!) ? name + keywords(t.slice(call[0].length)) : name;
 }
 
+/** The lines of upgrade() and downgrade(), Alembic's continuation lines (`existing_type=…`) joined to their call. */
 function bodies(text: string, fnStart: RegExp): string[][] {
   const lines = text.split("\n");
   return ["upgrade", "downgrade"].map((fn) => {
     const start = lines.findIndex((l) => fnStart.test(l) && l.includes(`${fn}()`));
     const end = lines.findIndex((l, i) => i > start && /end (Alembic|Retort) commands/.test(l));
-    return lines.slice(start + 1, end + 1).map(skeleton).filter((s): s is string => s !== null);
+    const joined: string[] = [];
+    for (const line of lines.slice(start + 1, end + 1)) {
+      if (/^\s+[a-z_]+=/.test(line) && joined.length > 0) joined[joined.length - 1] += ` ${line.trim()}`;
+      else joined.push(line);
+    }
+    return joined.map(skeleton).filter((s): s is string => s !== null);
   });
 }
 
@@ -184,10 +199,12 @@ describe("same ops, order and blank lines as Alembic 1.8's scripts (tests/engine
   const alembic = (name: string) => readFileSync(join(__dirname, "alembic", name), "utf8");
 
   test.each([
-    ["33aeb0bd3217", "initial migration", null, INITIAL_UPGRADE, INITIAL_DOWNGRADE],
-    ["9f3a45b61f3d", "Added email field", "33aeb0bd3217", EMAIL_UPGRADE, EMAIL_DOWNGRADE],
-  ] as const)("%s", (revision, message, downRevision, upgradeOps, downgradeOps) => {
-    const ts = renderMigrationScript({ ...base, revision, message, downRevision, upgradeOps, downgradeOps });
+    ["33aeb0bd3217", "initial migration", null, INITIAL_UPGRADE],
+    ["9f3a45b61f3d", "Added email field", "33aeb0bd3217", EMAIL_UPGRADE],
+    ["aaaa00000001", "one", null, ONE_UPGRADE],
+    ["aaaa00000002", "two", "aaaa00000001", TWO_UPGRADE],
+  ] as const)("%s", (revision, message, downRevision, upgradeOps) => {
+    const ts = renderMigrationScript({ ...base, revision, message, downRevision, upgradeOps, downgradeOps: reverseOps(upgradeOps) });
     const file = `${revision}_${message.toLowerCase().replace(/ /g, "_")}.py`;
     const py = alembic(file);
     const pyBodies = bodies(py, /^def /);
@@ -196,5 +213,11 @@ describe("same ops, order and blank lines as Alembic 1.8's scripts (tests/engine
     // and the same header lines
     const header = (text: string) => text.split("\n").filter((l) => /(Revision ID|Revises):/.test(l)).map((l) => l.replace(/^ \* /, ""));
     expect(header(ts)).toEqual(header(py));
+  });
+
+  test("create_table constraints come in Alembic's sorted order", () => {
+    const ts = renderMigrationScript({ ...base, upgradeOps: ONE_UPGRADE, downgradeOps: [] });
+    const items = (text: string) => [...text.matchAll(/^\s+sa\.(\w+Constraint)\((\[?['"][^'"]*['"])/gm)].map((m) => `${m[1]} ${m[2]!.replace(/'/g, '"')}`);
+    expect(items(ts)).toEqual(items(alembic("aaaa00000001_one.py")));
   });
 });
