@@ -91,11 +91,11 @@ export function readProgram(statements: readonly Statement[], lostText: boolean,
  * it and fails only when the models are first used: a warning, in SQLAlchemy's words.
  */
 function checkRelationships(classes: readonly ModelClass[], report: Reporter): void {
-  const mapped = classes.filter((c) => !c.abstract).map((c) => c.name);
+  const mapped = new Set(classes.filter((c) => !c.abstract).map((c) => c.name));
   for (const cls of classes) {
     for (const r of cls.relationships) {
-      if (mapped.includes(r.value)) continue;
-      report.warning(r.node, `When initializing mapper mapped class ${cls.name}, expression '${r.value}' failed to locate a name ('${r.value}'): no model class of this file is called '${r.value}'. SQLAlchemy fails when the models are first used.${hint(r.value, mapped)}`);
+      if (mapped.has(r.value)) continue;
+      report.warning(r.node, `When initializing mapper mapped class ${cls.name}, expression '${r.value}' failed to locate a name ('${r.value}'): no model class of this file is called '${r.value}'. SQLAlchemy fails when the models are first used.${hint(r.value, [...mapped])}`);
     }
   }
 }

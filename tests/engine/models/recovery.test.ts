@@ -105,27 +105,30 @@ describe("performance", () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.schema.tables).toHaveLength(200);
     expect(result.schema.tables[199]!.foreignKeys[0]!.name).toBe("fk_table_199_parent_id_table_198");
-    // measured 25-35 ms when the machine is idle, nearly all of it Babel; the bound allows for load
-    expect(fastest(source, 5)).toBeLessThan(400);
+    // measured 25-60 ms on a quiet machine and up to 450 ms with the 2 cores at a load of 20+,
+    // nearly all of it Babel: the bound catches a gross regression, not the budget itself
+    expect(fastest(source, 5)).toBeLessThan(1500);
   });
 
   test("reading the classes grows linearly with their number (nothing quadratic)", () => {
-    // Babel's own time is left out: its garbage collection makes it the noisy part
-    const time = (n: number) => {
-      const parsed = parseSource(bigModels(n));
-      for (let i = 0; i < 3; i++) modelsFromSource(parsed);
-      let best = Infinity;
-      for (let i = 0; i < 7; i++) {
-        const start = performance.now();
-        modelsFromSource(parsed);
-        best = Math.min(best, performance.now() - start);
-      }
-      return best;
+    // Babel's own time is left out: its garbage collection makes it the noisy part. Small and
+    // large runs alternate, and the best of each is kept, so that load from other processes on
+    // the machine hits both alike.
+    const small = parseSource(bigModels(100));
+    const large = parseSource(bigModels(800));
+    const timeOf = (parsed: ReturnType<typeof parseSource>) => {
+      const start = performance.now();
+      modelsFromSource(parsed);
+      return performance.now() - start;
     };
-    const small = time(100);
-    const large = time(800);
+    for (let i = 0; i < 3; i++) [small, large].forEach(timeOf);
+    let [bestSmall, bestLarge] = [Infinity, Infinity];
+    for (let i = 0; i < 9; i++) {
+      bestSmall = Math.min(bestSmall, timeOf(small));
+      bestLarge = Math.min(bestLarge, timeOf(large));
+    }
     // 8x the classes: quadratic work would take 64x; linear work measured 8-23x here, the excess
     // being cache and garbage-collector effects of the larger syntax tree
-    expect(large / small).toBeLessThan(40);
+    expect(bestLarge / bestSmall).toBeLessThan(40);
   });
 });
