@@ -1,0 +1,136 @@
+// Failures: each exits non-zero with a line that says what failed and how to fix it, and
+// runCommand never throws, whatever goes wrong underneath.
+import { describe, expect, test } from "vitest";
+import { runCommand } from "../../../src/engine/commands";
+import { newWorkspace } from "../../../src/engine/workspace/workspace";
+import { FIXED_DATE, session, tutorialModels, withoutEnvironment } from "./helpers";
+
+describe("failing commands", () => {
+  test("every command but init needs the migrations folder", async () => {
+    const s = session(tutorialModels());
+    for (const argv of [["migrate"], ["upgrade"], ["current"], ["history"], ["heads"], ["stamp", "head"]]) {
+      const r = await s.run(...argv);
+      expect(r.exitCode).toBe(1);
+      expect(s.text(r)).toEqual(["Error: Path doesn't exist: 'migrations'.  Please use the 'init' command to create a new scripts folder."]);
+    }
+  });
+
+  test("init refuses a folder that exists and is not empty; -d chooses another folder", async () => {
+    const s = session(tutorialModels());
+    await s.run("init");
+    const again = await s.run("init");
+    expect(again.exitCode).toBe(1);
+    expect(s.text(again)).toEqual(["Error: Directory migrations already exists and is not empty"]);
+    const other = await s.run("init", "-d", "db/migrations");
+    expect(other.exitCode).toBe(0);
+    expect(Object.keys(s.ws.files)).toContain("db/migrations/README");
+    const generated = await s.run("revision", "-m", "in the other folder", "--directory=db/migrations", "--rev-id", "aaaa00000001");
+    expect(s.text(generated)).toEqual(["Generating db/migrations/versions/aaaa00000001_in_the_other_folder.ts ...  done"]);
+    expect(s.text(await s.run("heads"))).toEqual([]);
+    expect(s.text(await s.run("heads", "-d", "db/migrations"))).toEqual(["aaaa00000001 (head)"]);
+  });
+
+  test("a broken migration script stops the command, naming its file, line and column", async () => {
+    const s = session(tutorialModels());
+    await s.run("init");
+    await s.run("revision", "-m", "broken", "--rev-id", "aaaa00000001");
+    const path = "migrations/versions/aaaa00000001_broken.ts";
+    const text = s.ws.files[path]!.replace("export function upgrade() {}", "export function upgrade() {\n  op.dropTable(;\n}");
+    s.ws = { ...s.ws, files: { ...s.ws.files, [path]: text } };
+    const r = await s.run("upgrade");
+    expect(r.exitCode).toBe(1);
+    expect(r.lines[0]?.text).toMatch(new RegExp(`^${path}:\\d+:\\d+: `));
+    expect(r.lines.at(-1)?.text).toBe(`Error: ${path} cannot be read as a migration script. Fix the problems above and run the command again.`);
+  });
+
+  test("errors in models.ts stop migrate with their places", async () => {
+    const s = session(tutorialModels().replace("{ primaryKey: true }", "{ primary_key: true }"));
+    await s.run("init");
+    const r = await s.run("migrate");
+    expect(r.exitCode).toBe(1);
+    expect(r.lines[0]?.text).toMatch(/^models\.ts:\d+:\d+: .*primaryKey/);
+    expect(r.lines.at(-1)?.text).toMatch(/^Error: models\.ts has 1 error\(s\)\./);
+    expect(Object.keys(s.ws.files).filter((p) => p.includes("versions/"))).toEqual([]);
+  });
+
+  test("migrate refuses a database that is not at the head", async () => {
+    const s = session(tutorialModels());
+    await s.run("init");
+    await s.run("migrate", "-m", "initial");
+    const r = await s.run("migrate", "-m", "again");
+    expect(r.exitCode).toBe(1);
+    expect(withoutEnvironment(s.text(r))).toEqual(["Error: Target database is not up to date."]);
+  });
+
+  test("--sql makes no sense for revision and migrate, as Alembic says", async () => {
+    const s = session(tutorialModels());
+    await s.run("init");
+    expect(s.text(await s.run("migrate", "--sql"))).toEqual(["Error: Using --sql with --autogenerate does not make any sense"]);
+    expect(s.text(await s.run("revision", "--sql"))).toEqual([
+      "Error: Using --sql with the revision command when revision_environment is not configured does not make any sense",
+    ]);
+  });
+
+  test("runCommand never throws: a database that cannot open is exit code 1 with its reason", async () => {
+    const ws = { ...newWorkspace("t", tutorialModels()), files: { "models.ts": tutorialModels(), "migrations/README": "" } };
+    const r = await runCommand(["current"], ws, {
+      openDatabase: () => Promise.reject(new Error("file is not a database")),
+      random: Math.random,
+      clock: () => FIXED_DATE,
+    });
+    expect(r.exitCode).toBe(1);
+    expect(r.lines.at(-1)).toEqual({ level: "error", text: "Error: file is not a database", log: true });
+    expect(r.workspace).toBe(ws);
+  });
+});
+
+describe("revision and check", () => {
+  test("revision without -m writes an empty script named '<rev>_.ts' with 'empty message'", async () => {
+    const s = session(tutorialModels());
+    await s.run("init");
+    const r = await s.run("revision", "--rev-id", "aaaa00000001");
+    expect(s.text(r)).toEqual(["Generating migrations/versions/aaaa00000001_.ts ...  done"]);
+    const script = s.ws.files["migrations/versions/aaaa00000001_.ts"]!;
+    expect(script).toContain(" * empty message");
+    expect(script).toContain("export function upgrade() {}");
+  });
+
+  test("revision --autogenerate is migrate", async () => {
+    const s = session(tutorialModels());
+    await s.run("init");
+    const r = await s.run("revision", "--autogenerate", "-m", "auto", "--rev-id", "aaaa00000001");
+    expect(withoutEnvironment(s.text(r))).toContain("Detected added table 'roles'");
+    expect(s.ws.files["migrations/versions/aaaa00000001_auto.ts"]).toContain('op.createTable("roles"');
+  });
+
+  test("check: exit 1 while the models differ, then 'No new upgrade operations detected.'", async () => {
+    const s = session(tutorialModels());
+    await s.run("init");
+    const pending = await s.run("check");
+    expect(pending.exitCode).toBe(1);
+    expect(withoutEnvironment(s.text(pending))).toEqual([
+      "Detected added table 'roles'",
+      "Detected added table 'users'",
+      "Detected added index 'ix_users_username' on '['username']'",
+      "Error: New upgrade operations detected (3 changes, listed above). Run `db migrate` to write a migration for them.",
+    ]);
+    expect(Object.keys(s.ws.files)).toEqual(["models.ts", "migrations/README"]);
+    await s.run("migrate", "-m", "initial");
+    await s.run("upgrade");
+    const clean = await s.run("check");
+    expect(clean.exitCode).toBe(0);
+    expect(withoutEnvironment(s.text(clean))).toEqual(["No new upgrade operations detected."]);
+  });
+
+  test("read-only commands leave the workspace's database untouched", async () => {
+    const s = session(tutorialModels());
+    await s.run("init");
+    await s.run("migrate", "-m", "initial");
+    await s.run("upgrade");
+    const before = s.ws.database;
+    for (const argv of [["current"], ["history", "-i"], ["check"], ["migrate"], ["show", "current"]]) {
+      await s.run(...argv);
+      expect(s.ws.database).toBe(before);
+    }
+  });
+});
