@@ -44,7 +44,7 @@ function readBase(node: ClassDeclaration, name: string, ctx: ClassContext): Mode
     } else if (ctx.allClassNames.has(sup.name)) {
       ctx.report.error(sup, `Class '${sup.name}' is used before its declaration. Move it above class '${name}'.`);
     } else {
-      ctx.report.error(sup, `Class '${name}' extends '${sup.name}', which is not a model of this file. ${fix}`);
+      ctx.report.unlessLost(sup, "error", `Class '${name}' extends '${sup.name}', which is not a model of this file. ${fix}`);
     }
     return undefined;
   }

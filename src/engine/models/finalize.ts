@@ -27,7 +27,7 @@ function resolveTargets(draft: TableDraft, fk: DraftForeignKey, ctx: FinalizeCon
     const local = `${draft.name}.${fk.columns[i]?.name ?? ""}`;
     const target = ctx.tables.get(tableName);
     if (!target) {
-      ctx.report.error(t.node, `Foreign key associated with column '${local}' could not find table '${tableName}' with which to generate a foreign key to target column '${key}'.${hint(tableName, [...ctx.tables.keys()])}`);
+      ctx.report.unlessLost(t.node, "error", `Foreign key associated with column '${local}' could not find table '${tableName}' with which to generate a foreign key to target column '${key}'.${hint(tableName, [...ctx.tables.keys()])}`);
       return null;
     }
     if (table && table !== target) {

@@ -50,9 +50,9 @@ export function parseModels(source: string): ModelsResult {
 
 /** The part after Babel: reading the statements and building the tables. */
 export function modelsFromSource(parsed: ParsedSource): ModelsResult {
-  const report = new Reporter();
+  const report = new Reporter(parsed.lostText);
   for (const d of parsed.diagnostics) report.push(d);
-  const program = readProgram(parsed.statements, parsed.lostText, report);
+  const program = readProgram(parsed.statements, report);
   const drafts = draftAll(program, report);
   const convention = program.instance?.convention ?? null;
   const tables = finalizeTables(drafts, convention as NamingConvention | null, report);

@@ -63,13 +63,13 @@ export interface Program {
   readonly classes: readonly ModelClass[];
 }
 
-/** Reads the statements; `lostText` (a syntax error dropped some) silences "db is not defined". */
-export function readProgram(statements: readonly Statement[], lostText: boolean, report: Reporter): Program {
+/** Reads the statements, then the classes in file order. */
+export function readProgram(statements: readonly Statement[], report: Reporter): Program {
   const top = collect(statements, report);
   const db = top.instance?.db ?? "db";
   const first = top.classes[0];
-  if (!top.instance && first && !lostText) {
-    report.error(first.superClass ?? first, `'${db}' is not defined. Declare the SQLAlchemy instance first: const ${db} = new SQLAlchemy();`);
+  if (!top.instance && first) {
+    report.unlessLost(first.superClass ?? first, "error", `'${db}' is not defined. Declare the SQLAlchemy instance first: const ${db} = new SQLAlchemy();`);
   }
   const classes = new Map<string, ModelClass>();
   const ctx: ClassContext = { db, report, classes, allClassNames: new Set(top.classes.map((c) => c.id?.name ?? "")) };
@@ -95,7 +95,7 @@ function checkRelationships(classes: readonly ModelClass[], report: Reporter): v
   for (const cls of classes) {
     for (const r of cls.relationships) {
       if (mapped.has(r.value)) continue;
-      report.warning(r.node, `When initializing mapper mapped class ${cls.name}, expression '${r.value}' failed to locate a name ('${r.value}'): no model class of this file is called '${r.value}'. SQLAlchemy fails when the models are first used.${hint(r.value, [...mapped])}`);
+      report.unlessLost(r.node, "warning", `When initializing mapper mapped class ${cls.name}, expression '${r.value}' failed to locate a name ('${r.value}'): no model class of this file is called '${r.value}'. SQLAlchemy fails when the models are first used.${hint(r.value, [...mapped])}`);
     }
   }
 }

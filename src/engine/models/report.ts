@@ -7,6 +7,18 @@ import type { Diagnostic } from "../diagnostics";
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
 
+  /** True when a syntax error made the parser drop some text: its classes are missing. */
+  constructor(readonly lostText = false) {}
+
+  /**
+   * A problem that may only be a consequence of text lost to a syntax error (a reference to a
+   * class or table that was in it): reported only when nothing was lost, so that the editor shows
+   * the cause, not a cascade.
+   */
+  unlessLost(node: Node, severity: Diagnostic["severity"], message: string): void {
+    if (!this.lostText) this.diagnostics.push(atNode(node, severity, message));
+  }
+
   error(node: Node, message: string): void {
     this.diagnostics.push(atNode(node, "error", message));
   }

@@ -27,6 +27,19 @@ describe("syntax errors", () => {
     expect(r.schema.tables.map((t) => t.name)).toEqual(["a"]);
   });
 
+  test("references into the lost class are not reported on top of the syntax error", () => {
+    const r = models(`class Base extends db.Model {\n  static __abstract__ = true;\n  ${PK}\n  oops = db.Column(\n}
+class A extends Base {}
+class B extends db.Model {
+  ${PK}
+  a_id = db.Column(db.Integer, db.ForeignKey("a.id"));
+  base = db.relationship("Base");
+  gone = db.Column(db.Integer, db.ForeignKey("gone.id"));
+}`);
+    expect(r.diagnostics.map((d) => d.message)).toEqual(["Syntax error: Unexpected token."]);
+    expect(r.schema.tables.map((t) => [t.name, t.foreignKeys.length])).toEqual([["b", 0]]);
+  });
+
   test("an unterminated string reports where Babel stopped", () => {
     const r = models(`class A extends db.Model {\n  ${PK}\n  s = db.Column(db.String, { serverDefault: "oops });\n}`);
     expect(r.diagnostics[0]).toMatchObject({ severity: "error", line: 5, message: "Syntax error: Unterminated string constant." });
