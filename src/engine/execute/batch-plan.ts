@@ -123,9 +123,13 @@ function alterColumn(s: BatchState, op: OpOfKind<"alter_column">): void {
 function addColumn(s: BatchState, op: OpOfKind<"add_column">): void {
   // as _setup_dependencies_for_add_column: a new column goes after the last existing one
   const last = s.existingOrdering[s.existingOrdering.length - 1];
-  if (last !== undefined) s.addColOrdering.push([last, op.column.name]);
-  s.columns.set(op.column.name, op.column);
-  s.transfers.set(op.column.name, { source: null, expr: null, cast: false });
+  // a new column may take the name another one was renamed away from: keep both (Alembic
+  // overwrites the renamed one, losing its data)
+  let key = op.column.name;
+  for (let n = 2; s.columns.has(key); n++) key = `${op.column.name}\u0000${n}`;
+  if (last !== undefined) s.addColOrdering.push([last, key]);
+  s.columns.set(key, op.column);
+  s.transfers.set(key, { source: null, expr: null, cast: false });
   for (const fk of op.foreignKeys ?? []) {
     if (fk.name === null) throw unnamedConstraintError(op.table, "The foreign key", fk.columns, op);
     s.named.set(fk.name, { kind: "foreignkey", value: fk });

@@ -206,4 +206,10 @@ INSERT INTO t VALUES (1, 'a', 1, NULL, 2);`);
     applyOps(db, [modifyTable("users", [alterColumn("users", "age", { newColumnName: "years" }), createIndex("users", { name: "ix_years", columns: ["years"], unique: false })])]);
     expect(db.statements.slice(-2)).toEqual(["CREATE INDEX ix_a ON users (years)", "CREATE INDEX ix_years ON users (years)"]);
   });
+
+  test("a new column may take the name another was renamed away from, and both keep their data", async () => {
+    const db = await recordingDb(USERS);
+    applyOps(db, [modifyTable("users", [alterColumn("users", "name", { newColumnName: "old_name" }), addColumn("users", column("name", { name: "Text" }))])]);
+    expect(db.rows("SELECT old_name, name FROM users")).toEqual([["ann", null]]);
+  });
 });
