@@ -12,21 +12,31 @@ import { isNull, numberValue, option, readInteger, readOptions, readString, read
 const NULL_TYPE = "NullType";
 const TYPE_NAMES = [...Object.keys(GENERIC_TYPES), ...Object.keys(REFLECTED_TYPES).filter((n) => n !== "NULL"), NULL_TYPE];
 
+/** `sa.X` / `sa.X(…)` as { object: "sa", name: "X" }. */
+function typeReference(n: Node): { object: string; name: string } | undefined {
+  if (n.type === "CallExpression") {
+    const call = memberCall(n);
+    return call && { object: call.object, name: call.method };
+  }
+  if (n.type === "MemberExpression" && !n.computed && n.object.type === "Identifier" && n.property.type === "Identifier") {
+    return { object: n.object.name, name: n.property.name };
+  }
+  return undefined;
+}
+
 /** `sa.X` or `sa.X(…)`: the type, or undefined after reporting what is wrong. */
 export function readType(r: ScriptReader, node: Node): SqlType | undefined {
   const n = unwrap(node);
-  const call = n.type === "CallExpression" ? memberCall(n) : undefined;
-  const bare = n.type === "MemberExpression" && !n.computed && n.object.type === "Identifier" && n.property.type === "Identifier";
-  if (!call && !bare) return r.error(node, `Expected a column type such as sa.Integer() or sa.String(64); found ${describeNode(node)}.`);
-  const object = call ? call.object : (n as { object: { name: string } }).object.name;
-  const name = call ? call.method : (n as { property: { name: string } }).property.name;
+  const ref = typeReference(n);
+  if (!ref) return r.error(node, `Expected a column type such as sa.Integer() or sa.String(64); found ${describeNode(node)}.`);
+  const { object, name } = ref;
   if (object !== "sa") return r.error(node, `Column types are written sa.${name}(…); found '${object}.${name}'.`);
-  if (name === NULL_TYPE) return call && n.type === "CallExpression" && n.arguments.length > 0 ? r.error(n, "sa.NullType() takes no arguments.") : { name: "NULL" };
+  const args = n.type === "CallExpression" ? n.arguments : [];
+  if (name === NULL_TYPE) return args.length > 0 ? r.error(n, "sa.NullType() takes no arguments.") : { name: "NULL" };
   if (!isKnownType(name) || name === "NULL") {
     return r.error(node, `Unknown type 'sa.${name}'.${didYouMean(name, TYPE_NAMES) || " Use one of the types of SPEC §1, such as sa.String(64)."}`);
   }
-  if (n.type !== "CallExpression") return typeShape(name) === "enum" ? { name, values: [] } : { name };
-  return readTypeArguments(r, n, name, n.arguments);
+  return readTypeArguments(r, n, name, args);
 }
 
 function readTypeArguments(r: ScriptReader, call: Node, name: string, args: readonly Node[]): SqlType | undefined {
