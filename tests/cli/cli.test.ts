@@ -1,0 +1,132 @@
+// `node bin/retort.js db …` in temporary project folders: the tutorial walk of the seeds, as the
+// real `flask db` printed it (log prefixes stripped), the SQLite file on disk, and the folder
+// handling (-d, atomic writes, nothing written by read-only commands).
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { openSqlJs } from "../../src/engine/db/sqljs";
+import { tutorialModels } from "../engine/commands/helpers";
+
+const REPO = resolve(__dirname, "../..");
+const BIN = join(REPO, "bin/retort.js");
+
+beforeAll(() => {
+  const build = spawnSync(process.execPath, [join(REPO, "scripts/build-cli.js")], { cwd: REPO, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`node scripts/build-cli.js failed:\n${build.stderr}`);
+});
+
+interface Run {
+  code: number;
+  stdout: string[];
+  stderr: string[];
+}
+
+function retort(cwd: string, ...argv: string[]): Run {
+  const r = spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: "utf8" });
+  const lines = (s: string) => s.split("\n").filter((l, i, all) => !(l === "" && i === all.length - 1));
+  return { code: r.status ?? -1, stdout: lines(r.stdout), stderr: lines(r.stderr) };
+}
+
+const project = () => mkdtempSync(join(tmpdir(), "retort-cli-"));
+const ENV_LINES = ["Context impl SQLiteImpl.", "Will assume transactional DDL."];
+
+async function tablesIn(dir: string): Promise<string[]> {
+  const db = await openSqlJs(readFileSync(join(dir, "app.db")));
+  const names = db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").rows.map((r) => String(r[0]));
+  db.close();
+  return names;
+}
+
+describe("node bin/retort.js", () => {
+  test("the seeds' tutorial: the same lines as flask db, and a real app.db", async () => {
+    const dir = project();
+    writeFileSync(join(dir, "models.ts"), tutorialModels());
+    expect(retort(dir, "db", "init")).toEqual({
+      code: 0,
+      stdout: ["Creating directory migrations ...  done", "Creating directory migrations/versions ...  done", "Generating migrations/README ...  done"],
+      stderr: [],
+    });
+    expect(statSync(join(dir, "migrations/versions")).isDirectory()).toBe(true);
+
+    const first = retort(dir, "db", "migrate", "-m", "initial migration", "--rev-id", "33aeb0bd3217");
+    expect(first.stderr).toEqual([...ENV_LINES, "Detected added table 'roles'", "Detected added table 'users'", "Detected added index 'ix_users_username' on '['username']'"]);
+    expect(first.stdout).toEqual(["Generating migrations/versions/33aeb0bd3217_initial_migration.ts ...  done"]);
+    expect(existsSync(join(dir, "app.db"))).toBe(false);
+
+    expect(retort(dir, "db", "upgrade")).toEqual({ code: 0, stdout: [], stderr: [...ENV_LINES, "Running upgrade  -> 33aeb0bd3217, initial migration"] });
+    expect(await tablesIn(dir)).toEqual(["alembic_version", "roles", "users"]);
+
+    writeFileSync(join(dir, "models.ts"), tutorialModels({ email: true }));
+    const second = retort(dir, "db", "migrate", "-m", "Added email field", "--rev-id", "9f3a45b61f3d");
+    expect(second.stderr.slice(2)).toEqual(["Detected added column 'users.email'", "Detected added unique constraint 'uq_users_email' on '['email']'"]);
+    expect(retort(dir, "db", "upgrade").stderr.at(-1)).toBe("Running upgrade 33aeb0bd3217 -> 9f3a45b61f3d, Added email field");
+    expect(retort(dir, "db", "downgrade").stderr.at(-1)).toBe("Running downgrade 9f3a45b61f3d -> 33aeb0bd3217, Added email field");
+    expect(retort(dir, "db", "current")).toEqual({ code: 0, stdout: ["33aeb0bd3217"], stderr: ENV_LINES });
+    expect(retort(dir, "db", "history")).toEqual({
+      code: 0,
+      stdout: ["33aeb0bd3217 -> 9f3a45b61f3d (head), Added email field", "<base> -> 33aeb0bd3217, initial migration"],
+      stderr: [],
+    });
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  test("the sqlite3 shell reads the file", () => {
+    const dir = project();
+    writeFileSync(join(dir, "models.ts"), tutorialModels());
+    retort(dir, "db", "init");
+    retort(dir, "db", "migrate", "-m", "initial");
+    retort(dir, "db", "upgrade");
+    const shell = spawnSync("sqlite3", [join(dir, "app.db"), "SELECT count(*) FROM alembic_version; PRAGMA integrity_check;"], { encoding: "utf8" });
+    expect(shell.stdout).toBe("1\nok\n");
+  });
+
+  test("read-only commands and failures leave app.db as it was", () => {
+    const dir = project();
+    writeFileSync(join(dir, "models.ts"), tutorialModels());
+    retort(dir, "db", "init");
+    retort(dir, "db", "migrate", "-m", "initial");
+    retort(dir, "db", "upgrade");
+    const before = readFileSync(join(dir, "app.db"));
+    const mtime = statSync(join(dir, "app.db")).mtimeMs;
+    for (const argv of [["current"], ["history", "-i"], ["heads"], ["check"], ["upgrade", "nope"]]) retort(dir, "db", ...argv);
+    expect(readFileSync(join(dir, "app.db")).equals(before)).toBe(true);
+    expect(statSync(join(dir, "app.db")).mtimeMs).toBe(mtime);
+  });
+
+  test("exit codes: 1 for a command error, 2 for a usage error, 0 for help", () => {
+    const dir = project();
+    expect(retort(dir, "db", "current")).toEqual({
+      code: 1,
+      stdout: [],
+      stderr: [`Error: Path doesn't exist: 'migrations'.  Please use the 'init' command to create a new scripts folder.`],
+    });
+    expect(retort(dir, "db", "upgrade", "--bogus").code).toBe(2);
+    expect(retort(dir, "db", "upgrade", "--help").stdout[0]).toBe("Usage: retort db upgrade [OPTIONS] [REVISION]");
+    expect(retort(dir, "--help").code).toBe(0);
+    expect(retort(dir, "frob").code).toBe(2);
+  });
+
+  test("-d works on another migrations folder; an existing non-empty folder blocks init", () => {
+    const dir = project();
+    writeFileSync(join(dir, "models.ts"), tutorialModels());
+    expect(retort(dir, "db", "init", "-d", "db/migrations").code).toBe(0);
+    expect(retort(dir, "db", "revision", "-m", "x", "-d", "db/migrations", "--rev-id", "aaaa00000001").stdout).toEqual([
+      "Generating db/migrations/versions/aaaa00000001_x.ts ...  done",
+    ]);
+    expect(existsSync(join(dir, "db/migrations/versions/aaaa00000001_x.ts"))).toBe(true);
+    mkdirSync(join(dir, "migrations"));
+    writeFileSync(join(dir, "migrations/env.py"), "");
+    expect(retort(dir, "db", "init").stderr).toEqual(["Error: Directory migrations already exists and is not empty"]);
+  });
+
+  test("bin/retort.js says how to build the bundle when it is missing", () => {
+    const dir = project();
+    mkdirSync(join(dir, "bin"));
+    copyFileSync(BIN, join(dir, "bin/retort.js"));
+    const r = spawnSync(process.execPath, [join(dir, "bin/retort.js"), "db", "current"], { cwd: dir, encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("npm run build:cli");
+  });
+});
