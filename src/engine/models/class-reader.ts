@@ -145,7 +145,6 @@ function readMembers(node: ClassDeclaration, ctx: ClassContext): ClassParts {
 /** Reads a class; null when it cannot be a model (already reported). */
 export function readClass(node: ClassDeclaration, ctx: ClassContext): ModelClass | null {
   const name = node.id?.name ?? "";
-  for (const d of node.decorators ?? []) ctx.report.error(d, "Decorators are not part of the model language; remove it.");
   const base = readBase(node, name, ctx);
   const parts = readMembers(node, ctx);
   if (base === undefined) return null;

@@ -75,10 +75,8 @@ export function readProgram(statements: readonly Statement[], report: Reporter):
   const ctx: ClassContext = { db, report, classes, allClassNames: new Set(top.classes.map((c) => c.id?.name ?? "")) };
   for (const node of top.classes) {
     const name = node.id?.name ?? "";
-    if (classes.has(name)) {
-      report.error(node.id ?? node, `Duplicate class '${name}'. Rename one of them.`);
-      continue;
-    }
+    // Babel already reports "Identifier 'A' has already been declared"; the first class stands
+    if (classes.has(name)) continue;
     const cls = readClass(node, ctx);
     if (cls) classes.set(name, cls);
   }

@@ -91,5 +91,6 @@ export function suggest(word: string, known: readonly string[]): string | undefi
 /** " Did you mean 'x'?" or " Use one of 'a', 'b'." */
 export function hint(word: string, known: readonly string[], quote = (s: string) => `'${s}'`): string {
   const s = suggest(word, known);
+  if (s === undefined && known.length === 0) return "";
   return s !== undefined ? ` Did you mean ${quote(s)}?` : ` Use one of ${known.map(quote).join(", ")}.`;
 }

@@ -76,8 +76,10 @@ const TABLE_ARGS: Readonly<Record<string, ArgReader>> = {
 function readForeignKeyConstraint(call: DbCall, ctx: ReadContext): TableArgDef | null {
   const [cols, refs, options, ...extra] = call.args;
   for (const e of extra) ctx.report.error(e, `${ctx.db}.ForeignKeyConstraint takes columns, referred columns and options; remove this argument.`);
+  const before = ctx.report.diagnostics.length;
   const columns = readStringArray(cols, call, "its columns", ctx);
   const targets = readStringArray(refs, call, "the referred columns", ctx);
+  if (ctx.report.diagnostics.length > before) return null;
   const o = options ? readOptions(options, FOREIGN_KEY_OPTIONS, `${ctx.db}.ForeignKeyConstraint`, ctx) : new Map<string, ReadOption>();
   for (const t of targets) {
     if (!/^[^.]+\.[^.]+$/.test(t.value)) ctx.report.error(t.node, `Foreign key target '${t.value}' must be written "table.column", e.g. "users.id".`);

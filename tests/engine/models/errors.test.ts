@@ -272,3 +272,62 @@ class T extends db.Model {
 test("HEADER is two lines, so positions above are those in the editor", () => {
   expect(HEADER.split("\n").length).toBe(3);
 });
+
+test("every other construct outside the language is reported where it was typed", () => {
+  const r = parseModels(`import { SQLAlchemy } from "retort";
+const db = new SQLAlchemy({ namingConvention: { uq: 5 } }, 2);
+class A extends db.Model {
+  static __tablename__ = name;
+  static __abstract__ = "yes";
+  static __table_args__ = db.UniqueConstraint("id");
+  id = db.Column(db.Integer, { primaryKey: true });
+  a!: number;
+  b = db.Column(db.Integer, { serverDefault: db.text(sql) });
+  c = db.Column(db.Integer, db.ForeignKey(target), db.ForeignKey("a.id", {}, 3));
+  d = db.Column(db.Integer, { comment }, db.ForeignKey("a.id"));
+  e = db.Column(db.Integer, 42);
+  f = db.Column(5);
+  g = db.relationship("A", { order_by: () => 1, ...x });
+  h = db.Column(db.Integer, { nullable() { return true; } });
+  ["i"] = db.Column(db.Integer);
+}
+class A extends db.Model {}
+class Z extends mixin(db.Model) {}
+class Y extends db.Model {
+  static __table_args__ = [
+    db.Index(5, "id"),
+    db.UniqueConstraint(name),
+    db.ForeignKeyConstraint("id", ["a.id"]),
+    db.ForeignKeyConstraint(["id", "k"], ["a.id", "b.k"]),
+  ];
+  id = db.Column(db.Integer, { primaryKey: true });
+  k = db.Column(db.Integer);
+}
+class B extends db.Model { k = db.Column(db.Integer, { primaryKey: true }); }
+`);
+  expect(at(r)).toEqual([
+      [2, 53, "The 'uq' naming convention must be a string such as \"uq_%(table_name)s_%(column_0_name)s\"."],
+      [2, 60, "SQLAlchemy() takes one options object; remove this argument."],
+      [4, 26, "__tablename__ must be a string literal, not the variable 'name'."],
+      [5, 25, "__abstract__ must be true or false, not the string \"yes\"."],
+      [6, 27, "__table_args__ must be an array: static __table_args__ = [db.UniqueConstraint(\"a\", \"b\")];"],
+      [8, 3, "Member 'a' has no value. Give it one, e.g. a = db.Column(db.Integer)."],
+      [9, 46, "db.text() takes one string literal: db.text(\"CURRENT_TIMESTAMP\")."],
+      [10, 43, "db.ForeignKey needs its target as a string literal: db.ForeignKey(\"users.id\")."],
+      [10, 78, "db.ForeignKey takes a \"table.column\" string and an options object; remove this argument."],
+      [11, 29, "The options object must be the last argument of db.Column."],
+      [12, 29, "Unexpected argument to db.Column: the number 42. It takes [name], a type, db.ForeignKey(...)s and { options }."],
+      [13, 7, "db.Column needs a type, e.g. db.Column(db.Integer) or db.Column(\"name\", db.String(64))."],
+      [13, 17, "Unexpected argument to db.Column: the number 5. It takes [name], a type, db.ForeignKey(...)s and { options }."],
+      [14, 40, "Relationship options must be literals, not a function: models.ts is read, never run."],
+      [14, 49, "Spreads, computed keys and methods are not part of the model language. Write each option as `name: value`."],
+      [15, 31, "Computed keys and methods are not part of the model language. Write the option as `name: value`."],
+      [16, 4, "Computed member names are not part of the model language. Write the name out."],
+      [18, 7, "Syntax error: Identifier 'A' has already been declared."],
+      [19, 17, "Class 'Z' extends a function call. Extend db.Model or an abstract model class (static __abstract__ = true) of this file."],
+      [22, 14, "db.Index takes its name first (a string, or null to use the naming convention), then column names."],
+      [23, 25, "db.UniqueConstraint takes column names as string literals, not the variable 'name'."],
+      [24, 29, "db.ForeignKeyConstraint takes its columns as an array of strings: db.ForeignKeyConstraint([\"role_id\"], [\"roles.id\"])."],
+      [25, 51, "A foreign key refers to one table, but this one refers to 'a' and 'b'. Split it into one constraint per table."],
+  ]);
+});
