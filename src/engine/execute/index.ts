@@ -1,6 +1,6 @@
 // ops -> SQLite. The entry points other modules use.
 export { applyOps, liveSource, runStatement, validateOps, StatementError, type OpHooks } from "./live";
-export { applyOpsToSchema, applyOpToSchema } from "./schema-transform";
+export { applyOpsToSchema, applyOpToSchema, storedDefault, type TransformOptions } from "./schema-transform";
 export { toSqlStatements, needsRecreate, tempTableName, literal, type TableSource } from "./statements";
 export { planRebuild, reflectedDefault, type RebuildPlan } from "./batch-plan";
 export { existingConstraintOrder } from "./constraints";

@@ -135,11 +135,28 @@ function closingParen(text: string): number {
   return -1;
 }
 
-/** The schema after `ops`; throws ExecuteError for ops that name missing tables or columns. */
-export function applyOpsToSchema(schema: Schema, ops: readonly MigrateOp[]): Schema {
-  return { tables: asStored(ops.reduce(applyOne, schema.tables)) };
+export interface TransformOptions {
+  /**
+   * Skip (leave the schema as it is for) an op that fails: e.g. one naming a table created by raw
+   * SQL, which is not tracked. For rendering, where Alembic does not look at the database either.
+   */
+  readonly lenient?: boolean;
 }
 
-export function applyOpToSchema(schema: Schema, op: MigrateOp): Schema {
-  return { tables: asStored(applyOne(schema.tables, op)) };
+/** The schema after `ops`; throws ExecuteError for ops that name missing tables or columns. */
+export function applyOpsToSchema(schema: Schema, ops: readonly MigrateOp[], options: TransformOptions = {}): Schema {
+  return { tables: asStored(ops.reduce((tables, op) => applyChecked(tables, op, options), schema.tables)) };
+}
+
+export function applyOpToSchema(schema: Schema, op: MigrateOp, options: TransformOptions = {}): Schema {
+  return { tables: asStored(applyChecked(schema.tables, op, options)) };
+}
+
+function applyChecked(tables: Tables, op: MigrateOp, options: TransformOptions): Tables {
+  try {
+    return applyOne(tables, op);
+  } catch (e) {
+    if (options.lenient && e instanceof ExecuteError) return tables;
+    throw e;
+  }
 }

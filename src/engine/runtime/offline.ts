@@ -4,8 +4,7 @@
 // refuses batch blocks here on SQLite; Retort renders them from the schema it tracks (SPEC §3).
 
 import type { Schema } from "../schema/model";
-import { ExecuteError, applyOpToSchema, toSqlStatements, type TableSource } from "../execute";
-import type { MigrateOp } from "../ops/ops";
+import { applyOpToSchema, toSqlStatements, type TableSource } from "../execute";
 import { formatShortLog } from "./format";
 import type { MigrationStep } from "./step";
 import { DROP_VERSION_TABLE, VERSION_TABLE_DDL, applyVersionChange, versionChangeSql } from "./version-table";
@@ -22,20 +21,6 @@ const statement = (sql: string) => `${sql.replace(/\t/g, "    ").trim()};\n\n`;
 
 const sourceOf = (schema: Schema): TableSource => ({ table: (name) => schema.tables.find((t) => t.name === name), createSql: () => null });
 
-/**
- * The schema after an op, for the next op's rendering. Alembic prints SQL without looking at the
- * database, so an op naming a table the tracked schema lacks (e.g. created by raw SQL) still
- * renders; only a batch rebuild, which needs the table's definition, fails on it.
- */
-function trackSchema(schema: Schema, op: MigrateOp): Schema {
-  try {
-    return applyOpToSchema(schema, op);
-  } catch (e) {
-    if (e instanceof ExecuteError) return schema;
-    throw e;
-  }
-}
-
 /** As MigrationContext.run_migrations in as_sql mode, step by step. Throws ExecuteError for ops that cannot be rendered. */
 export function renderOfflineParts(steps: readonly MigrationStep[], schemaAtStart: Schema, options: OfflineOptions = {}): OfflinePart[] {
   const parts: OfflinePart[] = [];
@@ -48,7 +33,9 @@ export function renderOfflineParts(steps: readonly MigrationStep[], schemaAtStar
     parts.push({ kind: "sql", text: `-- Running ${formatShortLog(step)}\n\n` });
     for (const op of step.ops) {
       for (const sql of toSqlStatements(op, sourceOf(schema))) parts.push({ kind: "sql", text: statement(sql) });
-      schema = trackSchema(schema, op);
+      // Alembic prints SQL without looking at the database, so an op naming a table the tracked
+      // schema lacks (e.g. one created by raw SQL) still renders; only a batch rebuild needs it
+      schema = applyOpToSchema(schema, op, { lenient: true });
     }
     for (const change of step.versionChanges) {
       parts.push({ kind: "sql", text: statement(versionChangeSql(change)) });

@@ -94,6 +94,12 @@ describe("applyOpsToSchema", () => {
     expect(() => applyOpsToSchema(schema, [createTable(AUTHORS)])).toThrow(ExecuteError);
   });
 
+  test("lenient mode skips ops on tables it does not track, for rendering", () => {
+    const schema: Schema = { tables: [AUTHORS] };
+    const after = applyOpsToSchema(schema, [dropColumn("made_by_raw_sql", "x"), addColumn("authors", column("bio", { name: "Text" }))], { lenient: true });
+    expect(after.tables[0]!.columns.map((c) => c.name)).toEqual(["id", "name", "bio"]);
+  });
+
   test("refuses what SQLite cannot ALTER outside a batch block, and says to use one", () => {
     const schema: Schema = { tables: [AUTHORS] };
     expect(() => applyOpsToSchema(schema, [alterColumn("authors", "name", { nullable: false })])).toThrow(/no ALTER COLUMN.*batchAlterTable/);
