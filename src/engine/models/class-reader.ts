@@ -137,6 +137,7 @@ function readMembers(node: ClassDeclaration, ctx: ClassContext): ClassParts {
       continue;
     }
     if (member.static) readStatic(key, member, member.value, parts, ctx);
+    else if (STATIC_MEMBERS.includes(key)) ctx.report.error(member.key, `${key} is a class attribute: write it as static ${key} = …;`);
     else readField(key, member, member.value, parts, ctx);
   }
   return parts;

@@ -194,6 +194,11 @@ class D extends Later {}`);
     expect(r.schema.tables).toHaveLength(2);
   });
 
+  test("__tablename__ without static", () => {
+    const r = models(`class T extends db.Model {\n  __tablename__ = "things";\n  ${PK}\n}`);
+    expect(at(r)).toEqual([[4, 3, "__tablename__ is a class attribute: write it as static __tablename__ = …;"]]);
+  });
+
   test("several SQLAlchemy instances", () => {
     const r = models(`const db2 = new SQLAlchemy();\n`);
     expect(at(r)).toEqual([[3, 13, "Only one SQLAlchemy instance is allowed: 'db' is already defined on line 2. Remove this one and use 'db'."]]);
