@@ -2,7 +2,7 @@
 // Only literals are values; a variable or a call is an error that says to write the value itself.
 
 import type { Node, ObjectExpression } from "@babel/types";
-import { describeNode, didYouMean, unwrap, type ScriptReader } from "./reader";
+import { describeNode, didYouMean, memberCall, unwrap, type ScriptReader } from "./reader";
 
 const LITERALS_ONLY = "Migration scripts are read without running them, so write the value itself.";
 
@@ -12,11 +12,20 @@ function expected(r: ScriptReader, node: Node, what: string): undefined {
   return r.error(node, `Expected ${what}; found ${found}.${hint}`);
 }
 
-/** The text of a string literal or of a template literal without substitutions. */
+/**
+ * The text of a string literal or of a template literal without substitutions. Alembic's
+ * `op.f("name")` (a name the naming convention must leave alone) is a string too: Retort applies
+ * no convention inside scripts, so it reads as the name itself.
+ */
 export function stringValue(node: Node): string | undefined {
   const n = unwrap(node);
   if (n.type === "StringLiteral") return n.value;
   if (n.type === "TemplateLiteral" && n.expressions.length === 0) return n.quasis[0]?.value.cooked ?? undefined;
+  const call = memberCall(n);
+  if (call && (call.object === "op" || call.object === "batchOp") && call.method === "f" && n.type === "CallExpression" && n.arguments.length === 1) {
+    const arg = unwrap(n.arguments[0]!);
+    return arg.type === "StringLiteral" ? arg.value : undefined;
+  }
   return undefined;
 }
 

@@ -48,6 +48,9 @@ describe("hand-written operations", () => {
     [`op.batchAlterTable("t", (b) => b.dropColumn("c"));`, ops.modifyTable("t", [ops.dropColumn("t", "c")])],
     [`op.batchAlterTable("t", function (b) { b.dropColumn("c"); });`, ops.modifyTable("t", [ops.dropColumn("t", "c")])],
     [`op.batchAlterTable("t", (batchOp) => {});`, ops.modifyTable("t", [])],
+    // names copied from Alembic scripts: op.f("…") / batchOp.f("…") is the name itself
+    [`op.batchAlterTable("t", (batchOp) => { batchOp.createIndex(batchOp.f("ix_t_c"), ["c"], { unique: true }); });`, ops.modifyTable("t", [ops.createIndex("t", { name: "ix_t_c", columns: ["c"], unique: true })])],
+    [`op.createTable("t", sa.Column("id", sa.Integer(), { nullable: false }), sa.PrimaryKeyConstraint("id", { name: op.f("pk_t") }));`, ops.createTable({ ...emptyTable("t"), columns: [column("id", { name: "Integer" }, { nullable: false })], primaryKey: { name: "pk_t", columns: ["id"] } })],
   ])("%s", (body, op) => {
     expect(upgradeOf(body)).toEqual([op]);
   });
