@@ -53,9 +53,13 @@ export async function main(argv: readonly string[], cwd: string): Promise<number
     process.stderr.write(`${USAGE[0]}\n\nError: No such command '${group}'. Retort's commands are under \`db\`: retort db ${rest.join(" ") || "--help"}\n`);
     return 2;
   }
+  // sql.js compiles its wasm off the main thread: started now, it is ready by the time the
+  // models and scripts are parsed (Babel, on the main thread), instead of after them.
+  const warm = rest[0] === "init" || rest.includes("--help") ? null : openSqlJs().then((db) => db.close(), () => undefined);
   const dir = migrationsDirOf(rest);
   const before = readProject(cwd, dir);
   const result = await runCommand(rest, before, { openDatabase, random, clock: () => new Date(), program: "retort db" });
+  await warm;
   print(result.lines);
   try {
     writeProject(cwd, dir, before, result.workspace);
