@@ -95,12 +95,16 @@ export function parseUpgradeTarget(map: RevisionMap, current: PyValue, target: P
   const rel = matchRelative(target);
   if (!rel) return getRevisions(map, target);
   if (rel.steps <= 0) {
-    if (rel.symbol === null) throw didNotProduce(rel);
+    // Alembic prints the parsed number here ("-1", "0"), not the text as typed
+    if (rel.symbol === null) throw didNotProduce({ ...rel, text: String(rel.steps) });
     const start = getRevision(map, rel.label === null ? rel.symbol : `${rel.label}@${rel.symbol}`);
     return [walk(map, start, rel.steps, null, assertRelativeLength)];
   }
   if (rel.symbol !== null) {
-    return [walk(map, getRevision(map, rel.symbol), rel.steps, rel.label, assertRelativeLength)];
+    const rev = walk(map, getRevision(map, rel.symbol), rel.steps, rel.label, assertRelativeLength);
+    // Alembic fails an assertion when the walk runs past the heads; Retort says why
+    if (rev === null && assertRelativeLength) throw didNotProduce(rel);
+    return [rev];
   }
   const startRevs = upgradeStart(map, asTuple(current), rel.label);
   if (startRevs.length > 1) throw new RevisionError("Ambiguous upgrade from multiple current revisions");
@@ -114,9 +118,11 @@ export function parseUpgradeTarget(map: RevisionMap, current: PyValue, target: P
 /** Where "+n" (or "label@+n") starts from; null means below the bases. */
 function upgradeStart(map: RevisionMap, current: readonly string[], label: string | null): (string | Revision | null)[] {
   if (label === null) return current.length === 0 ? [null] : [...current];
-  const currentRevs = getRevisions(map, current).filter(isRevision);
-  const onBranch = filterForLineage(map, currentRevs, label);
-  if (onBranch.length > 0) return onBranch;
+  // a "base" among them fails to resolve here, as in Alembic
+  const found = getRevisions(map, current).filter((r): r is Revision | "base" => r !== null);
+  const onBranch = filterForLineage(map, found, label);
+  if (onBranch.length > 0) return onBranch.map((r) => (r === "base" ? null : r));
+  const currentRevs = found.filter(isRevision);
   // the branch has no current head: start from the tips of its applied part, or from base
   const active = filterForLineage(map, ancestorNodes(map, currentRevs), label);
   const below = new Set(active.flatMap((r) => r.normalizedDownRevisions));
