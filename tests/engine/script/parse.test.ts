@@ -137,6 +137,14 @@ export function downgrade() {
     expect([script.message, script.downRevision, script.createDate, script.branchLabels]).toEqual(["", null, null, null]);
   });
 
+  test("a script saved with CRLF line ends reads the same", () => {
+    const lf = `/**\n * Added email field\n *\n * Revision ID: a1\n */\nimport { op, sa } from "retort";\nexport const revision = "a1";\nexport const downRevision = null;\nexport function upgrade() {\n  op.execute(\`A\nB\`);\n}\nexport function downgrade() {}\n`;
+    const crlf = parse(lf.replace(/\n/g, "\r\n"));
+    // template literals read CRLF as LF (ECMA-262 §12.9.6), as the renderer relies on
+    expect(crlf).toEqual(parse(lf));
+    expect(crlf.message).toBe("Added email field");
+  });
+
   test("never executes the script", () => {
     const g = globalThis as { __retortRan?: boolean };
     const result = parseMigrationScript(`globalThis.__retortRan = true;\nexport const revision = "a";\nexport const downRevision = null;\nexport function upgrade() { op.execute((globalThis.__retortRan = true, "x")); }\nexport function downgrade() {}\n`);
