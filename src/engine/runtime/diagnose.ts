@@ -67,7 +67,9 @@ function notNull(db: Database, target: Target, column: string): Diagnosis {
 }
 
 function unique(db: Database, target: Target, columns: readonly string[]): Diagnosis {
-  const exprs = columns.map((c) => valueOf(target, c) ?? "NULL");
+  // a column the block adds holds its server default in every row
+  const defaultOf = (c: string) => target.plan?.table.columns.find((col) => col.name === c)?.serverDefault ?? null;
+  const exprs = columns.map((c) => valueOf(target, c) ?? defaultOf(c) ?? "NULL");
   const select = exprs.map((e, i) => `${e} AS ${ident(columns[i]!)}`).join(", ");
   const names = columns.join(", ");
   return {

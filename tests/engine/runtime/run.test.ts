@@ -167,6 +167,13 @@ describe("runSteps", () => {
     expect(result.error?.rows).toEqual({ columns: ["name", "count"], rows: [["one", 2]] });
     expect(result.error?.message).toContain("must be unique");
   });
+
+  test("a UNIQUE on a column the block adds shows its server default as the repeated value", async () => {
+    const db = await seeded();
+    const level = column("level", { name: "Integer" }, { nullable: false, serverDefault: "(1)" });
+    const result = runSteps(db, [step("b", "a", [modifyTable("parent", [addColumn("parent", level), createUniqueConstraint("parent", { name: "uq_level", columns: ["level"] })])])]);
+    expect(result.error?.rows).toEqual({ columns: ["level", "count"], rows: [[1, 3]] });
+  });
 });
 
 describe("alembic_version bookkeeping", () => {
