@@ -107,6 +107,13 @@ export function diagnose(db: Database, op: MigrateOp, message: string): Diagnosi
     const table = op.kind === "modify_table" ? tempTableName(op.table) : "table" in op && typeof op.table === "string" ? op.table : "";
     return check(db, targetOf(db, op, table), m[1]!.trim());
   }
+  if (op.kind === "drop_column" && /cannot drop|after drop column/i.test(message)) {
+    return {
+      detail: `SQLite's ALTER TABLE DROP COLUMN cannot drop '${op.table}.${op.column}' while an index, a key or a constraint uses it`,
+      hint: `Drop it inside op.batchAlterTable('${op.table}', (batchOp) => batchOp.dropColumn('${op.column}')), which moves and copies the table, or drop the index or constraint first.`,
+      rows: null,
+    };
+  }
   if (/Cannot add a NOT NULL column with default value NULL/i.test(message) && op.kind !== "execute") {
     return {
       detail: "SQLite cannot add a NOT NULL column without a default value",

@@ -168,6 +168,14 @@ describe("runSteps", () => {
     expect(result.error?.message).toContain("must be unique");
   });
 
+  test("a plain drop_column SQLite refuses says to use a batch block", async () => {
+    const db = await seeded();
+    db.exec("CREATE INDEX ix_parent_name ON parent (name)");
+    const result = runSteps(db, [step("b", "a", [dropColumn("parent", "name")])]);
+    expect(result.error?.sql).toBe("ALTER TABLE parent DROP COLUMN name");
+    expect(result.error?.hint).toContain("op.batchAlterTable('parent', (batchOp) => batchOp.dropColumn('name'))");
+  });
+
   test("a UNIQUE on a column the block adds shows its server default as the repeated value", async () => {
     const db = await seeded();
     const level = column("level", { name: "Integer" }, { nullable: false, serverDefault: "(1)" });
