@@ -29,12 +29,27 @@ function describeUnexpected(e: unknown): string {
   return `Error: ${message}`;
 }
 
+/**
+ * Alembic's error texts are kept word for word (SPEC §3); where one does not say how to fix the
+ * problem, Retort adds a line that does.
+ */
+const HINTS: readonly (readonly [RegExp, string])[] = [
+  [/^Target database is not up to date\.$/, "Run `db upgrade` to bring the database to the head revision, then run this command again."],
+  [/^Can't locate revision identified by /, "Run `db history` to list the revisions, or `db heads` for the heads."],
+  [/^Relative revision .* didn't produce \d+ migrations$/, "Run `db history -i` to see how many revisions there are to move through."],
+];
+
+function hintFor(message: string): OutputLine[] {
+  const hint = HINTS.find(([pattern]) => pattern.test(message));
+  return hint ? [error(hint[1])] : [];
+}
+
 async function runParsed(command: Command, ctx: CommandContext, args: Parameters<Command["run"]>[1]): Promise<number> {
   try {
     return (await command.run(ctx, args)) ?? 0;
   } catch (e) {
     if (e instanceof CommandError) {
-      ctx.push(...e.extraLines, error(`Error: ${e.message}`));
+      ctx.push(...e.extraLines, error(`Error: ${e.message}`), ...hintFor(e.message));
     } else {
       ctx.push(error(describeUnexpected(e)));
     }

@@ -59,7 +59,10 @@ describe("failing commands", () => {
     await s.run("migrate", "-m", "initial");
     const r = await s.run("migrate", "-m", "again");
     expect(r.exitCode).toBe(1);
-    expect(withoutEnvironment(s.text(r))).toEqual(["Error: Target database is not up to date."]);
+    expect(withoutEnvironment(s.text(r))).toEqual([
+      "Error: Target database is not up to date.",
+      "Run `db upgrade` to bring the database to the head revision, then run this command again.",
+    ]);
   });
 
   test("--sql makes no sense for revision and migrate, as Alembic says", async () => {
