@@ -83,11 +83,21 @@ const server = await serve();
 try {
   console.log(`app shell (index.html + entry JS/CSS, gzipped): ${kb(shellSize())}   target <= 100 KB`);
   console.log(`engine worker (gzipped, loaded at start): ${kb(assetSizes(/^engine\.worker.*\.js$/))}; sql.js wasm (gzipped): ${kb(assetSizes(/\.wasm$/))}`);
-  console.log(`Monaco and its workers (gzipped, loaded lazily): ${kb(assetSizes(/^(monaco|editor\.worker|ts\.worker|index|.*\.(css|ttf))/))}`);
+  console.log(`Monaco (gzipped, loaded lazily): ${kb(assetSizes(/^(monaco-setup|editor\.api|editor-).*\.(js|css)$/))}; its workers: ${kb(assetSizes(/^(editor|ts)\.worker.*\.js$/))}`);
 
   const loads = [];
-  for (let i = 0; i < RUNS; i++) loads.push(await withPage(server.url, (page) => page.evaluate(() => performance.now())));
-  console.log(`cold load to interactive (editor and database ready), median of ${RUNS}: ${Math.round(median(loads))} ms   target <= 1500 ms   runs: ${loads.map(Math.round).join(", ")}`);
+  const engines = [];
+  const editors = [];
+  for (let i = 0; i < RUNS; i++) {
+    const marks = await withPage(server.url, (page) => page.evaluate(() =>
+      ["retort:engine-ready", "retort:editor-ready"].map((m) => performance.getEntriesByName(m)[0]?.startTime ?? NaN)));
+    engines.push(marks[0]);
+    editors.push(marks[1]);
+    loads.push(Math.max(...marks));
+  }
+  const list = (xs) => xs.map(Math.round).join(", ");
+  console.log(`cold load to interactive (editor and database ready), median of ${RUNS}: ${Math.round(median(loads))} ms   target <= 1500 ms   runs: ${list(loads)}`);
+  console.log(`  of which: database ready at ${list(engines)} ms; editor ready at ${list(editors)} ms`);
 
   await withPage(server.url, async (page) => {
     // The tutorial playground: the first migration generated, then stepped up and down.

@@ -1,7 +1,7 @@
 // Monaco, loaded lazily (its ~1 MB stays out of the app shell). Monaco 0.57 finds its workers
 // through MonacoEnvironment.getWorker; Vite's `?worker` imports bundle them (TECH-NOTES.md).
 
-import type * as MonacoApi from "monaco-editor";
+import type * as MonacoApi from "monaco-editor/editor/editor.api";
 
 export type Monaco = typeof MonacoApi;
 
