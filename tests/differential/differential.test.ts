@@ -16,7 +16,8 @@ beforeAll(async () => {
 // command): running them concurrently keeps the suite short on two cores.
 describe.concurrent("Retort behaves like Flask-Migrate", () => {
   for (const scenario of SCENARIOS) {
-    test(scenario.name, { timeout: 180_000 }, async ({ expect }) => {
+    // About 10–30 s each on an idle machine; generous for two cores shared with other work.
+    test(scenario.name, { timeout: 600_000 }, async ({ expect }) => {
       const run = await runScenario(scenario);
       for (const check of run.checks) {
         expect.soft(check.retort, `${check.label}\n  ${check.context}`).toEqual(check.expected);

@@ -47,14 +47,15 @@ export class Account extends db.Model {
 `,
   );
 
-const LIBRARY = (withCountry: boolean) =>
+// The second version widens authors.name, which makes Alembic rebuild the table ("move and copy").
+const LIBRARY = (secondVersion: boolean) =>
   models(
     `
 class Author(db.Model):
     __tablename__ = "authors"
     id = db.Column(db.Integer, primary_key=True)
-    name = db.Column(db.String(80))
-${withCountry ? '    country = db.Column(db.String(2), nullable=False, server_default=db.text("\'UK\'"))\n' : ""}
+    name = db.Column(db.String(${secondVersion ? 120 : 80}))
+${secondVersion ? '    country = db.Column(db.String(2), nullable=False, server_default="UK")\n' : ""}
 
 class Book(db.Model):
     __tablename__ = "books"
@@ -66,8 +67,8 @@ class Book(db.Model):
 export class Author extends db.Model {
   static __tablename__ = "authors";
   id = db.Column(db.Integer, { primaryKey: true });
-  name = db.Column(db.String(80));
-${withCountry ? `  country = db.Column(db.String(2), { nullable: false, serverDefault: db.text("'UK'") });\n` : ""}}
+  name = db.Column(db.String(${secondVersion ? 120 : 80}));
+${secondVersion ? `  country = db.Column(db.String(2), { nullable: false, serverDefault: "UK" });\n` : ""}}
 
 export class Book extends db.Model {
   static __tablename__ = "books";
@@ -135,7 +136,7 @@ export const FAILURE_SCENARIOS: readonly Scenario[] = [
       sql(`INSERT INTO authors (id, name) VALUES (1, 'Le Guin'), (2, 'Pratchett');
            INSERT INTO books (id, title, author_id) VALUES (1, 'Earthsea', 1), (2, 'Mort', 2), (3, 'Lathe', 1);`),
       LIBRARY(true),
-      db("migrate", "-m", "country", "--rev-id", "5c0000000002"),
+      db("migrate", "-m", "wider name and a country", "--rev-id", "5c0000000002"),
       dbAllowing(
         {
           reason:

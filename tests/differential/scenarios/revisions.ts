@@ -24,7 +24,7 @@ function dataMigration(up: string): EditStep {
       replace: `def upgrade():\n    op.execute(${JSON.stringify(up)})\n`,
     },
     {
-      find: "export function upgrade() {\n",
+      find: "export function upgrade() {",
       replace: `export function upgrade() {\n  op.execute(${JSON.stringify(up)});\n`,
     },
   );
@@ -34,7 +34,7 @@ function dataMigration(up: string): EditStep {
 function downMigration(down: string): EditStep {
   return edit(
     { find: "def downgrade():\n", replace: `def downgrade():\n    op.execute(${JSON.stringify(down)})\n` },
-    { find: "export function downgrade() {\n", replace: `export function downgrade() {\n  op.execute(${JSON.stringify(down)});\n` },
+    { find: "export function downgrade() {", replace: `export function downgrade() {\n  op.execute(${JSON.stringify(down)});\n` },
   );
 }
 

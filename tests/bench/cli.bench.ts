@@ -1,0 +1,158 @@
+// (b) `db migrate` end to end through the CLI on the 200-table schema, against `flask db migrate`
+// on the equivalent Python app (target ≤ 0.25× Flask's wall time); (c) `db upgrade` of a batch
+// migration (a type change and a NOT NULL column with a server default) on a 1,000,000-row table,
+// Retort against Flask on identical inputs (target ≤ 1.0×), with peak memory and a check that
+// every row was kept. Prints figures; never asserts on times.
+import { copyFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { bench, describe } from "vitest";
+import { runProcess } from "../differential/harness/process";
+import { flaskApp, FLASK, PYTHON, RETORT_BIN, retortModels } from "../differential/harness/sides";
+import { bigModels, copyOfDb, flaskFolderWithDb, fmt, median, mustRun, requireTools, TABLES, timeProcess, type Timed } from "./fixtures";
+
+requireTools();
+const FLASK_ENV = { FLASK_APP: "app.py", PYTHONDONTWRITEBYTECODE: "1" };
+const node = process.execPath;
+const flaskDb = (argv: readonly string[]) => [FLASK, "db", ...argv];
+const retortDb = (argv: readonly string[]) => [node, RETORT_BIN, "db", ...argv];
+
+function clearVersions(dir: string): void {
+  const versions = join(dir, "migrations/versions");
+  for (const f of readdirSync(versions)) rmSync(join(versions, f), { recursive: true, force: true });
+}
+
+async function timeRuns(runs: number, argv: readonly string[], cwd: string, before: () => void, env?: Record<string, string>): Promise<Timed[]> {
+  const timed: Timed[] = [];
+  for (let i = 0; i < runs; i++) {
+    before();
+    const t = await timeProcess(argv, cwd, env);
+    if (t.result.code !== 0) throw new Error(`${argv.join(" ")} failed in ${cwd}:\n${t.result.stdout}\n${t.result.stderr}`);
+    timed.push(t);
+  }
+  return timed;
+}
+
+const detected = (t: Timed) => `${t.result.stdout}\n${t.result.stderr}`.split("\n").filter((l) => l.includes("Detected ")).length;
+
+async function benchMigrate(): Promise<void> {
+  const previous = bigModels(false);
+  const current = bigModels(true);
+  const flaskDir = await flaskFolderWithDb(previous.python, "migrate-flask");
+  const retortDir = copyOfDb(flaskDir, "migrate-retort");
+  rmSync(join(retortDir, "migrations"), { recursive: true, force: true });
+  await mustRun("flask db init", runProcess(FLASK, ["db", "init"], { cwd: flaskDir, env: FLASK_ENV }));
+  await mustRun("retort db init", runProcess(node, [RETORT_BIN, "db", "init"], { cwd: retortDir }));
+  writeFileSync(join(flaskDir, "app.py"), current.python);
+  writeFileSync(join(retortDir, "models.ts"), current.ts);
+  const argv = ["migrate", "-m", "extra columns", "--rev-id", "abcdef012345"];
+  const retort = await timeRuns(7, retortDb(argv), retortDir, () => clearVersions(retortDir));
+  const flask = await timeRuns(3, flaskDb(argv), flaskDir, () => clearVersions(flaskDir), FLASK_ENV);
+  const r = median(retort.map((t) => t.seconds));
+  const f = median(flask.map((t) => t.seconds));
+  console.log(
+    [
+      "",
+      `(b) db migrate end to end, ${TABLES} tables against their previous version (medians of ${retort.length} and ${flask.length} runs):`,
+      `    retort: ${fmt(r * 1000, 0)} ms wall, peak ${fmt(Math.max(...retort.map((t) => t.peakMb)))} MB RSS, ${detected(retort[0]!)} Detected lines`,
+      `    flask:  ${fmt(f * 1000, 0)} ms wall, peak ${fmt(Math.max(...flask.map((t) => t.peakMb)))} MB RSS, ${detected(flask[0]!)} Detected lines`,
+      `    ratio retort/flask: ${fmt(r / f, 2)}× (target ≤ 0.25×)`,
+      "",
+    ].join("\n"),
+  );
+}
+
+const ROWS = 1_000_000;
+const BIG_BEFORE = {
+  python: `
+class Big(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(50))
+    email = db.Column(db.String(120))
+    n = db.Column(db.Integer)
+`,
+  ts: "",
+};
+const BIG_AFTER = {
+  python: `
+class Big(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(100))
+    email = db.Column(db.String(120))
+    n = db.Column(db.Integer)
+    flag = db.Column(db.Integer, nullable=False, server_default="0")
+`,
+  ts: `
+export class Big extends db.Model {
+  id = db.Column(db.Integer, { primaryKey: true });
+  name = db.Column(db.String(100));
+  email = db.Column(db.String(120));
+  n = db.Column(db.Integer);
+  flag = db.Column(db.Integer, { nullable: false, serverDefault: "0" });
+}
+`,
+};
+
+// A recursive CTE fills the table in one statement (about a second with Python's sqlite3).
+const FILL = `
+import sqlite3
+con = sqlite3.connect("app.db")
+con.execute("""WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < ${ROWS})
+INSERT INTO big (id, name, email, n) SELECT i, 'name ' || i, 'user' || i || '@example.org', i % 1000 FROM c""")
+con.commit()
+`;
+
+// What "every row kept" means: the same rows, the new column at its server default.
+const SUMMARY = `
+import json, sqlite3
+con = sqlite3.connect("app.db")
+print(json.dumps(con.execute("SELECT count(*), sum(id), total(length(name)), total(length(email)), sum(n), total(flag) FROM big").fetchone()))
+`;
+
+async function rowSummary(dir: string): Promise<string> {
+  return (await mustRun("the row summary", runProcess(PYTHON, ["-c", SUMMARY], { cwd: dir }))).stdout.trim();
+}
+
+async function benchBatchUpgrade(): Promise<void> {
+  const flaskDir = await flaskFolderWithDb(flaskApp({}, BIG_BEFORE.python), "upgrade-flask");
+  await mustRun("filling the table", runProcess(PYTHON, ["-c", FILL], { cwd: flaskDir, timeoutMs: 300_000 }));
+  const retortDir = copyOfDb(flaskDir, "upgrade-retort");
+  rmSync(join(retortDir, "migrations"), { recursive: true, force: true });
+  copyFileSync(join(flaskDir, "app.db"), join(flaskDir, "base.db"));
+  copyFileSync(join(flaskDir, "app.db"), join(retortDir, "base.db"));
+  await mustRun("flask db init", runProcess(FLASK, ["db", "init"], { cwd: flaskDir, env: FLASK_ENV }));
+  await mustRun("retort db init", runProcess(node, [RETORT_BIN, "db", "init"], { cwd: retortDir }));
+  writeFileSync(join(flaskDir, "app.py"), flaskApp({}, BIG_AFTER.python));
+  writeFileSync(join(retortDir, "models.ts"), retortModels({}, BIG_AFTER.ts));
+  const migrate = ["migrate", "-m", "wider name and a flag", "--rev-id", "0123456789ab"];
+  await mustRun("flask db migrate", runProcess(FLASK, ["db", ...migrate], { cwd: flaskDir, env: FLASK_ENV }));
+  await mustRun("retort db migrate", runProcess(node, [RETORT_BIN, "db", ...migrate], { cwd: retortDir }));
+  const before = await rowSummary(flaskDir);
+  const reset = (dir: string) => () => copyFileSync(join(dir, "base.db"), join(dir, "app.db"));
+  const retort = await timeRuns(3, retortDb(["upgrade"]), retortDir, reset(retortDir));
+  const flask = await timeRuns(3, flaskDb(["upgrade"]), flaskDir, reset(flaskDir), FLASK_ENV);
+  const [retortRows, flaskRows] = await Promise.all([rowSummary(retortDir), rowSummary(flaskDir)]);
+  const expected = before.replace(/, 0(\.0)?]$/, ", 0.0]");
+  const r = median(retort.map((t) => t.seconds));
+  const f = median(flask.map((t) => t.seconds));
+  console.log(
+    [
+      "",
+      `(c) db upgrade of a batch migration (VARCHAR(50) -> VARCHAR(100), NOT NULL column with a server default) on ${ROWS.toLocaleString("en")} rows (medians of 3 runs each):`,
+      `    retort: ${fmt(r, 2)} s wall, peak ${fmt(Math.max(...retort.map((t) => t.peakMb)))} MB RSS`,
+      `    flask:  ${fmt(f, 2)} s wall, peak ${fmt(Math.max(...flask.map((t) => t.peakMb)))} MB RSS`,
+      `    ratio retort/flask: ${fmt(r / f, 2)}× (target ≤ 1.0×)`,
+      `    rows [count, sum(id), length(name), length(email), sum(n), sum(flag)] before: ${before}`,
+      `    after retort: ${retortRows} — ${retortRows === expected ? "every row kept" : "ROWS DIFFER"}; after flask: ${flaskRows} — ${flaskRows === expected ? "every row kept" : "ROWS DIFFER"}`,
+      "",
+    ].join("\n"),
+  );
+}
+
+await benchMigrate();
+await benchBatchUpgrade();
+
+describe("CLI start-up", () => {
+  bench("node bin/retort.js --help", async () => {
+    await runProcess(node, [RETORT_BIN, "--help"], { cwd: process.cwd() });
+  }, { iterations: 5, time: 0 });
+});

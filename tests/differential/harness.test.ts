@@ -1,0 +1,104 @@
+// The harness itself: the normaliser must see every difference a user could see, and nothing
+// else; the line filter must keep Alembic's words and order. Real sqlite3 files, no Flask needed.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { inDefinedOrder, sharedLines } from "./harness/lines";
+import { runSql, normaliseDbs } from "./harness/sides";
+
+async function dbWith(sqlText: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "retort-harness-"));
+  if (sqlText) {
+    const result = await runSql(dir, sqlText);
+    if (result.code !== 0) throw new Error(result.stderr);
+  }
+  return dir;
+}
+
+const USERS = "CREATE TABLE users (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(20), \n\tPRIMARY KEY (id)";
+
+describe("normalise.py", () => {
+  test("two files built the same way normalise the same", async () => {
+    const sqlText = `${USERS}\n);\nINSERT INTO users VALUES (1, 'ann');`;
+    const [a, b] = await normaliseDbs([await dbWith(sqlText), await dbWith(sqlText)]);
+    expect(a).toEqual(b);
+  });
+
+  test.each([
+    ["a row", `${USERS}\n);\nINSERT INTO users VALUES (1, 'bob');`],
+    ["a value's type (12 against '12')", `${USERS}\n);\nINSERT INTO users VALUES (1, 12);`],
+    ["whitespace in the CREATE TABLE text", `CREATE TABLE users (\n\tid INTEGER NOT NULL,\n\tname VARCHAR(20), \n\tPRIMARY KEY (id)\n);\nINSERT INTO users VALUES (1, 'ann');`],
+    ["the order of the columns", `CREATE TABLE users (\n\tname VARCHAR(20), \n\tid INTEGER NOT NULL, \n\tPRIMARY KEY (id)\n);\nINSERT INTO users VALUES ('ann', 1);`],
+    ["an index", `${USERS}\n);\nINSERT INTO users VALUES (1, 'ann');\nCREATE INDEX ix_users_name ON users (name);`],
+    ["an alembic_version row", `${USERS}\n);\nINSERT INTO users VALUES (1, 'ann');\nCREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL);\nINSERT INTO alembic_version VALUES ('abc');`],
+  ])("sees a difference in %s", async (_what, other) => {
+    const base = `${USERS}\n);\nINSERT INTO users VALUES (1, 'ann');`;
+    const [a, b] = await normaliseDbs([await dbWith(base), await dbWith(other)]);
+    expect(a).not.toEqual(b);
+  });
+
+  test("compares the table constraints of a CREATE TABLE as a set, since Alembic's rebuild orders them at random", async () => {
+    const check = "CONSTRAINT ck_len CHECK (length(name) > 1)";
+    const unique = "CONSTRAINT uq_name UNIQUE (name)";
+    const [a, b, c] = await normaliseDbs([
+      await dbWith(`${USERS}, \n\t${check}, \n\t${unique}\n);`),
+      await dbWith(`${USERS}, \n\t${unique}, \n\t${check}\n);`),
+      await dbWith(`${USERS}, \n\t${unique}, \n\tCONSTRAINT ck_len CHECK (length(name) > 2)\n);`),
+    ]);
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(c);
+  });
+
+  test("a missing app.db and an empty one are the same empty database", async () => {
+    const missing = await dbWith("");
+    const empty = await dbWith("");
+    writeFileSync(join(empty, "app.db"), "");
+    const [a, b] = await normaliseDbs([missing, empty]);
+    expect(a).toEqual(b);
+    expect(a).toEqual({ objects: [], tables: {}, alembic_version: null });
+  });
+});
+
+describe("the shared lines", () => {
+  test("keeps Alembic's Detected/Running/No changes lines without the logging prefix, in order", () => {
+    const stderr = [
+      "INFO  [alembic.runtime.migration] Context impl SQLiteImpl.",
+      "INFO  [alembic.autogenerate.compare] Detected added table 'roles'",
+      "INFO  [alembic.runtime.migration] Running upgrade  -> 1a, initial",
+      "INFO  [alembic.env] No changes in schema detected.",
+    ].join("\n");
+    expect(sharedLines("Generating x ...  done\nDetected added column 'users.email'\n", stderr)).toEqual([
+      "Detected added column 'users.email'",
+      "Detected added table 'roles'",
+      "Running upgrade  -> 1a, initial",
+      "No changes in schema detected.",
+    ]);
+  });
+
+  test("sorts only runs that Alembic iterates as a set (removed tables and columns, foreign keys)", () => {
+    expect(
+      inDefinedOrder([
+        "Detected added table 'b'",
+        "Detected added table 'a'",
+        "Detected removed table 'z'",
+        "Detected removed table 'y'",
+        "Detected removed column 't.b'",
+        "Detected removed column 't.a'",
+        "Detected removed column 'u.c'",
+        "Detected added foreign key (b)(id) on table t",
+        "Detected added foreign key (a)(id) on table t",
+      ]),
+    ).toEqual([
+      "Detected added table 'b'",
+      "Detected added table 'a'",
+      "Detected removed table 'y'",
+      "Detected removed table 'z'",
+      "Detected removed column 't.a'",
+      "Detected removed column 't.b'",
+      "Detected removed column 'u.c'",
+      "Detected added foreign key (a)(id) on table t",
+      "Detected added foreign key (b)(id) on table t",
+    ]);
+  });
+});
