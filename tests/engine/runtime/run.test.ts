@@ -101,6 +101,17 @@ describe("runSteps", () => {
     expect(db.query("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE '_alembic_tmp%'").rows).toEqual([[0]]);
   });
 
+  test("a failure ends with ROLLBACK and step-end not ok; nothing to run still creates alembic_version", async () => {
+    const db = await openSqlJs();
+    expect(runSteps(db, []).ok).toBe(true);
+    expect(currentHeads(db)).toEqual([]);
+    expect(db.query("SELECT name FROM sqlite_master WHERE name = 'alembic_version'").rows).toEqual([["alembic_version"]]);
+    const events: RuntimeEvent[] = [];
+    runSteps(db, [step("a", null, [execute("SELECT * FROM nowhere")])], { listener: (e) => events.push(e) });
+    expect(events.map((e) => (e.type === "sql" ? e.sql : e.type))).toEqual(["step-start", "BEGIN", "op", "ROLLBACK", "step-end"]);
+    expect(events.at(-1)).toMatchObject({ ok: false });
+  });
+
   test("earlier revisions of the same run stay applied when a later one fails", async () => {
     const db = await seeded();
     const result = runSteps(db, [
