@@ -4,7 +4,7 @@
 import type { Node } from "@babel/types";
 import type { ReferentialAction } from "../schema/model";
 import type { SqlType } from "../schema/types";
-import { dbCall, describe, readString, type DbCall } from "./ast";
+import { dbCall, describe, readBoolean, readNumber, readString, type DbCall } from "./ast";
 import type { ColumnDef, ForeignKeyDef } from "./ir";
 import { optBoolean, optString, readOptions, type OptionSpec, type ReadContext, type ReadOption } from "./options";
 import { isTypeLike, readType } from "./type-expr";
@@ -111,10 +111,21 @@ export function readColumn(attr: string, call: DbCall, ctx: ReadContext): Column
     serverDefault: optString(o, "serverDefault") ?? null,
     autoincrement: optBoolean(o, "autoincrement") ?? "auto", // "auto" when absent or written "auto"
     comment: optString(o, "comment") ?? null,
-    clientDefault: o.has("default"),
+    clientDefault: clientDefaultText(o.get("default")?.node),
     foreignKeys: args.fks,
     flawed: ctx.report.diagnostics.length > before,
     node: call.node,
     order: call.node.start ?? 0,
   };
+}
+
+/** The client-side `default` as the warnings quote it: a literal as written, anything else described. */
+function clientDefaultText(node: Node | undefined): string | null {
+  if (!node) return null;
+  const s = readString(node);
+  if (s !== null) return JSON.stringify(s);
+  const n = readNumber(node) ?? readBoolean(node);
+  if (n !== null) return String(n);
+  if (node.type === "MemberExpression" || node.type === "Identifier") return "a function reference";
+  return describe(node);
 }

@@ -41,7 +41,8 @@ export interface ColumnDef {
   readonly serverDefault: string | null;
   readonly autoincrement: boolean | "auto";
   readonly comment: string | null;
-  readonly clientDefault: boolean;
+  /** The `default` option as a short text for messages (client-side: no schema effect), or null. */
+  readonly clientDefault: string | null;
   readonly foreignKeys: readonly ForeignKeyDef[];
   /** True when reading it reported an error (e.g. a misspelt primaryKey): follow-up errors are not reported. */
   readonly flawed: boolean;

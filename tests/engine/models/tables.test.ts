@@ -65,11 +65,12 @@ describe("column options", () => {
     expect(table(r, "t").columns.slice(1).map((c) => c.serverDefault)).toEqual(["'it''s'", "'0'", "CURRENT_TIMESTAMP", "1 + 1", "(1 + 1)", null]);
   });
 
-  test("autoincrement, comment and an explicit column name are kept; default only shows in clientDefaults", () => {
+  test("autoincrement, comment and an explicit column name are kept; a client-side default is noted for the warnings, not the DDL", () => {
     const r = models(oneTable(`  a = db.Column("a_col", db.Integer, { autoincrement: false, comment: "note", default: 5 });\n  b = db.Column(db.Integer, { default: Date.now, autoincrement: "auto" });\n  c = db.Column(db.Integer, { autoincrement: true });`));
     const [, a, b, c] = table(r, "t").columns;
-    expect(a).toEqual({ name: "a_col", type: { name: "Integer" }, nullable: true, serverDefault: null, autoincrement: false, comment: "note" });
+    expect(a).toEqual({ name: "a_col", type: { name: "Integer" }, nullable: true, serverDefault: null, autoincrement: false, comment: "note", clientDefault: "5" });
     expect([b!.autoincrement, c!.autoincrement]).toEqual(["auto", true]);
+    expect([b!.clientDefault, c!.clientDefault]).toEqual(["a function reference", undefined]);
     expect(r.clientDefaults).toEqual([{ table: "t", column: "a_col" }, { table: "t", column: "b" }]);
   });
 
