@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
 import { openSqlJs } from "../../../src/engine/db/sqljs";
-import { addColumn, alterColumn, createIndex, createTable, createUniqueConstraint, modifyTable } from "../../../src/engine/ops/ops";
+import { addColumn, alterColumn, createIndex, createTable, createUniqueConstraint, dropColumn, dropConstraint, dropIndex, modifyTable } from "../../../src/engine/ops/ops";
 import { column, emptyTable } from "../../../src/engine/schema/model";
 import { runSteps } from "../../../src/engine/runtime";
 import type { MigrationStep } from "../../../src/engine/runtime/step";
@@ -63,6 +63,48 @@ const bbb2: MigrationStep = {
     ]),
   ],
 };
+
+const bbb2Down: MigrationStep = {
+  revision: "bbb2",
+  direction: "downgrade",
+  fromRevisions: ["bbb2"],
+  toRevisions: ["aaa1"],
+  versionChanges: [{ kind: "update", from: "bbb2", to: "aaa1" }],
+  message: "batch",
+  ops: [
+    modifyTable("roles", [dropIndex("roles", "ix_roles_level"), dropColumn("roles", "level")]),
+    modifyTable("users", [
+      dropIndex("users", "ix_users_role_id"),
+      dropConstraint("users", "uq_users_email", "unique"),
+      alterColumn("users", "age", { existingType: { name: "String", length: 3 }, type: { name: "INTEGER" }, nullable: true, serverDefault: "(18)" }),
+      dropColumn("users", "email"),
+    ]),
+  ],
+};
+
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8"));
+
+/** A CREATE TABLE with its constraint lines as a set: Alembic lists them in Python-set order. */
+function normalised(master: unknown[][]): unknown[][] {
+  return master.map(([type, name, table, sql]) => {
+    if (typeof sql !== "string" || !sql.startsWith("CREATE TABLE")) return [type, name, table, sql];
+    const lines = sql.split(", \n");
+    const isConstraint = (l: string) => /^\t(CONSTRAINT|PRIMARY KEY|UNIQUE|CHECK|FOREIGN KEY)/.test(l);
+    return [type, name, table, lines.filter((l) => !isConstraint(l)), lines.filter(isConstraint).map((l) => l.replace(/\n\)$/, "")).sort()];
+  });
+}
+
+test("schema and rows after a batch downgrade are those real Flask-Migrate leaves, constraints as a set", async () => {
+  const expected = fixture("e3-downgrade.json");
+  const db = await openSqlJs();
+  runSteps(db, [aaa1]);
+  db.exec("insert into roles values (1,'admin'); insert into users values (1,'ann',1,30),(2,'bob',null,20); insert into posts values (1,1),(2,2);");
+  expect(runSteps(db, [bbb2, bbb2Down]).error).toBeNull();
+  const master = db.query("select type, name, tbl_name, sql from sqlite_master order by name").rows as unknown[][];
+  expect(normalised(master)).toEqual(normalised(expected.master));
+  expect(db.query("select * from users order by id").rows).toEqual(expected.users);
+  expect(db.query("select * from roles").rows).toEqual(expected.roles);
+});
 
 test("schema text and rows after a batch upgrade are those real Flask-Migrate leaves", async () => {
   const expected = JSON.parse(readFileSync(new URL("./fixtures/e3-batch.json", import.meta.url), "utf8"));
