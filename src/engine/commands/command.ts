@@ -19,4 +19,10 @@ export const SPLICE: OptionSpec = { key: "splice", names: ["--splice"], flag: tr
 export const BRANCH_LABEL: OptionSpec = { key: "branchLabel", names: ["--branch-label"], help: "Specify a branch label to apply to the new revision" };
 export const REV_ID: OptionSpec = { key: "revId", names: ["--rev-id"], help: "Specify a hardcoded revision id instead of generating one" };
 
+// Options env.py reads in Flask-Migrate. Retort has no env.py, so they are accepted (the same
+// command lines work) and have no effect.
+export const TAG: OptionSpec = { key: "tag", names: ["--tag"], help: 'Arbitrary "tag" name - can be used by custom env.py scripts' };
+export const X_ARG: OptionSpec = { key: "xArg", names: ["-x", "--x-arg"], multiple: true, help: "Additional arguments consumed by custom env.py scripts" };
+export const VERSION_PATH: OptionSpec = { key: "versionPath", names: ["--version-path"], help: "Specify specific path from config for version file" };
+
 export const REVISION_ARGUMENT = (fallback: string) => ({ key: "revision", metavar: "REVISION", default: fallback });

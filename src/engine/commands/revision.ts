@@ -4,14 +4,21 @@
 
 import { NO_CHANGES_DETECTED } from "../autogenerate";
 import { reverseOps } from "../ops/reverse";
+import { normaliseDir, versionsDir } from "../workspace/workspace";
 import type { ParsedArgs } from "./args";
 import { flagOption, stringOption } from "./args";
 import { autogenerate } from "./autogenerate";
 import type { Command } from "./command";
-import { BRANCH_LABEL, DIRECTORY, HEAD, MESSAGE, REV_ID, SPLICE, SQL } from "./command";
+import { BRANCH_LABEL, DIRECTORY, HEAD, MESSAGE, REV_ID, SPLICE, SQL, VERSION_PATH, X_ARG } from "./command";
 import type { CommandContext } from "./context";
 import { generateScript } from "./generate";
 import { CommandError, log } from "./types";
+
+/** As generate_revision: Retort has one version location, the folder's versions/. */
+function checkVersionPath(ctx: CommandContext, versionPath: string | undefined): void {
+  if (versionPath === undefined || normaliseDir(versionPath) === versionsDir(ctx.directory)) return;
+  throw new CommandError(`Path ${versionPath} is not represented in current version locations`);
+}
 
 async function createRevision(ctx: CommandContext, args: ParsedArgs, auto: boolean): Promise<void> {
   if (flagOption(args, "sql")) {
@@ -22,6 +29,7 @@ async function createRevision(ctx: CommandContext, args: ParsedArgs, auto: boole
     );
   }
   const set = ctx.loadScripts();
+  checkVersionPath(ctx, stringOption(args, "versionPath"));
   let upgradeOps = null;
   let downgradeOps = null;
   if (auto) {
@@ -60,7 +68,7 @@ export const revision: Command = {
     name: "revision",
     help: "Create a new revision file.",
     shortHelp: "Create a new revision file.",
-    options: [DIRECTORY, MESSAGE, AUTOGENERATE, SQL, HEAD, SPLICE, BRANCH_LABEL, REV_ID, DEPENDS_ON],
+    options: [DIRECTORY, MESSAGE, AUTOGENERATE, SQL, HEAD, SPLICE, BRANCH_LABEL, VERSION_PATH, REV_ID, DEPENDS_ON],
   },
   run: (ctx, args) => createRevision(ctx, args, flagOption(args, "autogenerate")),
 };
@@ -70,7 +78,7 @@ export const migrate: Command = {
     name: "migrate",
     help: "Autogenerate a new revision file (Alias for 'revision --autogenerate')",
     shortHelp: "Autogenerate a new revision file (Alias for 'revision...",
-    options: [DIRECTORY, MESSAGE, SQL, HEAD, SPLICE, BRANCH_LABEL, REV_ID],
+    options: [DIRECTORY, MESSAGE, SQL, HEAD, SPLICE, BRANCH_LABEL, VERSION_PATH, REV_ID, X_ARG],
   },
   run: (ctx, args) => createRevision(ctx, args, true),
 };

@@ -10,7 +10,7 @@ import type { Command } from "./command";
 import { CommandContext } from "./context";
 import { edit } from "./edit";
 import { commandHelp, groupHelp, usageError, usageLine } from "./help";
-import { init } from "./init";
+import { init, listTemplates } from "./init";
 import { branches, current, heads, historyCommand, show } from "./inspect";
 import { merge } from "./merge";
 import { migrate, revision } from "./revision";
@@ -18,7 +18,7 @@ import { stamp } from "./stamp";
 import { CommandError, error, info, type CommandDeps, type CommandResult, type OutputLine } from "./types";
 import { downgrade, upgrade } from "./upgrade";
 
-export const COMMANDS: readonly Command[] = [init, revision, migrate, edit, merge, upgrade, downgrade, show, historyCommand, heads, branches, current, stamp, check];
+export const COMMANDS: readonly Command[] = [listTemplates, init, revision, migrate, edit, merge, upgrade, downgrade, show, historyCommand, heads, branches, current, stamp, check];
 
 const DEFAULT_PROGRAM = "retort db";
 

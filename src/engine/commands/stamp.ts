@@ -7,7 +7,7 @@ import { hasVersionTable, VERSION_TABLE_DDL, versionChangeSql, applyVersionChang
 import { DROP_VERSION_TABLE } from "../runtime/version-table";
 import { flagOption } from "./args";
 import type { Command } from "./command";
-import { DIRECTORY, REVISION_ARGUMENT, SQL } from "./command";
+import { DIRECTORY, REVISION_ARGUMENT, SQL, TAG } from "./command";
 import type { CommandContext, ScriptSet } from "./context";
 import { unwrap } from "./context";
 import { CommandError, info, log } from "./types";
@@ -70,7 +70,7 @@ export const stamp: Command = {
     name: "stamp",
     help: "'stamp' the revision table with the given revision; don't run any migrations",
     shortHelp: "'stamp' the revision table with the given revision;...",
-    options: [DIRECTORY, SQL, PURGE],
+    options: [DIRECTORY, SQL, TAG, PURGE],
     argument: REVISION_ARGUMENT("head"),
   },
   async run(ctx, args) {

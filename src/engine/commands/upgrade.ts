@@ -7,7 +7,7 @@ import { formatStepLine, renderOfflineParts, runSteps, type MigrationStep, type 
 import type { ParsedArgs } from "./args";
 import { flagOption } from "./args";
 import type { Command } from "./command";
-import { DIRECTORY, REVISION_ARGUMENT, SQL } from "./command";
+import { DIRECTORY, REVISION_ARGUMENT, SQL, TAG, X_ARG } from "./command";
 import type { CommandContext, ScriptSet } from "./context";
 import { unwrap } from "./context";
 import { planWarnings, schemaAt, toMigrationSteps } from "./steps";
@@ -73,11 +73,11 @@ async function migrateTo(ctx: CommandContext, args: ParsedArgs, direction: "upgr
 }
 
 export const upgrade: Command = {
-  spec: { name: "upgrade", help: "Upgrade to a later version", shortHelp: "Upgrade to a later version", options: [DIRECTORY, SQL], argument: REVISION_ARGUMENT("head") },
+  spec: { name: "upgrade", help: "Upgrade to a later version", shortHelp: "Upgrade to a later version", options: [DIRECTORY, SQL, TAG, X_ARG], argument: REVISION_ARGUMENT("head") },
   run: (ctx, args) => migrateTo(ctx, args, "upgrade"),
 };
 
 export const downgrade: Command = {
-  spec: { name: "downgrade", help: "Revert to a previous version", shortHelp: "Revert to a previous version", options: [DIRECTORY, SQL], argument: REVISION_ARGUMENT("-1") },
+  spec: { name: "downgrade", help: "Revert to a previous version", shortHelp: "Revert to a previous version", options: [DIRECTORY, SQL, TAG, X_ARG], argument: REVISION_ARGUMENT("-1") },
   run: (ctx, args) => migrateTo(ctx, args, "downgrade"),
 };
