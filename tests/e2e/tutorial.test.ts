@@ -77,3 +77,39 @@ test("the tutorial: add the email column, upgrade keeping the rows, downgrade", 
   await screenshot(page, "tutorial-downgraded");
   expect(pageErrors(page)).toEqual([]);
 });
+
+test("the rows grid adds, edits and deletes rows, and shows SQLite's refusal as text", async () => {
+  const page = await openApp(browser.context, server.url);
+  await generateAndUpgradeFirstMigration(page);
+  await page.getByRole("tab", { name: "Rows" }).click();
+  await page.getByLabel("Table").selectOption("roles");
+  const grid = page.getByRole("table", { name: "Rows of roles" });
+  await grid.waitFor();
+
+  const add = page.getByRole("form", { name: "Add a row to roles" });
+  await add.getByLabel("New name").fill("admin");
+  await add.getByRole("button", { name: "Add row" }).click();
+  await grid.getByRole("button", { name: "Edit name of row 1: admin" }).waitFor();
+  await add.getByLabel("New name").fill("user");
+  await add.getByRole("button", { name: "Add row" }).click();
+  await grid.getByRole("button", { name: "Edit name of row 2: user" }).waitFor();
+
+  // Edit a cell: click, type, Enter.
+  await grid.getByRole("button", { name: "Edit name of row 1: admin" }).click();
+  const cell = grid.getByRole("textbox", { name: "name of row 1" });
+  await cell.fill("staff");
+  await cell.press("Enter");
+  await grid.getByRole("button", { name: "Edit name of row 1: staff" }).waitFor();
+
+  // A duplicate violates UNIQUE: the error is shown, the rows are unchanged.
+  await add.getByLabel("New name").fill("user");
+  await add.getByRole("button", { name: "Add row" }).click();
+  await page.getByRole("alert").getByText(/UNIQUE constraint failed: roles\.name/).waitFor();
+  expect(await grid.locator("tbody tr").count()).toBe(2);
+
+  await grid.getByRole("button", { name: "Delete row 2" }).click();
+  await grid.getByRole("button", { name: "Edit name of row 2: user" }).waitFor({ state: "detached" });
+  expect(await grid.locator("tbody tr").count()).toBe(1);
+  await page.getByRole("tab", { name: "Schema" }).click();
+  await page.getByRole("article", { name: "Table roles" }).getByText("1 row", { exact: true }).waitFor();
+});
