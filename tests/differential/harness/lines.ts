@@ -15,8 +15,10 @@ export function outputLines(stdout: string, stderr: string): string[] {
   return [...stdout.split("\n"), ...stderr.split("\n")].map((l) => stripLogPrefix(l.trimEnd())).filter((l) => l !== "");
 }
 
+export const isSharedLine = (line: string): boolean => SHARED.test(line);
+
 export function sharedLines(stdout: string, stderr: string): string[] {
-  return outputLines(stdout, stderr).filter((l) => SHARED.test(l));
+  return outputLines(stdout, stderr).filter(isSharedLine);
 }
 
 // Where alembic/autogenerate/compare.py iterates a plain set, its order depends on Python's
