@@ -6,7 +6,7 @@ import type { EngineDatabase, EngineEvent, EngineFacade, EngineWorkspace, SqlVal
 import { buildHistory, parseScripts, toDiagnosticView, toTableView } from "./engine-views";
 import type {
   CommandView, DiagnosticView, EngineRequest, OutputLineView, PendingView, ProgressView, QueryView, RequestOf,
-  RowEdit, RowsView, SnapshotView, SqlEventView,
+  RowEdit, RowsView, SnapshotView, SqlEventView, WorkspaceData,
 } from "./protocol";
 
 const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -25,6 +25,7 @@ export class EngineHost {
   handle = (request: EngineRequest, progress: (p: ProgressView) => void): Promise<unknown> => {
     switch (request.kind) {
       case "open": return this.open(request);
+      case "workspace": return Promise.resolve(this.exportWorkspace());
       case "snapshot": return this.snapshot();
       case "set-models": return this.setModels(request.source);
       case "set-script": return Promise.resolve(this.setScript(request));
@@ -40,12 +41,23 @@ export class EngineHost {
     return this.#workspace;
   }
 
-  /** A new playground: the tutorial's models, `flask db init` done, an empty database. */
+  /** A saved playground as it was, or a new one: the tutorial's models, `flask db init` done, an empty database. */
   async open(request: RequestOf<"open">): Promise<SnapshotView> {
+    if (request.workspace) {
+      const { title, files, database } = request.workspace;
+      this.#workspace = { title, files: { ...files }, database };
+      return this.snapshot();
+    }
     this.#workspace = this.#engine.newWorkspace(request.title, this.#engine.exampleModels);
     const init = await this.#engine.runCommand(["init"], this.#workspace, () => {});
     if (init.exitCode === 0) this.#workspace = init.workspace;
     return this.snapshot();
+  }
+
+  /** The whole playground, database bytes included, for storage and share links. */
+  exportWorkspace(): WorkspaceData {
+    const { title, files, database } = this.workspace;
+    return { title, files: { ...files }, database };
   }
 
   async snapshot(): Promise<SnapshotView> {

@@ -6,7 +6,7 @@ import { debounce } from "./debounce";
 import type { EngineClient } from "./engine-client";
 import { stepTowards } from "./graph-layout";
 import type {
-  CommandView, DiagnosticView, OutputLineView, PendingView, SnapshotView, SqlEventView,
+  CommandView, DiagnosticView, OutputLineView, PendingView, SnapshotView, SqlEventView, WorkspaceData,
 } from "./protocol";
 import { diffTables, NO_HIGHLIGHT, type Highlight } from "./schema-diff";
 
@@ -49,9 +49,16 @@ export class Playground {
     this.#client = client;
   }
 
-  async open(title: string): Promise<void> {
-    this.#accept(await this.#client.request({ kind: "open", title }));
+  /** Opens a new playground, or a saved one (storage, a share link) when `workspace` is given. */
+  async open(title: string, workspace?: WorkspaceData): Promise<void> {
+    this.#accept(await this.#client.request(workspace ? { kind: "open", title, workspace } : { kind: "open", title }));
     await this.#sendModels(this.fileText(MODELS_FILE));
+  }
+
+  /** The whole playground with the latest edits, database bytes included: what storage keeps. */
+  async exportWorkspace(): Promise<WorkspaceData> {
+    await this.flushEdits();
+    return this.#client.request({ kind: "workspace" });
   }
 
   fileText(path: string): string {

@@ -115,9 +115,18 @@ export type RowEdit =
   | { readonly kind: "update"; readonly table: string; readonly rowid: number; readonly values: Readonly<Record<string, SqlCell>> }
   | { readonly kind: "delete"; readonly table: string; readonly rowid: number };
 
+/** A whole playground as plain data: what storage and share links keep (SPEC §4). */
+export interface WorkspaceData {
+  readonly title: string;
+  readonly files: Readonly<Record<string, string>>;
+  readonly database: Uint8Array | null;
+}
+
 /** Page -> worker. Each request kind maps to one response type in ResponseOf. */
 export type EngineRequest =
-  | { readonly kind: "open"; readonly title: string }
+  /** A new playground (the tutorial's models, initialised), or a saved one when `workspace` is given. */
+  | { readonly kind: "open"; readonly title: string; readonly workspace?: WorkspaceData }
+  | { readonly kind: "workspace" }
   | { readonly kind: "snapshot" }
   | { readonly kind: "set-models"; readonly source: string }
   | { readonly kind: "set-script"; readonly path: string; readonly source: string }
@@ -128,6 +137,7 @@ export type EngineRequest =
 
 export interface ResponseOf {
   open: SnapshotView;
+  workspace: WorkspaceData;
   snapshot: SnapshotView;
   "set-models": PendingView;
   "set-script": readonly DiagnosticView[];

@@ -150,3 +150,17 @@ test("row edits are parameterised, and every name is quoted", () => {
     .toEqual(['UPDATE "t" SET "name" = ? WHERE rowid = ?', ["'; DROP TABLE t; --", 3]]);
   expect(rowEditSql({ kind: "delete", table: "t", rowid: 3 })).toEqual(['DELETE FROM "t" WHERE rowid = ?', [3]]);
 });
+
+test("a playground exported with its database opens again exactly as it was", async () => {
+  const host = await openHost();
+  await host.command(["migrate", "-m", "initial migration"], noProgress);
+  await host.command(["upgrade"], noProgress);
+  await host.editRow({ kind: "insert", table: "roles", values: { id: 1, name: "admin" } });
+  const saved = host.exportWorkspace();
+  expect(saved.database).toBeInstanceOf(Uint8Array);
+
+  const other = new EngineHost(bindEngine());
+  const reopened = await other.open({ kind: "open", title: "ignored", workspace: saved });
+  expect(reopened).toEqual(await host.snapshot());
+  expect((await other.rows({ kind: "rows", table: "roles", limit: 5 })).rows).toEqual([[1, "admin"]]);
+});
