@@ -53,7 +53,8 @@ describe("node bin/retort.js", () => {
     const first = retort(dir, "db", "migrate", "-m", "initial migration", "--rev-id", "33aeb0bd3217");
     expect(first.stderr).toEqual([...ENV_LINES, "Detected added table 'roles'", "Detected added table 'users'", "Detected added index 'ix_users_username' on '['username']'"]);
     expect(first.stdout).toEqual(["Generating migrations/versions/33aeb0bd3217_initial_migration.ts ...  done"]);
-    expect(existsSync(join(dir, "app.db"))).toBe(false);
+    // created on first use, as SQLite creates the file when Flask-SQLAlchemy first connects
+    expect(existsSync(join(dir, "app.db"))).toBe(true);
 
     expect(retort(dir, "db", "upgrade")).toEqual({ code: 0, stdout: [], stderr: [...ENV_LINES, "Running upgrade  -> 33aeb0bd3217, initial migration"] });
     expect(await tablesIn(dir)).toEqual(["alembic_version", "roles", "users"]);

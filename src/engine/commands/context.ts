@@ -94,7 +94,8 @@ export class CommandContext {
   /** Puts the database bytes into the workspace (when written) and closes it. */
   finish(): Workspace {
     if (this.db) {
-      if (this.dbChanged) this.workspace = withDatabase(this.workspace, this.db.export());
+      // as SQLite, which creates the file on first connection (SPEC §3: "app.db is created on first use")
+      if (this.dbChanged || this.workspace.database === null) this.workspace = withDatabase(this.workspace, this.db.export());
       this.db.close();
       this.db = null;
     }

@@ -137,3 +137,15 @@ describe("revision and check", () => {
     }
   });
 });
+
+describe("the database file", () => {
+  test("is created on first use, even by a command that only reads", async () => {
+    const s = session(tutorialModels());
+    await s.run("init");
+    expect(s.ws.database).toBeNull();
+    await s.run("heads");
+    expect(s.ws.database).toBeNull();
+    await s.run("current");
+    expect(s.ws.database).toBeInstanceOf(Uint8Array);
+  });
+});
