@@ -3,7 +3,6 @@
 // prints the lines (results on stdout; Alembic's log lines, warnings and errors on stderr, as
 // Python's logging does) and writes back what changed.
 
-import { webcrypto } from "node:crypto";
 import { openSqlJs, runCommand, type Database, type OutputLine } from "../engine/index";
 import { migrationsDirOf, readProject, writeProject } from "./project";
 
@@ -30,16 +29,26 @@ async function openDatabase(bytes?: Uint8Array): Promise<Database> {
   return db;
 }
 
-function random(): number {
-  return webcrypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
-}
+/** Revision ids only need to differ (Alembic: uuid4's last 12 hex digits); Math.random loads nothing. */
+const random = (): number => Math.random();
 
-/** Line by line and in order: writes to pipes and files are synchronous in Node on Linux. */
+/**
+ * In order, each line on its stream; consecutive lines of one stream in one write (writes to
+ * pipes and files are synchronous in Node on Linux, so the two streams interleave as printed).
+ */
 function print(lines: readonly OutputLine[]): void {
+  let pending = "";
+  let pendingStream: NodeJS.WriteStream | null = null;
   for (const line of lines) {
     const stream = line.level === "info" && !line.log ? process.stdout : process.stderr;
-    stream.write(`${line.text}\n`);
+    if (stream !== pendingStream && pendingStream) {
+      pendingStream.write(pending);
+      pending = "";
+    }
+    pendingStream = stream;
+    pending += `${line.text}\n`;
   }
+  if (pendingStream) pendingStream.write(pending);
 }
 
 /** Runs one command line (without `node bin/retort.js`) in `cwd`; returns the exit code. */
