@@ -2,5 +2,5 @@
 export { runSteps, type RunError, type RunOptions, type RunResult, type RuntimeEvent } from "./run";
 export { renderOfflineParts, renderOfflineSql, type OfflineOptions, type OfflinePart } from "./offline";
 export { formatShortLog, formatStepLine } from "./format";
-export { VERSION_TABLE, VERSION_TABLE_DDL, applyVersionChange, currentHeads, hasVersionTable, versionChangeSql } from "./version-table";
+export { DROP_VERSION_TABLE, VERSION_TABLE, VERSION_TABLE_DDL, applyVersionChange, currentHeads, hasVersionTable, versionChangeSql } from "./version-table";
 export type { Direction, MigrationStep, PlannedStep, VersionChange } from "./step";
