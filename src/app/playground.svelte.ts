@@ -34,10 +34,14 @@ export class Playground {
   progress = $state<string | null>(null);
   lastRun = $state.raw<StepRun | null>(null);
   highlight = $state.raw<Highlight>(NO_HIGHLIGHT);
+  /** Set when the last save to the browser's storage failed: the message says what to do. */
+  saveError = $state<string | null>(null);
   /** Bumped whenever files change outside the editor, so the editor reloads its models. */
   filesVersion = $state(0);
   /** Listeners for command output (the terminal panel prints every command's lines). */
   #outputListeners: ((argv: readonly string[], result: CommandView) => void)[] = [];
+  /** Listeners for any change worth saving (an edit, a command, a database edit). */
+  #changeListeners: (() => void)[] = [];
 
   #client: EngineClient;
   #texts = new Map<string, string>();
@@ -74,6 +78,7 @@ export class Playground {
     if (this.#texts.get(path) === text) return;
     this.#texts.set(path, text);
     this.#dirty.add(path);
+    this.#changed();
     if (path === MODELS_FILE) {
       this.#pushModels(text);
       return;
@@ -101,6 +106,14 @@ export class Playground {
     this.#outputListeners.push(listener);
   }
 
+  onChange(listener: () => void): void {
+    this.#changeListeners.push(listener);
+  }
+
+  #changed(): void {
+    for (const listener of this.#changeListeners) listener();
+  }
+
   /** Sends every waiting edit, so that a command sees exactly what the user typed. */
   async flushEdits(): Promise<void> {
     await this.#pushModels.flush();
@@ -122,6 +135,7 @@ export class Playground {
       this.lastRun = { argv, exitCode: result.exitCode, lines: result.lines, sql: result.sql, durationMs };
       for (const file of newFiles.filter((f) => f.endsWith(".ts") && f !== MODELS_FILE)) this.openTab(file);
       for (const listener of this.#outputListeners) listener(argv, result);
+      this.#changed();
       await this.#sendModels(this.fileText(MODELS_FILE));
       return result;
     } finally {
@@ -157,6 +171,7 @@ export class Playground {
     const before = this.snapshot;
     this.#accept(snapshot);
     if (before) this.highlight = diffTables(before.tables, snapshot.tables);
+    this.#changed();
     void this.#sendModels(this.fileText(MODELS_FILE));
   }
 

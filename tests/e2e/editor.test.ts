@@ -1,17 +1,22 @@
 // The editor: IntelliSense for the model language comes from the retort.d.ts the site ships, and
 // the help dialog lists the keyboard shortcuts.
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest";
 import { clickEditorLine, DIST, launchBrowser, openApp, screenshot, serveStatic, typeInEditor, type Browser, type StaticServer } from "./support";
 
 let server: StaticServer;
 let browser: Browser;
 beforeAll(async () => {
   server = await serveStatic(DIST);
-  browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
+});
+// A fresh browser profile for each test: the site restores the last playground from IndexedDB.
+beforeEach(async () => {
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  await browser?.close();
 });
 
 test("completion offers the model language's types and column options", async () => {

@@ -1,6 +1,6 @@
 // Mistakes, as people make them: a syntax error in the models (a marker, nothing lost) and a
 // migration that fails on the rows (a clear error, the database exactly as it was).
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest";
 import {
   clickEditorLine, DIST, editorText, generateAndUpgradeFirstMigration, launchBrowser, openApp, runSql, screenshot,
   serveStatic, settled, stepLog, typeInEditor, type Browser, type StaticServer,
@@ -10,11 +10,16 @@ let server: StaticServer;
 let browser: Browser;
 beforeAll(async () => {
   server = await serveStatic(DIST);
-  browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
+});
+// A fresh browser profile for each test: the site restores the last playground from IndexedDB.
+beforeEach(async () => {
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  await browser?.close();
 });
 
 test("a syntax error in the models is marked where it was typed, and nothing is lost", async () => {

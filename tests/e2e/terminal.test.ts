@@ -1,16 +1,21 @@
 // The terminal panel: `flask db …` and `retort db …`, history with Up/Down, completion with Tab.
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest";
 import { DIST, launchBrowser, openApp, runInTerminal, screenshot, serveStatic, settled, type Browser, type StaticServer } from "./support";
 
 let server: StaticServer;
 let browser: Browser;
 beforeAll(async () => {
   server = await serveStatic(DIST);
-  browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
+});
+// A fresh browser profile for each test: the site restores the last playground from IndexedDB.
+beforeEach(async () => {
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  await browser?.close();
 });
 
 test("db commands run from the terminal, with history and completion", async () => {

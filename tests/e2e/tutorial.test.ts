@@ -1,7 +1,7 @@
 // The tutorial's whole flow, as a person does it in the browser: first migration, some rows,
 // then type the email column into Monaco, see the pending change, generate, review, upgrade, see
 // the column and the preserved rows, downgrade, see it gone.
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest";
 import {
   clickEditorLine, DIST, editorText, generateAndUpgradeFirstMigration, launchBrowser, openApp, pageErrors, runSql,
   screenshot, serveStatic, settled, stepLog, typeInEditor, type Browser, type StaticServer,
@@ -13,11 +13,16 @@ let browser: Browser;
 // Served under a sub-path: dist/ must work from any path on any static host.
 beforeAll(async () => {
   server = await serveStatic(DIST, "/some/where/retort/");
-  browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
+});
+// A fresh browser profile for each test: the site restores the last playground from IndexedDB.
+beforeEach(async () => {
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  await browser?.close();
 });
 
 test("the tutorial: add the email column, upgrade keeping the rows, downgrade", async () => {

@@ -1,0 +1,41 @@
+import { expect, test } from "vitest";
+import { Autosave } from "../../src/app/autosave";
+import { memoryStore } from "../../src/app/persist/kv-store";
+import { PlaygroundStore } from "../../src/app/persist/playground-store";
+import type { WorkspaceData } from "../../src/app/protocol";
+
+function makeStore() {
+  let n = 0;
+  const kv = memoryStore();
+  return { kv, store: new PlaygroundStore({ kv, clock: () => 1_700_000_000_000 + n, newId: () => `pg${++n}` }) };
+}
+
+test("the first save creates a record; later saves update it; a new session restores it", async () => {
+  const { store } = makeStore();
+  let current: WorkspaceData = { title: "T", files: { "models.ts": "a" }, database: null };
+  const first = new Autosave(store, async () => current);
+  expect(await first.restore()).toBeNull();
+  await first.saveNow();
+  current = { title: "T", files: { "models.ts": "b", "migrations/README": "x" }, database: new Uint8Array([1, 2, 3]) };
+  first.changed();
+  await first.flush();
+  expect(await store.list()).toHaveLength(1);
+
+  const second = new Autosave(store, async () => current);
+  expect(await second.restore()).toEqual(current);
+});
+
+test("a save that another tab overtook is reported, not written over", async () => {
+  const { store } = makeStore();
+  const messages: (string | null)[] = [];
+  const data: WorkspaceData = { title: "T", files: { "models.ts": "a" }, database: null };
+  const tab1 = new Autosave(store, async () => data, (m) => messages.push(m));
+  await tab1.saveNow();
+  const tab2 = new Autosave(store, async () => ({ ...data, files: { "models.ts": "theirs" } }));
+  await tab2.restore();
+  await tab2.saveNow();
+  await tab1.saveNow();
+  expect(messages.at(-1)).toMatch(/changed in another tab/);
+  const again = new Autosave(store, async () => data);
+  expect((await again.restore())?.files["models.ts"]).toBe("theirs");
+});
