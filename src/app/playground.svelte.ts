@@ -144,9 +144,12 @@ export class Playground {
     }
   }
 
-  generate(): Promise<CommandView> {
+  async generate(): Promise<CommandView> {
     const message = this.message.trim();
-    return this.run(message ? ["migrate", "-m", message] : ["migrate"]);
+    const result = await this.run(message ? ["migrate", "-m", message] : ["migrate"]);
+    // The message belongs to the script just written; the next migration gets its own.
+    if (result.exitCode === 0 && this.message.trim() === message) this.message = "";
+    return result;
   }
 
   upgrade(target = "+1"): Promise<CommandView> {
