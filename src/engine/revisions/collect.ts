@@ -28,7 +28,7 @@ export function iterateRevisions(map: RevisionMap, upper: PyValue, lower: PyValu
 /** A relative walk that ended past either end cannot be a target (Alembic fails an assertion). */
 function requireRevision(r: Resolved, target: PyValue): Revision {
   if (isRevision(r)) return r;
-  throw new RevisionError(`Relative revision ${String(target)} does not name a revision`);
+  throw new RevisionError(`Relative revision ${String(target)} walks past the end of the history; pick a target between base and the heads`);
 }
 
 function collectUpgradeRevisions(map: RevisionMap, upper: PyValue, lower: PyValue, opts: IterateOptions): [Set<string>, Revision[]] {
@@ -47,7 +47,7 @@ function collectUpgradeRevisions(map: RevisionMap, upper: PyValue, lower: PyValu
   if (currentRevs.length > 0 && currentRevs[0] === null) {
     // a relative lower bound ("-2:") that get_revisions could not place
     const [, rev] = parseDowngradeTarget(map, upper, lower as string, assertLength, opts.warnings);
-    if (rev === null) throw new RevisionError(`Relative revision ${String(lower)} does not name a revision`);
+    if (rev === null) throw new RevisionError(`Relative revision ${String(lower)} walks past the end of the history; pick a start between base and the heads`);
     [currentRevs, newLower] = rev === "base" ? [[], null] : [[rev], rev.revision];
   }
   const current = currentRevs.filter(isRevision);
@@ -68,7 +68,7 @@ function targetsOnBranch(map: RevisionMap, targets: readonly Revision[], lower: 
   if (branchRev !== null && branchRev.revision === branch) {
     // a revision id was used as the label: take its branch's label instead
     if (branchRev.branchLabels.length !== 1) {
-      throw new RevisionError(`Revision ${branch} does not belong to exactly one labelled branch`);
+      throw new RevisionError(`Revision ${branch} does not belong to exactly one labelled branch; name the branch by its label instead`);
     }
     branch = branchRev.branchLabels[0] as string;
   }

@@ -56,7 +56,7 @@ export function planNewRevision(map: RevisionMap, req: NewRevisionRequest): NewR
   const deps = catchRevisionErrors(() =>
     (req.dependsOn ?? []).map((dep) => {
       const rev = getRevision(map, dep);
-      if (rev === null) throw new RevisionError(`Revision ${dep} does not name a revision to depend on`);
+      if (rev === null) throw new RevisionError(`'${dep}' does not name a revision to depend on; give a revision id or a branch label`);
       return rev.branchLabels.includes(dep) ? dep : rev.revision;
     }),
   );

@@ -80,7 +80,7 @@ function relativeStart(
       // all other branch heads may depend on the one current head
       symbols = filterForLineage(map, getAllCurrent(map, current), label).map((r) => r.revision);
     }
-    if (symbols.length !== 1) throw new RevisionError(`Relative revision ${rel.text} is ambiguous on branch '${label}'`);
+    if (symbols.length !== 1) throw new RevisionError(`Relative revision ${rel.text} is ambiguous on branch '${label}': the database is at several of its revisions; start from one, as '<revision>${rel.text}'`);
     return [label, symbols[0] as string];
   }
   if (current.length === 0) throw didNotProduce(rel);

@@ -135,6 +135,6 @@ export function applyStampStep(table: VersionTable, step: StampMove): void {
 }
 
 function only(revs: readonly string[]): string {
-  if (revs.length !== 1) throw new RevisionError(`Expected exactly one revision to stamp, got (${revs.join(", ")})`);
+  if (revs.length !== 1) throw new RevisionError(`Can't stamp from (${revs.join(", ")}) in one step; stamp one revision at a time`);
   return revs[0] as string;
 }

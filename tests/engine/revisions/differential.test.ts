@@ -63,7 +63,7 @@ function answer(map: RevisionMap, q: Query): Answer {
   }
 }
 
-/** Lists Alembic prints from Python sets (labels, "Branches into") are compared sorted. */
+/** Lists Alembic prints from Python sets (labels, "Branches into", overlaps) are compared sorted. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v !== null && typeof v === "object" && !Array.isArray(v)) {
@@ -71,6 +71,7 @@ function canonical(value: unknown): string {
     }
     if (typeof v !== "string") return v;
     return v
+      .replace(/(other requested revisions) (.*)$/, (_m, k: string, list: string) => `${k} ${list.split(", ").sort().join(", ")}`)
       .replace(/(Branches into|Branch names): ([^\n]*)/g, (_m, k: string, list: string) => `${k}: ${list.split(", ").sort().join(", ")}`)
       .replace(/^((?:.* -> )?\w+) \(([^)]*)\)/, (m, head: string, inner: string) =>
         ["head", "effective head", "branchpoint", "mergepoint"].includes(inner) ? m : `${head} (${inner.split(", ").sort().join(", ")})`,
