@@ -29,7 +29,9 @@ export function compareSchemas(reflected: Schema, models: Schema): CompareResult
   const out: Collector = { ops: [], messages: [] };
   const database = withAutogenDefaults(reflected);
   const dbTables = database.tables.filter((t) => t.name !== VERSION_TABLE);
-  const modelTables = models.tables.filter((t) => t.name !== VERSION_TABLE);
+  // Alembic's renderer puts the same parentheses on the models' SQL defaults
+  // (render_ddl_sql_expr(is_server_default=True)), so the script and its DDL carry them.
+  const modelTables = withAutogenDefaults(models).tables.filter((t) => t.name !== VERSION_TABLE);
   const inDb = new Set(dbTables.map((t) => t.name));
   const inModels = new Set(modelTables.map((t) => t.name));
 

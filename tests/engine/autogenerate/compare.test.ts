@@ -332,6 +332,28 @@ CREATE UNIQUE INDEX ix_users_username ON users (username);`);
     );
   });
 
+  test("the models' SQL server defaults get the same parentheses, as Alembic's renderer gives them", async () => {
+    const { schema: db } = await databaseWith("CREATE TABLE t (id INTEGER NOT NULL, PRIMARY KEY (id));");
+    const t = table("t", {
+      columns: [
+        id(),
+        column("d", { name: "DateTime" }, { serverDefault: "CURRENT_TIMESTAMP" }),
+        column("n", Integer, { serverDefault: "1" }),
+        column("s", String64, { serverDefault: "'x'" }),
+      ],
+      primaryKey: pk("id"),
+    });
+    // flask db migrate rendered server_default=sa.text('(CURRENT_TIMESTAMP)'), sa.text('1') and '…'
+    const [batch] = compareSchemas(db, schema(t)).ops;
+    expect(batch).toEqual(
+      modifyTable("t", [
+        addColumn("t", column("d", { name: "DateTime" }, { serverDefault: "(CURRENT_TIMESTAMP)" })),
+        addColumn("t", column("n", Integer, { serverDefault: "1" })),
+        addColumn("t", column("s", String64, { serverDefault: "'x'" })),
+      ]),
+    );
+  });
+
   test("a name given to a unique constraint the database holds unnamed is added again; the reverse is left alone", async () => {
     const { schema: db } = await databaseWith(`
       CREATE TABLE users (
