@@ -33,7 +33,7 @@ export function startApp(options: { title: string; createWorker?: () => Worker; 
       playground.onChange(() => autosave.changed());
       if (!saved) autosave.changed();
     })
-    .then(() => database.refresh());
+    .then(() => void database.refresh());
   addEventListener("pagehide", () => void autosave.flush());
   return { playground, terminal, database, ready };
 }

@@ -56,7 +56,8 @@ export class Playground {
   /** Opens a new playground, or a saved one (storage, a share link) when `workspace` is given. */
   async open(title: string, workspace?: WorkspaceData): Promise<void> {
     this.#accept(await this.#client.request(workspace ? { kind: "open", title, workspace } : { kind: "open", title }));
-    await this.#sendModels(this.fileText(MODELS_FILE));
+    // The pending changes follow on their own: the playground is usable once its snapshot is here.
+    void this.#sendModels(this.fileText(MODELS_FILE));
   }
 
   /** The whole playground with the latest edits, database bytes included: what storage keeps. */
