@@ -37,6 +37,7 @@ export async function autogenerate(ctx: CommandContext, set: ScriptSet): Promise
   const models = readModels(ctx);
   ctx.logEnvironment();
   const db = await ctx.database();
+  await ctx.ensureVersionTable();
   // as alembic/autogenerate/api.py RevisionContext.run_autogenerate
   if (!unwrap(checkUpToDate(set.map, await ctx.currentHeads())).upToDate) throw new CommandError(NOT_UP_TO_DATE);
   const dbSchema = reflectSchema(db);

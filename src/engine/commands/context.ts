@@ -6,7 +6,7 @@
 import type { Database } from "../db/database";
 import { formatDiagnostic } from "../diagnostics";
 import { buildRevisionMap, type RevisionHeader, type RevisionMap } from "../revisions";
-import { currentHeads } from "../runtime";
+import { currentHeads, hasVersionTable, VERSION_TABLE_DDL } from "../runtime";
 import { parseMigrationScript, type ParsedScript } from "../script";
 import { isInitialised, listScripts, normaliseDir, withDatabase, type Workspace } from "../workspace/workspace";
 import { CommandError, error, log, type CommandDeps, type OutputLine } from "./types";
@@ -75,6 +75,18 @@ export class CommandContext {
 
   async currentHeads(): Promise<string[]> {
     return currentHeads(await this.database());
+  }
+
+  /**
+   * As MigrationContext.run_migrations (alembic/runtime/migration.py): every command that runs
+   * env.py online, except `current` (dont_mutate), creates alembic_version when it is missing,
+   * so `migrate` on a new database leaves an empty version table behind, as Flask-Migrate does.
+   */
+  async ensureVersionTable(): Promise<void> {
+    const db = await this.database();
+    if (hasVersionTable(db)) return;
+    db.exec(VERSION_TABLE_DDL);
+    this.markDatabaseChanged();
   }
 
   /** The command wrote to the database: its bytes go back into the workspace at the end. */

@@ -15,6 +15,7 @@ export const edit: Command = {
     const symbol = args.args[0] ?? "head";
     if (symbol === "current") {
       ctx.logEnvironment();
+      await ctx.ensureVersionTable();
       const heads = await ctx.currentHeads();
       if (heads.length === 0) throw new CommandError("No current revisions");
       for (const rev of unwrap(showRevisions(set.map, heads)).revisions) ctx.push(info(rev.header.path ?? rev.revision));

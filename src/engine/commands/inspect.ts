@@ -24,9 +24,13 @@ import { infoLines } from "./types";
 /** config.print_stdout of a text: a multi-line entry keeps its trailing empty line. */
 const print = (ctx: CommandContext, text: string) => ctx.push(...infoLines(`${text}\n`));
 
-/** The database's heads, with the environment lines Alembic logs when it connects. */
-async function databaseHeads(ctx: CommandContext): Promise<string[]> {
+/**
+ * The database's heads, with the environment lines Alembic logs when it connects. Only
+ * `current` runs env.py with dont_mutate; the others create a missing alembic_version.
+ */
+async function databaseHeads(ctx: CommandContext, opts: { readonly dontMutate?: boolean } = {}): Promise<string[]> {
   ctx.logEnvironment();
+  if (!opts.dontMutate) await ctx.ensureVersionTable();
   return ctx.currentHeads();
 }
 
@@ -95,7 +99,7 @@ export const current: Command = {
   async run(ctx, args) {
     const set = ctx.loadScripts();
     const verbose = flagOption(args, "verbose");
-    const at = await databaseHeads(ctx);
+    const at = await databaseHeads(ctx, { dontMutate: true });
     if (verbose) print(ctx, "Current revision(s) for sqlite:///app.db:");
     for (const rev of unwrap(currentRevisions(set.map, at)).revisions) print(ctx, formatCurrentEntry(rev, { verbose }));
   },

@@ -3,7 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { runCommand } from "../../../src/engine/commands";
 import { newWorkspace } from "../../../src/engine/workspace/workspace";
-import { FIXED_DATE, session, tutorialModels, withoutEnvironment } from "./helpers";
+import { FIXED_DATE, query, session, tutorialModels, withoutEnvironment } from "./helpers";
 
 describe("failing commands", () => {
   test("every command but init needs the migrations folder", async () => {
@@ -147,5 +147,22 @@ describe("the database file", () => {
     expect(s.ws.database).toBeNull();
     await s.run("current");
     expect(s.ws.database).toBeInstanceOf(Uint8Array);
+  });
+});
+
+describe("alembic_version", () => {
+  const versionTable = "SELECT name FROM sqlite_master WHERE name = 'alembic_version'";
+
+  test("migrate, check and history -i create it when missing, as env.py's run_migrations does; current does not", async () => {
+    for (const argv of [["migrate", "-m", "x"], ["check"], ["history", "-i"], ["show", "current"]]) {
+      const s = session(tutorialModels());
+      await s.run("init");
+      await s.run(...argv);
+      expect(await query(s.ws, versionTable)).toEqual([["alembic_version"]]);
+    }
+    const s = session(tutorialModels());
+    await s.run("init");
+    await s.run("current");
+    expect(await query(s.ws, versionTable)).toEqual([]);
   });
 });
