@@ -4,7 +4,7 @@
 // Python's logging does) and writes back what changed.
 
 import { openSqlJs, runCommand, type Database, type OutputLine } from "../engine/index";
-import { migrationsDirOf, readProject, writeProject } from "./project";
+import { readProject, withRelativeDirectory, writeProject } from "./project";
 
 const USAGE = [
   "Usage: retort db <command> [options]",
@@ -65,9 +65,9 @@ export async function main(argv: readonly string[], cwd: string): Promise<number
   // sql.js compiles its wasm off the main thread: started now, it is ready by the time the
   // models and scripts are parsed (Babel, on the main thread), instead of after them.
   const warm = rest[0] === "init" || rest.includes("--help") ? null : openSqlJs().then((db) => db.close(), () => undefined);
-  const dir = migrationsDirOf(rest);
+  const { argv: dbArgv, dir } = withRelativeDirectory(rest, cwd);
   const before = readProject(cwd, dir);
-  const result = await runCommand(rest, before, { openDatabase, random, clock: () => new Date(), program: "retort db" });
+  const result = await runCommand(dbArgv, before, { openDatabase, random, clock: () => new Date(), program: "retort db" });
   await warm;
   print(result.lines);
   try {

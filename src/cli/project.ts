@@ -4,22 +4,36 @@
 // half-written app.db behind.
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { DEFAULT_MIGRATIONS_DIR, MODELS_FILE, type Workspace } from "../engine/index";
 
 export const DATABASE_FILE = "app.db";
 
-/** The -d/--directory of a `db` command line, as Click reads it (before any `--`). */
-export function migrationsDirOf(argv: readonly string[]): string {
+/**
+ * The -d/--directory of a `db` command line, as Click reads it (before any `--`), made relative
+ * to the project folder: the workspace keys files by their path in the project, so an absolute
+ * `-d /home/me/app/migrations` must name the same files as `-d migrations`. Returns the command
+ * line with that relative path in place of the one typed.
+ */
+export function withRelativeDirectory(argv: readonly string[], cwd: string): { argv: string[]; dir: string } {
+  const out = [...argv];
   let dir = DEFAULT_MIGRATIONS_DIR;
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i]!;
+  const rel = (typed: string) => relative(cwd, resolve(cwd, typed)).replace(/\\/g, "/") || ".";
+  for (let i = 0; i < out.length; i++) {
+    const token = out[i]!;
     if (token === "--") break;
-    if ((token === "-d" || token === "--directory") && i + 1 < argv.length) dir = argv[++i]!;
-    else if (token.startsWith("--directory=")) dir = token.slice("--directory=".length);
-    else if (token.startsWith("-d") && token.length > 2 && !token.startsWith("--")) dir = token.slice(2);
+    if ((token === "-d" || token === "--directory") && i + 1 < out.length) {
+      dir = rel(out[i + 1]!);
+      out[++i] = dir;
+    } else if (token.startsWith("--directory=")) {
+      dir = rel(token.slice("--directory=".length));
+      out[i] = `--directory=${dir}`;
+    } else if (token.startsWith("-d") && token.length > 2 && !token.startsWith("--")) {
+      dir = rel(token.slice(2));
+      out[i] = `-d${dir}`;
+    }
   }
-  return dir.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "");
+  return { argv: out, dir };
 }
 
 /** Text files under a folder, keyed by their path relative to the project ("migrations/README"). */
@@ -41,7 +55,7 @@ export function readProject(cwd: string, migrationsDir: string): Workspace {
   const models = join(cwd, MODELS_FILE);
   if (existsSync(models)) files[MODELS_FILE] = readFileSync(models, "utf8");
   const dir = join(cwd, migrationsDir);
-  if (migrationsDir !== "" && existsSync(dir) && statSync(dir).isDirectory()) {
+  if (migrationsDir !== "." && existsSync(dir) && statSync(dir).isDirectory()) {
     readTree(cwd, migrationsDir, files);
     // an existing but empty folder: init may use it (as Alembic), other commands see no scripts
     if (!Object.keys(files).some((p) => p.startsWith(`${migrationsDir}/`)) && readdirSync(dir).length > 0) {

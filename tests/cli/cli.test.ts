@@ -117,6 +117,8 @@ describe("node bin/retort.js", () => {
       "Generating db/migrations/versions/aaaa00000001_x.ts ...  done",
     ]);
     expect(existsSync(join(dir, "db/migrations/versions/aaaa00000001_x.ts"))).toBe(true);
+    // an absolute path names the same folder
+    expect(retort(dir, "db", "heads", `--directory=${join(dir, "db/migrations")}`).stdout).toEqual(["aaaa00000001 (head)"]);
     mkdirSync(join(dir, "migrations"));
     writeFileSync(join(dir, "migrations/env.py"), "");
     expect(retort(dir, "db", "init").stderr).toEqual(["Error: Directory migrations already exists and is not empty"]);
