@@ -3,7 +3,7 @@
 
 import type { Database } from "../db/database";
 import { describeStep, planStamp, STAMP_STEP_NAME, lookupRevisions, type PlannedStamp } from "../revisions";
-import { hasVersionTable, VERSION_TABLE_DDL, versionChangeSql, applyVersionChange, type VersionChange } from "../runtime";
+import { VERSION_TABLE_DDL, versionChangeSql, applyVersionChange, type VersionChange } from "../runtime";
 import { DROP_VERSION_TABLE } from "../runtime/version-table";
 import { flagOption } from "./args";
 import type { Command } from "./command";
@@ -28,13 +28,14 @@ function runInTransaction(db: Database, statements: readonly string[]): void {
 async function stampOnline(ctx: CommandContext, set: ScriptSet, target: string, purge: boolean): Promise<void> {
   ctx.logEnvironment();
   const db = await ctx.database();
+  await ctx.ensureVersionTable();
   const planned = unwrap(planStamp(set.map, await ctx.currentHeads(), target, { purge }));
   const changes: VersionChange[] = [...planned.purgeChanges];
   for (const step of planned.steps) {
     ctx.push(log(stampLine(step)));
     changes.push(...step.versionChanges);
   }
-  const statements = [...(hasVersionTable(db) ? [] : [VERSION_TABLE_DDL]), ...changes.map(versionChangeSql)];
+  const statements = changes.map(versionChangeSql);
   ctx.markDatabaseChanged();
   runInTransaction(db, statements);
 }

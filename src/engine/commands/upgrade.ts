@@ -18,6 +18,8 @@ type Planner = (map: RevisionMap, heads: readonly string[], target: string) => P
 async function runOnline(ctx: CommandContext, set: ScriptSet, target: string, plan: Planner): Promise<number> {
   ctx.logEnvironment();
   const db = await ctx.database();
+  // as run_migrations: the version table exists before the target is even resolved
+  await ctx.ensureVersionTable();
   const planned = unwrap(plan(set.map, await ctx.currentHeads(), target));
   ctx.push(...planWarnings(planned.warnings));
   const steps = toMigrationSteps(set, planned.steps);

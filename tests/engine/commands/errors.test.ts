@@ -166,3 +166,15 @@ describe("alembic_version", () => {
     expect(await query(s.ws, versionTable)).toEqual([]);
   });
 });
+
+describe("alembic_version before a failure", () => {
+  test("upgrade and stamp to an unknown revision still leave the version table, as Alembic creates it first", async () => {
+    for (const argv of [["upgrade", "abcd"], ["stamp", "abcd"]]) {
+      const s = session(tutorialModels());
+      await s.run("init");
+      const r = await s.run(...argv);
+      expect(r.exitCode).toBe(1);
+      expect(await query(s.ws, "SELECT name FROM sqlite_master WHERE name = 'alembic_version'")).toEqual([["alembic_version"]]);
+    }
+  });
+});
