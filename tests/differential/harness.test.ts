@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { inDefinedOrder, sharedLines } from "./harness/lines";
+import { inDefinedOrder, runningAsSet, sharedLines } from "./harness/lines";
 import { runSql, normaliseDbs } from "./harness/sides";
 
 async function dbWith(sqlText: string): Promise<string> {
@@ -50,6 +50,17 @@ describe("normalise.py", () => {
     expect(a).not.toEqual(c);
   });
 
+  test("reads alembic_version's rows as a set (their order follows the branches' os.listdir order)", async () => {
+    const table = "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL);";
+    const [a, b, c] = await normaliseDbs([
+      await dbWith(`${table} INSERT INTO alembic_version VALUES ('aa'), ('bb');`),
+      await dbWith(`${table} INSERT INTO alembic_version VALUES ('bb'), ('aa');`),
+      await dbWith(`${table} INSERT INTO alembic_version VALUES ('bb'), ('cc');`),
+    ]);
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(c);
+  });
+
   test("a missing app.db and an empty one are the same empty database", async () => {
     const missing = await dbWith("");
     const empty = await dbWith("");
@@ -61,6 +72,18 @@ describe("normalise.py", () => {
 });
 
 describe("the shared lines", () => {
+  test("sorts the revisions of a merge point, which Alembic lists in os.listdir order", () => {
+    expect(inDefinedOrder(["Running upgrade 4ab000000000, 4aa000000000 -> 4ac000000000, merge b, a"])).toEqual([
+      "Running upgrade 4aa000000000, 4ab000000000 -> 4ac000000000, merge b, a",
+    ]);
+  });
+
+  test("compares the Running lines of a step across sibling branches as a set, and only those", () => {
+    const a = ["Running upgrade 1 -> 2, a", "Running upgrade 1 -> 3, b"];
+    expect(runningAsSet([...a].reverse())).toEqual(runningAsSet(a));
+    expect(runningAsSet(a)).not.toEqual(runningAsSet(["Running upgrade 1 -> 2, a"]));
+  });
+
   test("keeps Alembic's Detected/Running/No changes lines without the logging prefix, in order", () => {
     const stderr = [
       "INFO  [alembic.runtime.migration] Context impl SQLiteImpl.",

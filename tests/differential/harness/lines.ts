@@ -35,6 +35,22 @@ function unorderedGroup(line: string): string | null {
   return null;
 }
 
+// The revisions on either side of "->" in a Running line: several at a merge point, in the order
+// of the merge script's down revisions, which Alembic took from its revision map, itself in
+// os.listdir order (alembic/script/base.py, _list_py_dir): a filesystem's order, not Alembic's.
+const REVISION_LIST = /\b[0-9a-f]{12}(?:, [0-9a-f]{12})+\b/g;
+
+function withSortedRevisionLists(line: string): string {
+  if (!line.startsWith("Running ")) return line;
+  return line.replace(REVISION_LIST, (list) => list.split(", ").sort().join(", "));
+}
+
+/** Sorts the Running lines: for steps that run sibling branches, whose order is os.listdir's. */
+export function runningAsSet(lines: readonly string[]): string[] {
+  const running = lines.filter((l) => l.startsWith("Running ")).sort();
+  return [...lines.filter((l) => !l.startsWith("Running ")), ...running];
+}
+
 export function inDefinedOrder(lines: readonly string[]): string[] {
   const result: string[] = [];
   let run: string[] = [];
@@ -43,7 +59,7 @@ export function inDefinedOrder(lines: readonly string[]): string[] {
     result.push(...run.sort());
     run = [];
   };
-  for (const line of lines) {
+  for (const line of lines.map(withSortedRevisionLists)) {
     const group = unorderedGroup(line);
     if (group === null || group !== runGroup) flush();
     runGroup = group;

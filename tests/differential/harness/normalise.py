@@ -94,6 +94,10 @@ def table_info(con, name):
     without_rowid = re.search(r"\)\s*WITHOUT\s+ROWID\s*$", sql, re.I) is not None
     order = "1" if without_rowid else "rowid"
     rows = [[value(v) for v in row] for row in con.execute(f"SELECT * FROM {q} ORDER BY {order}")]
+    if name == "alembic_version":
+        # A set to Alembic: after `upgrade heads` its row order follows the order in which the
+        # branches ran, which Alembic takes from os.listdir (alembic/script/base.py, _list_py_dir).
+        rows.sort(key=json.dumps)
     return {
         "columns": columns,
         "indexes": indexes,

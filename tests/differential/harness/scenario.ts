@@ -32,6 +32,11 @@ export interface DbStep {
   readonly allow?: Allowance;
   /** A line Retort's output must contain (a SPEC §3 warning Flask does not print). */
   readonly retortSays?: RegExp;
+  /**
+   * Why the order of this step's Running lines is not Alembic's to define (sibling branches run
+   * in os.listdir order): they are compared as a set.
+   */
+  readonly runningOrderUndefined?: string;
   /** What Flask runs instead, where SPEC §3 gives Retort an option Flask-Migrate 4.0 lacks. */
   readonly flaskEquivalent?: FlaskEquivalent;
 }
@@ -91,6 +96,11 @@ export function dbAllowing(allow: Allowance, ...argv: string[]): DbStep {
 /** A db step after which Retort must print a line matching `says` (one of its SPEC §3 warnings). */
 export function dbWhereRetortSays(says: RegExp, ...argv: string[]): DbStep {
   return { kind: "db", argv, retortSays: says };
+}
+
+/** A db step that runs sibling branches, whose relative order Alembic leaves to os.listdir. */
+export function dbAcrossBranches(...argv: string[]): DbStep {
+  return { kind: "db", argv, runningOrderUndefined: "sibling branches run in os.listdir order in Alembic" };
 }
 
 /** A db step that Flask-Migrate can only do as `equivalent` (an option SPEC §3 adds). */

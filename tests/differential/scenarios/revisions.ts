@@ -1,6 +1,6 @@
 // The revision graph: branches (--head, --splice), merge, upgrade heads, downgrade across the
 // merge, stamp (with --purge), and hand-written revisions whose scripts are edited.
-import { db, dbWithFlaskEquivalent, edit, models, sql, type EditStep, type Scenario } from "../harness/scenario";
+import { db, dbAcrossBranches, dbWithFlaskEquivalent, edit, models, sql, type EditStep, type Scenario } from "../harness/scenario";
 
 const NOTES = models(
   `
@@ -61,14 +61,14 @@ export const REVISION_SCENARIOS: readonly Scenario[] = [
       downMigration("DELETE FROM note WHERE id = 2"),
       // "Multiple head revisions are present for given argument 'head'".
       db("upgrade"),
-      db("upgrade", "heads"),
+      dbAcrossBranches("upgrade", "heads"),
       db("merge", "-m", "merge a and b", "--rev-id", MERGE, "heads"),
       db("upgrade"),
-      db("downgrade", ROOT),
+      dbAcrossBranches("downgrade", ROOT),
       db("upgrade", BRANCH_A.slice(0, 4)),
-      db("upgrade", "heads"),
-      db("downgrade", "base"),
-      db("upgrade", "head"),
+      dbAcrossBranches("upgrade", "heads"),
+      dbAcrossBranches("downgrade", "base"),
+      dbAcrossBranches("upgrade", "head"),
       // Flask-Migrate needs the "--" before a negative target; SPEC §3: Retort takes both forms.
       db("downgrade", "--", "-1"),
     ],
