@@ -6,8 +6,9 @@ import type { EngineDatabase, EngineEvent, EngineFacade, EngineWorkspace, SqlVal
 import { buildHistory, parseScripts, toDiagnosticView, toTableView } from "./engine-views";
 import type {
   CommandView, DiagnosticView, EngineRequest, OutputLineView, PendingView, ProgressView, QueryView, RequestOf,
-  RowEdit, RowsView, SnapshotView, SqlEventView, WorkspaceData,
+  OpenSharedView, RowEdit, RowsView, ShareView, SnapshotView, SqlEventView, WorkspaceData,
 } from "./protocol";
+import { restoreRows, scriptFiles, sharedRows, sharedScripts } from "./share";
 
 const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const VERSION_TABLE = "alembic_version";
@@ -26,6 +27,8 @@ export class EngineHost {
     switch (request.kind) {
       case "open": return this.open(request);
       case "workspace": return Promise.resolve(this.exportWorkspace());
+      case "share": return this.share();
+      case "open-shared": return this.openShared(request.fragment);
       case "snapshot": return this.snapshot();
       case "set-models": return this.setModels(request.source);
       case "set-script": return Promise.resolve(this.setScript(request));
@@ -58,6 +61,43 @@ export class EngineHost {
   exportWorkspace(): WorkspaceData {
     const { title, files, database } = this.workspace;
     return { title, files: { ...files }, database };
+  }
+
+  async share(): Promise<ShareView> {
+    const ws = this.workspace;
+    const db = await this.#database();
+    const tables = this.#engine.reflectSchema(db).tables.map((t) => t.name);
+    const rows = sharedRows(db, tables);
+    const fragment = await this.#engine.encodeShare({
+      title: ws.title, models: ws.files["models.ts"] ?? "", scripts: sharedScripts(ws.files), heads: currentRevisions(db), rows,
+    });
+    return { fragment, rowsIncluded: rows !== null };
+  }
+
+  /** A link becomes a new playground: its scripts upgraded to its revisions, its rows put back. */
+  async openShared(fragment: string): Promise<OpenSharedView> {
+    const decoded = await this.#engine.decodeShare(fragment);
+    if (!decoded.ok) return { ok: false, message: decoded.message };
+    const shared = decoded.playground;
+    let ws = this.#engine.newWorkspace(shared.title, shared.models);
+    ws = (await this.#engine.runCommand(["init"], ws, () => {})).workspace;
+    this.#workspace = { ...ws, files: { ...ws.files, ...scriptFiles(shared.scripts) } };
+    for (const head of shared.heads) {
+      const up = await this.#engine.runCommand(["upgrade", head], this.workspace, () => {});
+      if (up.exitCode !== 0) {
+        return { ok: false, message: `This link's migrations do not upgrade to ${head}: ${up.lines.map((l) => l.text).join(" ")}` };
+      }
+      this.#workspace = up.workspace;
+    }
+    const notes: string[] = [];
+    if (shared.rows) {
+      const skipped = restoreRows(await this.#database(), shared.rows);
+      if (skipped.length > 0) notes.push(`The rows of ${skipped.join(", ")} did not fit the shared schema and were left out.`);
+      await this.#saved();
+    } else {
+      notes.push("The rows did not fit in the link: the schema and the history are here, the tables are empty.");
+    }
+    return { ok: true, snapshot: await this.snapshot(), notes };
   }
 
   async snapshot(): Promise<SnapshotView> {

@@ -6,7 +6,7 @@ import { debounce } from "./debounce";
 import type { EngineClient } from "./engine-client";
 import { stepTowards } from "./graph-layout";
 import type {
-  CommandView, DiagnosticView, OutputLineView, PendingView, SnapshotView, SqlEventView, WorkspaceData,
+  CommandView, DiagnosticView, OutputLineView, PendingView, ShareView, SnapshotView, SqlEventView, WorkspaceData,
 } from "./protocol";
 import { diffTables, NO_HIGHLIGHT, type Highlight } from "./schema-diff";
 
@@ -34,6 +34,8 @@ export class Playground {
   progress = $state<string | null>(null);
   lastRun = $state.raw<StepRun | null>(null);
   highlight = $state.raw<Highlight>(NO_HIGHLIGHT);
+  /** A message for the user that is not a command's output (a refused link, rows left out). */
+  notice = $state<string | null>(null);
   /** Set when the last save to the browser's storage failed: the message says what to do. */
   saveError = $state<string | null>(null);
   /** Bumped whenever files change outside the editor, so the editor reloads its models. */
@@ -58,6 +60,25 @@ export class Playground {
     this.#accept(await this.#client.request(workspace ? { kind: "open", title, workspace } : { kind: "open", title }));
     // The pending changes follow on their own: the playground is usable once its snapshot is here.
     void this.#sendModels(this.fileText(MODELS_FILE));
+  }
+
+  /** Opens a share link's playground; returns false (and says why in `notice`) when the link is refused. */
+  async openShared(fragment: string): Promise<boolean> {
+    const result = await this.#client.request({ kind: "open-shared", fragment });
+    if (!result.ok) {
+      this.notice = result.message;
+      return false;
+    }
+    this.#accept(result.snapshot);
+    this.notice = result.notes.length > 0 ? result.notes.join(" ") : null;
+    void this.#sendModels(this.fileText(MODELS_FILE));
+    return true;
+  }
+
+  /** The share link's fragment for the playground with the latest edits. */
+  async share(): Promise<ShareView> {
+    await this.flushEdits();
+    return this.#client.request({ kind: "share" });
   }
 
   /** The whole playground with the latest edits, database bytes included: what storage keeps. */

@@ -122,11 +122,26 @@ export interface WorkspaceData {
   readonly database: Uint8Array | null;
 }
 
+export interface ShareView {
+  /** "#r1.…": goes after the page's address. */
+  readonly fragment: string;
+  /** False when the rows did not fit the link: the schema and history travel, the rows stay. */
+  readonly rowsIncluded: boolean;
+}
+
+export type OpenSharedView =
+  | { readonly ok: true; readonly snapshot: SnapshotView; readonly notes: readonly string[] }
+  | { readonly ok: false; readonly message: string };
+
 /** Page -> worker. Each request kind maps to one response type in ResponseOf. */
 export type EngineRequest =
   /** A new playground (the tutorial's models, initialised), or a saved one when `workspace` is given. */
   | { readonly kind: "open"; readonly title: string; readonly workspace?: WorkspaceData }
   | { readonly kind: "workspace" }
+  /** The share link's fragment for the playground as it is now. */
+  | { readonly kind: "share" }
+  /** A new playground from a share link's fragment. */
+  | { readonly kind: "open-shared"; readonly fragment: string }
   | { readonly kind: "snapshot" }
   | { readonly kind: "set-models"; readonly source: string }
   | { readonly kind: "set-script"; readonly path: string; readonly source: string }
@@ -138,6 +153,8 @@ export type EngineRequest =
 export interface ResponseOf {
   open: SnapshotView;
   workspace: WorkspaceData;
+  share: ShareView;
+  "open-shared": OpenSharedView;
   snapshot: SnapshotView;
   "set-models": PendingView;
   "set-script": readonly DiagnosticView[];

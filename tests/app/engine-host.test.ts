@@ -164,3 +164,34 @@ test("a playground exported with its database opens again exactly as it was", as
   expect(reopened).toEqual(await host.snapshot());
   expect((await other.rows({ kind: "rows", table: "roles", limit: 5 })).rows).toEqual([[1, "admin"]]);
 });
+
+describe("share links", () => {
+  test("a shared playground opens as the same scripts, revision and rows", async () => {
+    const host = await openHost();
+    await host.command(["migrate", "-m", "initial migration"], noProgress);
+    await host.command(["upgrade"], noProgress);
+    await host.editRow({ kind: "insert", table: "roles", values: { id: 1, name: "admin" } });
+    await host.editRow({ kind: "insert", table: "users", values: { id: 5, username: "ann", role_id: 1 } });
+    const { fragment, rowsIncluded } = await host.share();
+    expect(fragment).toMatch(/^#r1\.[A-Za-z0-9_-]+$/);
+    expect(rowsIncluded).toBe(true);
+
+    const other = new EngineHost(bindEngine());
+    const opened = await other.openShared(fragment);
+    expect(opened.ok).toBe(true);
+    const mine = await host.snapshot();
+    if (!opened.ok) return;
+    expect(opened.snapshot.history).toEqual(mine.history);
+    expect(opened.snapshot.tables).toEqual(mine.tables);
+    expect(opened.snapshot.files).toEqual(mine.files);
+    expect((await other.rows({ kind: "rows", table: "users", limit: 5 })).rows).toEqual([[5, "ann", 1]]);
+  });
+
+  test("a damaged link is refused with the reason, and nothing is opened", async () => {
+    const host = new EngineHost(bindEngine());
+    const result = await host.openShared("#r1.@@@");
+    expect(result).toEqual({ ok: false, message: expect.stringMatching(/damaged/) });
+    const newer = await host.openShared("#r9.AAAA");
+    expect(newer.ok === false && newer.message).toMatch(/newer Retort/);
+  });
+});
