@@ -74,6 +74,8 @@ test("a failing upgrade says why, and leaves the database exactly as it was", as
   await page.getByLabel("Message").fill("add age");
   await page.getByRole("button", { name: "Generate migration" }).click();
   await page.getByRole("tab", { name: /add_age\.ts/ }).waitFor();
+  // The database is now behind the new head: the pending panel says generating would be refused.
+  await pending.getByText(/not at the head revision/).waitFor();
   const currentBefore = await page.locator("ol[aria-label='Revisions, newest first'] li.current .id").innerText();
 
   await page.getByRole("button", { name: "Upgrade", exact: true }).click();
