@@ -149,7 +149,7 @@ export class Playground {
       await this.flushEdits();
       const before = this.snapshot;
       const started = performance.now();
-      const result = await this.#client.request({ kind: "command", argv }, (p) => (this.progress = p.text));
+      const result = await this.#request(argv);
       const newFiles = Object.keys(result.snapshot.files).filter((f) => !(f in (before?.files ?? {})));
       this.#accept(result.snapshot);
       if (before) this.highlight = diffTables(before.tables, result.snapshot.tables);
@@ -163,6 +163,17 @@ export class Playground {
     } finally {
       this.busy = false;
       this.progress = null;
+    }
+  }
+
+  /** The command in the worker; a worker failure becomes an exit code and words, as a command's would. */
+  async #request(argv: readonly string[]): Promise<CommandView> {
+    try {
+      return await this.#client.request({ kind: "command", argv }, (p) => (this.progress = p.text));
+    } catch (error) {
+      if (!this.snapshot) throw error;
+      const text = `The engine failed while running this command: ${error instanceof Error ? error.message : String(error)}. The playground is as it was before it; reload the page if this repeats.`;
+      return { exitCode: 1, lines: [{ level: "error", text }], sql: [], snapshot: this.snapshot };
     }
   }
 
