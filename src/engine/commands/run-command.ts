@@ -57,7 +57,16 @@ async function runParsed(command: Command, ctx: CommandContext, args: Parameters
   }
 }
 
+/** Runs one `db` command line (what follows `db`). Never throws: every failure is a result. */
 export async function runCommand(argv: readonly string[], workspace: Workspace, deps: CommandDeps): Promise<CommandResult> {
+  try {
+    return await dispatch(argv, workspace, deps);
+  } catch (e) {
+    return result(1, [error(describeUnexpected(e))], workspace);
+  }
+}
+
+async function dispatch(argv: readonly string[], workspace: Workspace, deps: CommandDeps): Promise<CommandResult> {
   const program = deps.program ?? DEFAULT_PROGRAM;
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help") return result(0, groupHelp(program, COMMANDS.map((c) => c.spec)).map(info), workspace);
