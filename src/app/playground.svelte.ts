@@ -41,11 +41,12 @@ export class Playground {
   /** Bumped whenever files change outside the editor, so the editor reloads its models. */
   filesVersion = $state(0);
   /** Listeners for command output (the terminal panel prints every command's lines). */
-  #outputListeners: ((argv: readonly string[], result: CommandView) => void)[] = [];
+  #outputListeners: ((argv: readonly string[], result: CommandView, typed: string | undefined) => void)[] = [];
   /** Listeners for any change worth saving (an edit, a command, a database edit). */
   #changeListeners: (() => void)[] = [];
 
   #client: EngineClient;
+  #running = 0;
   #texts = new Map<string, string>();
   #dirty = new Set<string>();
   #pushModels = debounce((source: string) => this.#sendModels(source), TYPING_PAUSE_MS);
@@ -124,7 +125,7 @@ export class Playground {
     if (this.activeTab === path) this.activeTab = MODELS_FILE;
   }
 
-  onOutput(listener: (argv: readonly string[], result: CommandView) => void): void {
+  onOutput(listener: (argv: readonly string[], result: CommandView, typed: string | undefined) => void): void {
     this.#outputListeners.push(listener);
   }
 
@@ -142,8 +143,10 @@ export class Playground {
     await Promise.all([...this.#pushScripts.values()].map((p) => p.flush()));
   }
 
-  /** Runs one `db` command (argv after `db`), as the terminal and the buttons do. */
-  async run(argv: readonly string[]): Promise<CommandView> {
+  /** Runs one `db` command (argv after `db`), as the terminal and the buttons do; `typed` is the line as typed. */
+  async run(argv: readonly string[], typed?: string): Promise<CommandView> {
+    // Commands queue in the worker; busy holds until the last one has answered.
+    this.#running++;
     this.busy = true;
     try {
       await this.flushEdits();
@@ -156,13 +159,14 @@ export class Playground {
       const durationMs = Math.round(performance.now() - started);
       this.lastRun = { argv, exitCode: result.exitCode, lines: result.lines, sql: result.sql, durationMs };
       for (const file of newFiles.filter((f) => f.endsWith(".ts") && f !== MODELS_FILE)) this.openTab(file);
-      for (const listener of this.#outputListeners) listener(argv, result);
+      for (const listener of this.#outputListeners) listener(argv, result, typed);
       this.#changed();
       await this.#sendModels(this.fileText(MODELS_FILE));
       return result;
     } finally {
-      this.busy = false;
-      this.progress = null;
+      this.#running--;
+      this.busy = this.#running > 0;
+      if (!this.busy) this.progress = null;
     }
   }
 

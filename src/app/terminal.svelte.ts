@@ -16,12 +16,11 @@ export class TerminalState {
   history = $state.raw<readonly string[]>([]);
   #cursor: number | null = null;
   #playground: Playground;
-  #echoNext: string | null = null;
 
   constructor(playground: Playground) {
     this.#playground = playground;
     // Every command prints here, whether typed or run by a button, as a shell would show it.
-    playground.onOutput((argv, result) => this.#print(argv, result));
+    playground.onOutput((argv, result, typed) => this.#print(argv, result, typed));
   }
 
   async submit(): Promise<void> {
@@ -40,8 +39,7 @@ export class TerminalState {
         this.#append([{ level: "command", text: `$ ${line}` }, { level: "error", text: parsed.message }]);
         return;
       case "db":
-        this.#echoNext = line;
-        await this.#playground.run(parsed.argv);
+        await this.#playground.run(parsed.argv, line);
     }
   }
 
@@ -73,9 +71,8 @@ export class TerminalState {
     this.#append([{ level: "info", text: options.map((o) => o.split(" ").at(-1)).join("  ") }]);
   }
 
-  #print(argv: readonly string[], result: CommandView): void {
-    const echo = this.#echoNext ?? `flask db ${argv.map(quoteWord).join(" ")}`;
-    this.#echoNext = null;
+  #print(argv: readonly string[], result: CommandView, typed: string | undefined): void {
+    const echo = typed ?? `flask db ${argv.map(quoteWord).join(" ")}`;
     this.#append([{ level: "command", text: `$ ${echo}` }, ...result.lines]);
   }
 
