@@ -66,7 +66,13 @@ export async function main(argv: readonly string[], cwd: string): Promise<number
   // models and scripts are parsed (Babel, on the main thread), instead of after them.
   const warm = rest[0] === "init" || rest.includes("--help") ? null : openSqlJs().then((db) => db.close(), () => undefined);
   const { argv: dbArgv, dir } = withRelativeDirectory(rest, cwd);
-  const before = readProject(cwd, dir);
+  let before;
+  try {
+    before = readProject(cwd, dir);
+  } catch (e) {
+    process.stderr.write(`Error: could not read the project folder ${cwd}: ${e instanceof Error ? e.message : String(e)}. Check that models.ts, ${dir}/ and app.db are readable.\n`);
+    return 1;
+  }
   const result = await runCommand(dbArgv, before, { openDatabase, random, clock: () => new Date(), program: "retort db" });
   await warm;
   print(result.lines);

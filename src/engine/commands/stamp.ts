@@ -43,13 +43,13 @@ async function stampOnline(ctx: CommandContext, set: ScriptSet, target: string, 
 const statement = (sql: string) => [...`${sql.replace(/\t/g, "    ").trim()};`.split("\n"), ""];
 
 /** As Alembic's offline stamp: the version table created from nothing, dropped when emptied. */
-function stampOffline(ctx: CommandContext, set: ScriptSet, revision: string, purge: boolean): void {
+function stampOffline(ctx: CommandContext, set: ScriptSet, revision: string): void {
   ctx.logEnvironment(true);
   const at = revision.indexOf(":");
   const start = at === -1 ? "" : revision.slice(0, at);
   const target = at === -1 ? revision : revision.slice(at + 1);
   let heads = start === "" ? [] : unwrap(lookupRevisions(set.map, start)).revisions.map((r) => r.revision);
-  const planned = unwrap(planStamp(set.map, heads, target, { purge }));
+  const planned = unwrap(planStamp(set.map, heads, target));
   const out: string[] = [];
   for (const step of planned.steps) {
     if (heads.length === 0) out.push(...statement(VERSION_TABLE_DDL));
@@ -78,7 +78,9 @@ export const stamp: Command = {
     const revision = args.args[0] ?? "head";
     const set = ctx.loadScripts();
     const purge = flagOption(args, "purge");
-    if (flagOption(args, "sql")) stampOffline(ctx, set, revision, purge);
+    // as MigrationContext.run_migrations
+    if (flagOption(args, "sql") && purge) throw new CommandError("Can't use --purge with --sql mode");
+    if (flagOption(args, "sql")) stampOffline(ctx, set, revision);
     else if (revision.includes(":")) throw new CommandError(`Can't locate revision identified by '${revision}'. A range start:end is only for --sql.`);
     else await stampOnline(ctx, set, revision, purge);
   },

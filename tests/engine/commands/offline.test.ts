@@ -62,3 +62,7 @@ describe("offline mode", () => {
     expect(sqlOf(r)).toContain(`INSERT INTO alembic_version (version_num) VALUES ('${B}');`);
   });
 });
+
+test("stamp --purge --sql is refused, as Alembic refuses it", async () => {
+  expect(s.text(await s.run("stamp", "--sql", "--purge", "head"))).toEqual(["Error: Can't use --purge with --sql mode"]);
+});
