@@ -1,6 +1,8 @@
 // The model-pair autogenerate check: both tools autogenerate against the same database and the
 // same models; their "Detected" lines must be equal (in Alembic's order where it has one).
-import { beforeAll, describe, test } from "vitest";
+import { rmSync } from "node:fs";
+import { dirname } from "node:path";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { disposePair, makeFlaskMigrationsTemplate, runModelPair } from "./harness/model-pair";
 import { buildRetortCli, requireFlask } from "./harness/sides";
 import { MODEL_PAIRS } from "./scenarios/pairs";
@@ -10,6 +12,10 @@ let flaskMigrations = "";
 beforeAll(async () => {
   requireFlask();
   [flaskMigrations] = await Promise.all([makeFlaskMigrationsTemplate(), buildRetortCli()]);
+});
+
+afterAll(() => {
+  if (flaskMigrations) rmSync(dirname(flaskMigrations), { recursive: true, force: true });
 });
 
 describe.concurrent("autogenerate: Retort detects what Alembic detects", () => {

@@ -1,14 +1,18 @@
 // The harness itself: the normaliser must see every difference a user could see, and nothing
 // else; the line filter must keep Alembic's words and order. Real sqlite3 files, no Flask needed.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { inDefinedOrder, runningAsSet, sharedLines } from "./harness/lines";
 import { runSql, normaliseDbs } from "./harness/sides";
 
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 async function dbWith(sqlText: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "retort-harness-"));
+  made.push(dir);
   if (sqlText) {
     const result = await runSql(dir, sqlText);
     if (result.code !== 0) throw new Error(result.stderr);

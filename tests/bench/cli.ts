@@ -5,12 +5,10 @@
 // every row was kept. Prints figures; never asserts on times.
 import { copyFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { bench, describe } from "vitest";
 import { runProcess } from "../differential/harness/process";
 import { flaskApp, FLASK, PYTHON, RETORT_BIN, retortModels } from "../differential/harness/sides";
-import { bigModels, copyOfDb, flaskFolderWithDb, fmt, median, mustRun, requireTools, TABLES, timeProcess, type Timed } from "./fixtures";
+import { bigModels, copyOfDb, flaskFolderWithDb, fmt, median, mustRun, TABLES, timeProcess, type Timed } from "./fixtures";
 
-requireTools();
 const FLASK_ENV = { FLASK_APP: "app.py", PYTHONDONTWRITEBYTECODE: "1" };
 const node = process.execPath;
 const flaskDb = (argv: readonly string[]) => [FLASK, "db", ...argv];
@@ -34,7 +32,7 @@ async function timeRuns(runs: number, argv: readonly string[], cwd: string, befo
 
 const detected = (t: Timed) => `${t.result.stdout}\n${t.result.stderr}`.split("\n").filter((l) => l.includes("Detected ")).length;
 
-async function benchMigrate(): Promise<void> {
+export async function benchMigrate(): Promise<void> {
   const previous = bigModels(false);
   const current = bigModels(true);
   const flaskDir = await flaskFolderWithDb(previous.python, "migrate-flask");
@@ -59,6 +57,7 @@ async function benchMigrate(): Promise<void> {
       "",
     ].join("\n"),
   );
+  for (const dir of [flaskDir, retortDir]) rmSync(dir, { recursive: true, force: true });
 }
 
 const ROWS = 1_000_000;
@@ -113,7 +112,7 @@ async function rowSummary(dir: string): Promise<string> {
   return (await mustRun("the row summary", runProcess(PYTHON, ["-c", SUMMARY], { cwd: dir }))).stdout.trim();
 }
 
-async function benchBatchUpgrade(): Promise<void> {
+export async function benchBatchUpgrade(): Promise<void> {
   const flaskDir = await flaskFolderWithDb(flaskApp({}, BIG_BEFORE.python), "upgrade-flask");
   await mustRun("filling the table", runProcess(PYTHON, ["-c", FILL], { cwd: flaskDir, timeoutMs: 300_000 }));
   const retortDir = copyOfDb(flaskDir, "upgrade-retort");
@@ -146,13 +145,5 @@ async function benchBatchUpgrade(): Promise<void> {
       "",
     ].join("\n"),
   );
+  for (const dir of [flaskDir, retortDir]) rmSync(dir, { recursive: true, force: true });
 }
-
-await benchMigrate();
-await benchBatchUpgrade();
-
-describe("CLI start-up", () => {
-  bench("node bin/retort.js --help", async () => {
-    await runProcess(node, [RETORT_BIN, "--help"], { cwd: process.cwd() });
-  }, { iterations: 5, time: 0 });
-});
