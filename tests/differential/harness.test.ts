@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { inDefinedOrder, runningAsSet, sharedLines } from "./harness/lines";
-import { runSql, normaliseDbs } from "./harness/sides";
+import { FLASK, normaliseDbs, PYTHON, requireFlask, runSql } from "./harness/sides";
 
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -127,5 +127,14 @@ describe("the shared lines", () => {
       "Detected added foreign key (a)(id) on table t",
       "Detected added foreign key (b)(id) on table t",
     ]);
+  });
+});
+
+describe("without Flask", () => {
+  test("the suite fails (never skips) and says how to install it", () => {
+    expect(() => requireFlask("/nonexistent/flask", PYTHON)).toThrow(
+      /apt-get install python3-flask-migrate python3-flask-sqlalchemy/,
+    );
+    expect(() => requireFlask(FLASK, PYTHON)).not.toThrow();
   });
 });

@@ -12,10 +12,10 @@ export const RETORT_BIN = join(REPO, "bin/retort.js");
 export const NORMALISER = join(__dirname, "normalise.py");
 
 /** Fails (never skips) when the real tool is not there: the suite is meaningless without it. */
-export function requireFlask(): void {
-  if (!existsSync(FLASK) || !existsSync(PYTHON)) {
+export function requireFlask(flask = FLASK, python = PYTHON): void {
+  if (!existsSync(flask) || !existsSync(python)) {
     throw new Error(
-      `The differential tests need the real Flask-Migrate at ${FLASK} (and ${PYTHON}). ` +
+      `The differential tests need the real Flask-Migrate at ${flask} (and ${python}). ` +
         "Install it with `apt-get install python3-flask-migrate python3-flask-sqlalchemy`, then run the tests again.",
     );
   }
