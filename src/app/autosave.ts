@@ -16,6 +16,7 @@ export class Autosave {
   #read: () => Promise<WorkspaceData>;
   #onStatus: (message: string | null) => void;
   #save = debounce(() => this.saveNow(), SAVE_PAUSE_MS);
+  #saving: Promise<void> = Promise.resolve();
 
   constructor(store: PlaygroundStore, read: () => Promise<WorkspaceData>, onStatus: (message: string | null) => void = () => {}) {
     this.#store = store;
@@ -44,7 +45,13 @@ export class Autosave {
     return this.#save.flush();
   }
 
-  async saveNow(): Promise<void> {
+  /** Saves now, after any save still running: each save must start from the record the last one wrote. */
+  saveNow(): Promise<void> {
+    this.#saving = this.#saving.then(() => this.#write(), () => this.#write());
+    return this.#saving;
+  }
+
+  async #write(): Promise<void> {
     const workspace = await this.#read();
     const result = this.#record
       ? await this.#store.save({ ...this.#record, title: workspace.title, files: workspace.files, database: workspace.database })

@@ -39,3 +39,24 @@ test("a save that another tab overtook is reported, not written over", async () 
   const again = new Autosave(store, async () => data);
   expect((await again.restore())?.files["models.ts"]).toBe("theirs");
 });
+
+test("saves that overlap run one after the other, each from the record the last one wrote", async () => {
+  // IndexedDB answers in later tasks: a store whose reads and writes wait lets saves interleave.
+  const kv = memoryStore();
+  const later = <T>(value: Promise<T>) => new Promise<T>((r) => setTimeout(() => r(value), 2));
+  const slow = { get: (k: string) => later(kv.get(k)), set: (k: string, v: unknown) => later(kv.set(k, v)), del: (k: string) => later(kv.del(k)), keys: () => later(kv.keys()) };
+  const store = new PlaygroundStore({ kv: slow, clock: () => 1_700_000_000_000, newId: () => "pg1" });
+  const messages: (string | null)[] = [];
+  let n = 0;
+  const autosave = new Autosave(store, async () => {
+    return { title: "T", files: { "models.ts": `v${++n}` }, database: null };
+  }, (m) => messages.push(m));
+  await autosave.saveNow();
+  await Promise.all([autosave.saveNow(), autosave.saveNow(), autosave.saveNow()]);
+  expect(messages).toEqual([null, null, null, null]);
+  // Each save started from the record the previous one wrote: one creation, then three saves.
+  const saved = await store.load("pg1");
+  expect(saved.ok && saved.record.saveCount).toBe(3);
+  const again = new Autosave(store, async () => ({ title: "", files: {}, database: null }));
+  expect((await again.restore())?.files["models.ts"]).toBe("v4");
+});
