@@ -15,6 +15,8 @@ export interface Allowance {
   readonly retortKeepsDb?: boolean;
   /** Flask cascaded deletes into these tables: Retort must keep the rows it had before the step. */
   readonly retortKeepsRowsOf?: readonly string[];
+  /** These indexes are UNIQUE on Retort's side where Alembic 1.8 re-creates them as plain ones. */
+  readonly retortKeepsIndexesUnique?: readonly string[];
 }
 
 export interface ModelsStep {

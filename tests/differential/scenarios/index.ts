@@ -1,5 +1,6 @@
 import type { Scenario } from "../harness/scenario";
 import { COLUMN_SCENARIOS } from "./columns";
+import { DROP_SCENARIOS } from "./drops";
 import { FAILURE_SCENARIOS } from "./failures";
 import { REVISION_SCENARIOS } from "./revisions";
 import { TABLE_SCENARIOS } from "./tables";
@@ -8,6 +9,7 @@ import { TUTORIAL_SCENARIOS } from "./tutorial";
 export const SCENARIOS: readonly Scenario[] = [
   ...TUTORIAL_SCENARIOS,
   ...COLUMN_SCENARIOS,
+  ...DROP_SCENARIOS,
   ...TABLE_SCENARIOS,
   ...REVISION_SCENARIOS,
   ...FAILURE_SCENARIOS,
