@@ -6,7 +6,7 @@ import type { EngineDatabase, EngineEvent, EngineFacade, EngineWorkspace, SqlVal
 import { buildHistory, parseScripts, toDiagnosticView, toTableView } from "./engine-views";
 import type {
   CommandView, DiagnosticView, EngineRequest, OutputLineView, PendingView, ProgressView, QueryView, RequestOf,
-  OpenSharedView, RequestKind, ResponseOf, RowEdit, RowsView, ShareView, SnapshotView, SqlEventView, WorkspaceData,
+  OpenSharedView, RequestKind, ResponseOf, RowEdit, RowsView, ScriptView, ShareView, SnapshotView, SqlEventView, WorkspaceData,
 } from "./protocol";
 import { restoreRows, scriptFiles, sharedRows, sharedScripts } from "./share";
 
@@ -31,7 +31,7 @@ export class EngineHost {
     "open-shared": (r) => this.openShared(r.fragment),
     snapshot: () => this.snapshot(),
     "set-models": (r) => this.setModels(r.source),
-    "set-script": async (r) => this.setScript(r),
+    "set-script": (r) => this.setScript(r),
     command: (r, progress) => this.command(r.argv, progress),
     rows: (r) => this.rows(r),
     "edit-row": (r) => this.editRow(r.edit),
@@ -134,9 +134,11 @@ export class EngineHost {
   }
 
   /** An edited migration script: stored as typed (the edited text is what runs), and parsed. */
-  setScript(request: RequestOf<"set-script">): readonly DiagnosticView[] {
+  async setScript(request: RequestOf<"set-script">): Promise<ScriptView> {
     this.#workspace = { ...this.workspace, files: { ...this.workspace.files, [request.path]: request.source } };
-    return this.#engine.parseMigrationScript(request.source).diagnostics.map(toDiagnosticView);
+    const diagnostics = this.#engine.parseMigrationScript(request.source).diagnostics.map(toDiagnosticView);
+    const history = buildHistory(this.#engine, parseScripts(this.#engine, this.workspace.files), currentRevisions(await this.#database()));
+    return { diagnostics, history };
   }
 
   async command(argv: readonly string[], progress: (p: ProgressView) => void): Promise<CommandView> {

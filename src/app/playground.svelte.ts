@@ -236,7 +236,9 @@ export class Playground {
 
   async #sendScript(path: string, source: string): Promise<void> {
     this.#dirty.delete(path);
-    const diagnostics = await this.#client.request({ kind: "set-script", path, source });
+    const { diagnostics, history } = await this.#client.request({ kind: "set-script", path, source });
     this.diagnostics = { ...this.diagnostics, [path]: diagnostics };
+    // The graph follows the scripts as typed (a broken one drops out, and is named, until fixed).
+    if (this.snapshot) this.snapshot = { ...this.snapshot, history };
   }
 }

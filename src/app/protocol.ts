@@ -92,6 +92,12 @@ export interface CommandView {
   readonly snapshot: SnapshotView;
 }
 
+/** An edited migration script: its own diagnostics, and the history as the scripts now read. */
+export interface ScriptView {
+  readonly diagnostics: readonly DiagnosticView[];
+  readonly history: HistoryView;
+}
+
 export interface RowsView {
   readonly table: string;
   readonly columns: readonly string[];
@@ -157,7 +163,7 @@ export interface ResponseOf {
   "open-shared": OpenSharedView;
   snapshot: SnapshotView;
   "set-models": PendingView;
-  "set-script": readonly DiagnosticView[];
+  "set-script": ScriptView;
   command: CommandView;
   rows: RowsView;
   "edit-row": QueryView;

@@ -91,11 +91,15 @@ describe("EngineHost", () => {
     const first = await host.command(["migrate", "-m", "initial migration"], noProgress);
     const path = Object.keys(first.snapshot.files).find((p) => p.endsWith("_initial_migration.ts"))!;
     const text = first.snapshot.files[path]!;
-    expect(host.setScript({ kind: "set-script", path, source: text.replace("op.createTable(", "op.createTabel(") }))
-      .toEqual(expect.arrayContaining([expect.objectContaining({ severity: "error" })]));
+    const broken = await host.setScript({ kind: "set-script", path, source: text.replace("op.createTable(", "op.createTabel(") });
+    expect(broken.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ severity: "error" })]));
+    expect(broken.history.revisions).toEqual([]);
+    expect(broken.history.error).toMatch(/_initial_migration\.ts:\d+:\d+: /);
     // Drop the users table from the upgrade: the edited text is what runs.
     const edited = text.replace(/op\.createTable\(\s*"users"[\s\S]*?\n {2}\);\n/, "").replace(/op\.batchAlterTable\("users"[\s\S]*?\n {2}\}\);\n/g, "");
-    expect(host.setScript({ kind: "set-script", path, source: edited })).toEqual([]);
+    const fixed = await host.setScript({ kind: "set-script", path, source: edited });
+    expect(fixed.diagnostics).toEqual([]);
+    expect(fixed.history.revisions.map((r) => r.message)).toEqual(["initial migration"]);
     const up = await host.command(["upgrade"], noProgress);
     expect(up.exitCode).toBe(0);
     expect(up.snapshot.tables.map((t) => t.name)).toEqual(["roles"]);

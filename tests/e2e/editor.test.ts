@@ -45,3 +45,32 @@ test("the help dialog lists the shortcuts and closes", async () => {
   await page.getByRole("button", { name: "Keyboard shortcuts and help" }).click();
   await dialog.waitFor();
 });
+
+test("a generated script is edited in its tab: its errors are marked, and the edited text is what runs", async () => {
+  const page = await openApp(browser.context, server.url);
+  await page.getByText("Detected added table 'roles'").waitFor();
+  await page.getByLabel("Message").fill("initial migration");
+  await page.getByRole("button", { name: "Generate migration" }).click();
+  const tab = page.getByRole("tab", { name: /initial_migration\.ts/ });
+  await tab.waitFor();
+
+  await page.locator(".monaco-editor .view-line", { hasText: "export const branchLabels" }).click();
+  await page.keyboard.press("End");
+  await typeInEditor(page, " oops");
+  await tab.getByLabel(/errors/).waitFor();
+  await page.locator(".monaco-editor .squiggly-error").first().waitFor();
+  await screenshot(page, "script-error-typed");
+
+  await page.getByRole("button", { name: "Upgrade", exact: true }).click();
+  const log = page.getByLabel("Last step");
+  await log.locator(".cmd.failed").waitFor();
+  expect((await log.locator("li.error").allInnerTexts()).join("\n")).toMatch(/initial_migration\.ts:\d+:\d+/);
+  await screenshot(page, "script-error");
+
+  // Undo the mistake: the script as edited (now fixed) runs.
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("Control+Z");
+  await tab.getByLabel(/errors/).waitFor({ state: "detached" });
+  await page.getByRole("button", { name: "Upgrade", exact: true }).click();
+  await log.getByText(/^Running upgrade {2}-> [0-9a-f]{12}, initial migration$/).waitFor();
+});
