@@ -5,7 +5,7 @@
 import type { EngineDatabase, EngineEvent, EngineFacade, EngineWorkspace, SqlValue } from "./engine-facade";
 import { buildHistory, parseScripts, toDiagnosticView, toTableView } from "./engine-views";
 import type {
-  CommandView, DiagnosticView, EngineRequest, OutputLineView, PendingView, ProgressView, QueryView, RequestOf,
+  CommandView, EngineRequest, OutputLineView, PendingView, ProgressView, QueryView, RequestOf,
   OpenSharedView, RequestKind, ResponseOf, RowEdit, RowsView, ScriptView, ShareView, SnapshotView, SqlEventView, WorkspaceData,
 } from "./protocol";
 import { restoreRows, scriptFiles, sharedRows, sharedScripts } from "./share";
