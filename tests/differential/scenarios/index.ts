@@ -2,6 +2,7 @@ import type { Scenario } from "../harness/scenario";
 import { COLUMN_SCENARIOS } from "./columns";
 import { DROP_SCENARIOS } from "./drops";
 import { FAILURE_SCENARIOS } from "./failures";
+import { IDENTIFIER_AND_TYPE_SCENARIOS } from "./identifiers-types";
 import { REVISION_SCENARIOS } from "./revisions";
 import { TABLE_SCENARIOS } from "./tables";
 import { TUTORIAL_SCENARIOS } from "./tutorial";
@@ -11,6 +12,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ...COLUMN_SCENARIOS,
   ...DROP_SCENARIOS,
   ...TABLE_SCENARIOS,
+  ...IDENTIFIER_AND_TYPE_SCENARIOS,
   ...REVISION_SCENARIOS,
   ...FAILURE_SCENARIOS,
 ];
