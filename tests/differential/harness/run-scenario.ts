@@ -1,5 +1,5 @@
 // Plays a scenario on both tools, step by step, and collects what must be equal.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inDefinedOrder, isSharedLine, outputLines, runningAsSet, sharedLines } from "./lines";
@@ -69,6 +69,16 @@ function expectedDb(flaskAfter: Snapshot, retortBefore: Snapshot, allow: Allowan
   return { ...flaskAfter, tables };
 }
 
+// The scripts' names without their extension: SPEC §2 takes Alembic's slug rule.
+function scriptNames(dir: string): string[] {
+  const versions = join(dir, "migrations/versions");
+  if (!existsSync(versions)) return [];
+  return readdirSync(versions)
+    .filter((f) => /\.(py|ts)$/.test(f))
+    .map((f) => f.replace(/\.(py|ts)$/, ""))
+    .sort();
+}
+
 async function runDbStep(sides: [Side, Side], step: DbStep, label: string, checks: Check[]): Promise<void> {
   const equivalent = step.flaskEquivalent;
   if (equivalent?.sql) await runSqlOrThrow(sides[0], equivalent.sql, label);
@@ -85,6 +95,12 @@ async function runDbStep(sides: [Side, Side], step: DbStep, label: string, check
   };
   const why = step.runningOrderUndefined ? ` (as a set: ${step.runningOrderUndefined})` : "";
   checks.push({ label: `${label}: Detected/Running lines${why}`, expected: comparable(flask!), retort: comparable(retort!), context });
+  checks.push({
+    label: `${label}: migration scripts (<rev>_<slug>)`,
+    expected: scriptNames(sides[0].dir),
+    retort: scriptNames(sides[1].dir),
+    context,
+  });
   if (step.retortSays) {
     const says = step.retortSays;
     checks.push({

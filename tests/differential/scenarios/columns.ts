@@ -157,7 +157,8 @@ export const COLUMN_SCENARIOS: readonly Scenario[] = [
         (1, 'pen', 10, '12', 'blue', 'P-1'), (2, 'ink', 20, 'abc', 'black', 'I-2'),
         (3, 'cap', NULL, NULL, 'red', 'C-3'), (4, NULL, 7, '3.5', 'none', 'X-4');`),
       PRODUCT_CHANGED,
-      db("migrate", "-m", "types and nullability", "--rev-id", "2c0000000002"),
+      // A message past Alembic's 40-character slug, with punctuation and capitals.
+      db("migrate", "-m", "Types & nullability: VARCHAR(64)->VARCHAR(200), INTEGER->VARCHAR!", "--rev-id", "2c0000000002"),
       db("upgrade"),
       db("downgrade"),
       db("upgrade"),
