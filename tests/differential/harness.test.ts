@@ -88,15 +88,18 @@ describe("the shared lines", () => {
     expect(runningAsSet(a)).not.toEqual(runningAsSet(["Running upgrade 1 -> 2, a"]));
   });
 
-  test("keeps Alembic's Detected/Running/No changes lines without the logging prefix, in order", () => {
+  test("keeps Alembic's Detected/Running/No changes lines and revision listings without the logging prefix, in order", () => {
     const stderr = [
       "INFO  [alembic.runtime.migration] Context impl SQLiteImpl.",
       "INFO  [alembic.autogenerate.compare] Detected added table 'roles'",
       "INFO  [alembic.runtime.migration] Running upgrade  -> 1a, initial",
       "INFO  [alembic.env] No changes in schema detected.",
     ].join("\n");
-    expect(sharedLines("Generating x ...  done\nDetected added column 'users.email'\n", stderr)).toEqual([
+    const stdout = "Generating x ...  done\nDetected added column 'users.email'\n1b0000000002 (head)\n<base> -> 1b0000000001, initial\n";
+    expect(sharedLines(stdout, stderr)).toEqual([
       "Detected added column 'users.email'",
+      "1b0000000002 (head)",
+      "<base> -> 1b0000000001, initial",
       "Detected added table 'roles'",
       "Running upgrade  -> 1a, initial",
       "No changes in schema detected.",

@@ -1,10 +1,13 @@
 // The output lines both tools must share: Alembic's "Detected …", "No changes in schema
-// detected." and "Running upgrade/downgrade/stamp_revision …" (alembic/runtime/migration.py logs
-// "Running %s" for every step; SPEC §3 keeps Alembic's words).
+// detected.", "Running upgrade/downgrade/stamp_revision …" (alembic/runtime/migration.py logs
+// "Running %s" for every step; SPEC §3 keeps Alembic's words) and the revision listings.
 
 // Alembic's logging format in Flask-Migrate's alembic.ini: "%(levelname)-5.5s [%(name)s] %(message)s".
 const LOG_PREFIX = /^[A-Z]{4,5} +\[[\w.]+\] /;
 const SHARED = /^(Detected |Running (upgrade|downgrade|stamp_revision) |No changes in schema detected\.)/;
+// The revision listings of heads, current, branches and history (SPEC §3: one line per revision,
+// starting with its id, or "<base> -> …"); the scenarios' revision ids are 12 hex digits.
+const LISTING = /^([0-9a-f]{12}|<base>)( |,|$)/;
 
 export function stripLogPrefix(line: string): string {
   return line.replace(LOG_PREFIX, "");
@@ -15,7 +18,7 @@ export function outputLines(stdout: string, stderr: string): string[] {
   return [...stdout.split("\n"), ...stderr.split("\n")].map((l) => stripLogPrefix(l.trimEnd())).filter((l) => l !== "");
 }
 
-export const isSharedLine = (line: string): boolean => SHARED.test(line);
+export const isSharedLine = (line: string): boolean => SHARED.test(line) || LISTING.test(line);
 
 export function sharedLines(stdout: string, stderr: string): string[] {
   return outputLines(stdout, stderr).filter(isSharedLine);

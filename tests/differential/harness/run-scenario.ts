@@ -94,7 +94,7 @@ async function runDbStep(sides: [Side, Side], step: DbStep, label: string, check
     return step.runningOrderUndefined ? runningAsSet(lines) : lines;
   };
   const why = step.runningOrderUndefined ? ` (as a set: ${step.runningOrderUndefined})` : "";
-  checks.push({ label: `${label}: Detected/Running lines${why}`, expected: comparable(flask!), retort: comparable(retort!), context });
+  checks.push({ label: `${label}: Alembic's lines${why}`, expected: comparable(flask!), retort: comparable(retort!), context });
   checks.push({
     label: `${label}: migration scripts (<rev>_<slug>)`,
     expected: scriptNames(sides[0].dir),

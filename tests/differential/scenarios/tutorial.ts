@@ -108,8 +108,13 @@ export const TUTORIAL_SCENARIOS: readonly Scenario[] = [
       db("migrate", "-m", "nothing", "--rev-id", "1b0000000003"),
       db("downgrade"),
       db("upgrade"),
+      db("current"),
+      db("heads"),
+      db("history"),
       db("downgrade", "base"),
+      db("current"),
       db("upgrade", "head"),
+      db("current"),
     ],
   },
 ];
