@@ -6,5 +6,6 @@ export default defineConfig({
   base: "./",
   plugins: [svelte()],
   worker: { format: "es" },
-  build: { target: "es2022", sourcemap: true },
+  // No source maps in dist/: they would make the static site ~50 MB (Monaco) for no user benefit.
+  build: { target: "es2022", sourcemap: false },
 });
