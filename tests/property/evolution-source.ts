@@ -1,0 +1,58 @@
+// Renders a ModelSpec as the models.ts source of SPEC §1.
+import type { ColSpec, ColType, ModelSpec, TableArg, TableSpec } from "./evolution-model";
+
+export const NAMING = `{
+  namingConvention: {
+    ix: "ix_%(column_0_label)s",
+    uq: "uq_%(table_name)s_%(column_0_name)s",
+    ck: "ck_%(table_name)s_%(constraint_name)s",
+    fk: "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    pk: "pk_%(table_name)s",
+  },
+}`;
+
+const str = (s: string): string => JSON.stringify(s);
+
+function typeSource(t: ColType): string {
+  if (t.kind === "Enum") return `db.Enum(${(t.enumValues ?? []).map(str).join(", ")})`;
+  if (t.length !== undefined) return `db.${t.kind}(${t.length})`;
+  return t.parens ? `db.${t.kind}()` : `db.${t.kind}`;
+}
+
+function columnSource(c: ColSpec): string {
+  const args: string[] = [];
+  if (c.name !== undefined) args.push(str(c.name));
+  args.push(typeSource(c.type));
+  if (c.fk) {
+    const fkOpts = [c.fk.onDelete && `onDelete: ${str(c.fk.onDelete)}`, c.fk.name && `name: ${str(c.fk.name)}`].filter(Boolean);
+    args.push(`db.ForeignKey(${str(`${c.fk.table}.id`)}${fkOpts.length > 0 ? `, { ${fkOpts.join(", ")} }` : ""})`);
+  }
+  const opts: string[] = [];
+  if (c.attr === "id") opts.push("primaryKey: true");
+  else if (!c.nullable) opts.push("nullable: false");
+  if (c.unique) opts.push("unique: true");
+  if (c.index) opts.push("index: true");
+  if (c.serverDefault !== undefined) opts.push(`serverDefault: ${c.serverDefault}`);
+  if (opts.length > 0) args.push(`{ ${opts.join(", ")} }`);
+  return `  ${c.attr} = db.Column(${args.join(", ")});`;
+}
+
+function argSource(a: TableArg): string {
+  const cols = a.cols.map(str).join(", ");
+  if (a.kind === "unique") return `    db.UniqueConstraint(${cols}, { name: ${str(a.name)} }),`;
+  return `    db.Index(${str(a.name)}, ${cols}${a.unique ? ", { unique: true }" : ""}),`;
+}
+
+function tableSource(t: TableSpec): string {
+  const lines = [`export class ${t.cls} extends db.Model {`];
+  if (t.explicitName) lines.push(`  static __tablename__ = ${str(t.tablename)};`);
+  const args = t.args.map(argSource);
+  if (t.check !== undefined) args.push(`    db.CheckConstraint(${str(t.check)}, { name: "positive_id" }),`);
+  if (args.length > 0) lines.push("  static __table_args__ = [", ...args, "  ];");
+  lines.push(...t.cols.map(columnSource), "}");
+  return lines.join("\n");
+}
+
+export function modelsSource(spec: ModelSpec): string {
+  return [`import { SQLAlchemy } from "retort";`, `const db = new SQLAlchemy(${spec.naming ? NAMING : ""});`, ...spec.tables.map(tableSource)].join("\n\n") + "\n";
+}
