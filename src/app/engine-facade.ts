@@ -59,6 +59,7 @@ export interface EngineWorkspace {
 export interface EngineOutputLine {
   readonly level: string;
   readonly text: string;
+  readonly log?: boolean;
 }
 
 /** The runtime's events (see src/engine/runtime): the site shows SQL and progress from them. */

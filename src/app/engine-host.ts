@@ -255,8 +255,10 @@ function currentRevisions(db: EngineDatabase): string[] {
 }
 
 const LEVELS = new Set(["info", "warning", "error"]);
-function toLineView(line: { readonly level: string; readonly text: string }): OutputLineView {
-  return { level: LEVELS.has(line.level) ? (line.level as OutputLineView["level"]) : "info", text: line.text };
+function toLineView(line: { readonly level: string; readonly text: string; readonly log?: boolean }): OutputLineView {
+  const level = LEVELS.has(line.level) ? (line.level as OutputLineView["level"]) : "info";
+  // Log lines are kept apart, as the CLI's stderr, so an offline --sql export holds only SQL.
+  return line.log ? { level, text: line.text, log: true } : { level, text: line.text };
 }
 
 function isSqlEvent(e: EngineEvent): e is Extract<EngineEvent, { type: "sql"; sql: string }> {

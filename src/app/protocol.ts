@@ -68,6 +68,8 @@ export interface TableView {
 export interface OutputLineView {
   readonly level: "info" | "warning" | "error" | "command";
   readonly text: string;
+  /** An Alembic log line (the CLI's stderr) rather than printed output such as offline SQL. */
+  readonly log?: boolean;
 }
 
 export interface SqlEventView {
