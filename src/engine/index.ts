@@ -72,3 +72,15 @@ export { runCommand, COMMANDS, type CommandDeps, type CommandResult, type Output
 // share links and zip archives
 export { encodeShareFragment, decodeShareFragment, LINK_VERSION, type SharedPlayground, type DecodeResult, type LinkRefusal } from "./share/link";
 export { toZip, fromZip, type ArchivedPlayground, type ZipReadResult } from "./share/archive";
+export {
+  shareWorkspace,
+  openSharedPlayground,
+  sharedPlayground,
+  ROWS_BUDGET_CHARS,
+  TOO_LARGE_CHARS,
+  type ShareResult,
+  type ShareOptions,
+  type OpenResult,
+  type OpenRefusal,
+  type OpenDeps,
+} from "./share/playground";
