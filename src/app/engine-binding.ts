@@ -31,8 +31,8 @@ export function bindEngine(options: { random?: () => number; clock?: () => Date 
     openDatabase: (bytes) => engine.openSqlJs(bytes) as Promise<EngineDatabase>,
     typeDdl: (type) => engine.toDdl(type as engine.SqlType),
     historyOrder: (headers) => historyOrder(headers),
-    encodeShare: (playground) => engine.encodeShareFragment(playground),
-    decodeShare: (fragment) => engine.decodeShareFragment(fragment),
+    shareWorkspace: (workspace) => engine.shareWorkspace(workspace, { openDatabase: engine.openSqlJs }),
+    openShared: (fragment) => engine.openSharedPlayground(fragment, { openDatabase: engine.openSqlJs }),
   };
 }
 

@@ -2,8 +2,6 @@
 // the worker passes the real facade in, and the compiler checks that it fits. Keeping the app's
 // view of the engine this small lets the engine change inside without touching the UI.
 
-import type { SharedPlaygroundData } from "./share";
-
 export type SqlValue = number | string | Uint8Array | null;
 
 export interface EngineDatabase {
@@ -91,9 +89,13 @@ export interface EngineFacade {
   openDatabase(bytes?: Uint8Array): Promise<EngineDatabase>;
   /** The column type as SQLite DDL ("VARCHAR(64)"). */
   typeDdl(type: unknown): string;
-  /** The share link's fragment ("#r1.…") for a playground, and back (src/engine/share/link.ts). */
-  encodeShare(playground: SharedPlaygroundData): Promise<string>;
-  decodeShare(fragment: string): Promise<{ readonly ok: true; readonly playground: SharedPlaygroundData } | { readonly ok: false; readonly message: string }>;
+  /** The share link's fragment ("#r1.…") for a workspace (src/engine/share/playground.ts, shared with the CLI). */
+  shareWorkspace(workspace: EngineWorkspace): Promise<{ readonly fragment: string; readonly rowsLeftOut: boolean; readonly tooLarge: boolean }>;
+  /** A link as a new workspace, rebuilt by running its migrations, or the reason it is refused. */
+  openShared(fragment: string): Promise<
+    | { readonly ok: true; readonly workspace: EngineWorkspace; readonly notes: readonly string[] }
+    | { readonly ok: false; readonly reason: string; readonly message: string }
+  >;
   /** Newest first, as `flask db history` lists them; falls back to the host's own order when absent. */
   historyOrder?(headers: readonly ScriptHeader[]): readonly string[] | null;
 }

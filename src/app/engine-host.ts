@@ -8,7 +8,6 @@ import type {
   CommandView, EngineRequest, OutputLineView, PendingView, ProgressView, QueryView, RequestOf,
   OpenSharedView, RequestKind, ResponseOf, RowEdit, RowsView, ScriptView, ShareView, SnapshotView, SqlEventView, WorkspaceData,
 } from "./protocol";
-import { restoreRows, scriptFiles, sharedRows, sharedScripts } from "./share";
 
 const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const VERSION_TABLE = "alembic_version";
@@ -67,41 +66,18 @@ export class EngineHost {
     return { title, files: { ...files }, database };
   }
 
+  /** The link is made by the engine (src/engine/share/playground.ts), as the CLI's `retort share`. */
   async share(): Promise<ShareView> {
-    const ws = this.workspace;
-    const db = await this.#database();
-    const tables = this.#engine.reflectSchema(db).tables.map((t) => t.name);
-    const rows = sharedRows(db, tables);
-    const fragment = await this.#engine.encodeShare({
-      title: ws.title, models: ws.files["models.ts"] ?? "", scripts: sharedScripts(ws.files), heads: currentRevisions(db), rows,
-    });
-    return { fragment, rowsIncluded: rows !== null };
+    const { fragment, rowsLeftOut, tooLarge } = await this.#engine.shareWorkspace(this.workspace);
+    return { fragment, rowsIncluded: !rowsLeftOut, tooLarge };
   }
 
-  /** A link becomes a new playground: its scripts upgraded to its revisions, its rows put back. */
+  /** A link becomes a new playground: its scripts upgraded to its revisions, its rows put back and checked. */
   async openShared(fragment: string): Promise<OpenSharedView> {
-    const decoded = await this.#engine.decodeShare(fragment);
-    if (!decoded.ok) return { ok: false, message: decoded.message };
-    const shared = decoded.playground;
-    let ws = this.#engine.newWorkspace(shared.title, shared.models);
-    ws = (await this.#engine.runCommand(["init"], ws, () => {})).workspace;
-    this.#workspace = { ...ws, files: { ...ws.files, ...scriptFiles(shared.scripts) } };
-    for (const head of shared.heads) {
-      const up = await this.#engine.runCommand(["upgrade", head], this.workspace, () => {});
-      if (up.exitCode !== 0) {
-        return { ok: false, message: `This link's migrations do not upgrade to ${head}: ${up.lines.map((l) => l.text).join(" ")}` };
-      }
-      this.#workspace = up.workspace;
-    }
-    const notes: string[] = [];
-    if (shared.rows) {
-      const skipped = restoreRows(await this.#database(), shared.rows);
-      if (skipped.length > 0) notes.push(`The rows of ${skipped.join(", ")} did not fit the shared schema and were left out.`);
-      await this.#saved();
-    } else {
-      notes.push("The rows did not fit in the link: the schema and the history are here, the tables are empty.");
-    }
-    return { ok: true, snapshot: await this.snapshot(), notes };
+    const opened = await this.#engine.openShared(fragment);
+    if (!opened.ok) return { ok: false, message: opened.message };
+    this.#workspace = opened.workspace;
+    return { ok: true, snapshot: await this.snapshot(), notes: opened.notes };
   }
 
   async snapshot(): Promise<SnapshotView> {

@@ -135,6 +135,8 @@ export interface ShareView {
   readonly fragment: string;
   /** False when the rows did not fit the link: the schema and history travel, the rows stay. */
   readonly rowsIncluded: boolean;
+  /** True when even without rows the link is too long to paste: offer the zip download instead. */
+  readonly tooLarge: boolean;
 }
 
 export type OpenSharedView =

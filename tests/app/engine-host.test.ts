@@ -4,6 +4,7 @@ import { describe, expect, test } from "vitest";
 import { bindEngine } from "../../src/app/engine-binding";
 import { EngineHost, rowEditSql } from "../../src/app/engine-host";
 import type { ProgressView } from "../../src/app/protocol";
+import * as engine from "../../src/engine/index";
 
 function seeded(seed = 1): () => number {
   let s = seed;
@@ -176,9 +177,10 @@ describe("share links", () => {
     await host.command(["upgrade"], noProgress);
     await host.editRow({ kind: "insert", table: "roles", values: { id: 1, name: "admin" } });
     await host.editRow({ kind: "insert", table: "users", values: { id: 5, username: "ann", role_id: 1 } });
-    const { fragment, rowsIncluded } = await host.share();
+    const { fragment, rowsIncluded, tooLarge } = await host.share();
     expect(fragment).toMatch(/^#r1\.[A-Za-z0-9_-]+$/);
     expect(rowsIncluded).toBe(true);
+    expect(tooLarge).toBe(false);
 
     const other = new EngineHost(bindEngine());
     const opened = await other.openShared(fragment);
@@ -197,5 +199,18 @@ describe("share links", () => {
     expect(result).toEqual({ ok: false, message: expect.stringMatching(/damaged/) });
     const newer = await host.openShared("#r9.AAAA");
     expect(newer.ok === false && newer.message).toMatch(/newer Retort/);
+  });
+
+  test("a link whose script does not parse is refused naming the file and line, and the open playground stays", async () => {
+    const host = await openHost();
+    await host.command(["migrate", "-m", "initial migration"], noProgress);
+    const before = await host.snapshot();
+    const shared = await engine.decodeShareFragment((await host.share()).fragment);
+    if (!shared.ok) throw new Error(shared.message);
+    const [name] = Object.keys(shared.playground.scripts);
+    const broken = await engine.encodeShareFragment({ ...shared.playground, scripts: { [name!]: "export const revision = ;" } });
+    const result = await host.openShared(broken);
+    expect(result).toEqual({ ok: false, message: expect.stringMatching(/migration script does not parse.*migrations\/versions\/\w+\.ts:1:\d+/) });
+    expect(await host.snapshot()).toEqual(before);
   });
 });
