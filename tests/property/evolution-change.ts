@@ -47,8 +47,9 @@ function dropColumnFrom(t: TableSpec, c: ColSpec): void {
 }
 
 const CHANGES: Record<string, Change> = {
-  addTable(rng, spec) {
-    const base = unusedTables(spec)[0];
+  addTable(rng, spec, v1) {
+    // Never a name of the first version: a table dropped and added back is a changed table.
+    const base = unusedTables(spec).find((b) => !existedBefore(v1, b.tablename));
     if (base) spec.tables.push(randomTable(rng, base, spec.tables, spec.naming));
   },
   dropTable(rng, spec, v1) {
@@ -86,7 +87,10 @@ const CHANGES: Record<string, Change> = {
     if (c) c.nullable = !c.nullable;
   },
   toggleIndex(rng, spec) {
-    const c = pick(rng, spec.tables.flatMap((t) => t.cols.filter((x) => x.attr !== "id")));
+    // `unique: true, index: true` is one unique index; toggling the index turns it into (or out of)
+    // a unique constraint, which without a naming convention is unnamed: real Alembic's batch mode
+    // then fails with "Constraint must have a name" (checked with flask db upgrade).
+    const c = pick(rng, spec.tables.flatMap((t) => t.cols.filter((x) => x.attr !== "id" && (spec.naming || !x.unique))));
     if (c) c.index = !c.index;
   },
   toggleUnique(rng, spec) {

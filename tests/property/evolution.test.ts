@@ -72,6 +72,42 @@ async function readSurvivors(bytes: Uint8Array | null, cols: ReturnType<typeof s
   return Promise.all(cols.map(async ({ table, columns }) => ({ table, values: await readColumns(bytes, table, columns) })));
 }
 
+/**
+ * Whether the evolution adds a NOT NULL column without a server default to a table of the first
+ * version: "never" where there is none, "must" where that table has rows (no value to give them),
+ * "may" on an empty table (SQLite's ALTER TABLE ADD COLUMN refuses it even then, but a batch
+ * rebuild of the same table copies no rows and succeeds).
+ */
+function mustFailOn(v1: ModelSpec, v2: ModelSpec, data: readonly TableRows[]): "never" | "may" | "must" {
+  let verdict: "never" | "may" | "must" = "never";
+  for (const t of v2.tables) {
+    const old = v1.tables.find((x) => x.tablename === t.tablename);
+    if (!old) continue;
+    const added = t.cols.filter((c) => !c.nullable && c.serverDefault === undefined && !old.cols.some((o) => colName(o) === colName(c)));
+    if (added.length === 0) continue;
+    if ((data.find((d) => d.table === t.tablename)?.rows.length ?? 0) > 0) return "must";
+    verdict = "may";
+  }
+  return verdict;
+}
+
+/**
+ * Upgrades to the second revision. An evolution that cannot apply must fail and leave the database
+ * exactly as before (SPEC §3: every revision in its own transaction); returns whether it applied.
+ */
+async function upgradeOrRollBack(r: Runner, verdict: "never" | "may" | "must", before: SchemaDump, values: () => Promise<unknown>): Promise<boolean> {
+  const valuesBefore = await values();
+  const result = await r.run("upgrade");
+  if (result.exitCode === 0) {
+    if (verdict === "must") throw new Error(`upgrade applied a NOT NULL column without a default to a table with rows:\n${textOf(result)}`);
+    return true;
+  }
+  if (verdict === "never") throw new Error(`db upgrade failed:\n${textOf(result)}`);
+  same("a failed upgrade leaves the schema as before", await dumpSchema(r.ws.database), before);
+  expect(await values(), "a failed upgrade leaves the rows as before").toEqual(valuesBefore);
+  return false;
+}
+
 export async function checkEvolution(seed: number, tableCount: number, naming: boolean, changeCount: number): Promise<void> {
   const rng = rngOf(seed);
   const v1 = randomModel(rng, tableCount, naming);
@@ -92,7 +128,7 @@ export async function checkEvolution(seed: number, tableCount: number, naming: b
     r.ws = withFile(r.ws, "models.ts", modelsSource(v2));
     const second = await ok(r, "migrate", "-m", "second");
     if (textOf(second).includes(NO_CHANGES)) return;
-    await ok(r, "upgrade");
+    if (!(await upgradeOrRollBack(r, mustFailOn(v1, v2, data), before, async () => readSurvivors(r.ws.database, kept)))) return;
     const after = await dumpSchema(r.ws.database);
     expect(await readSurvivors(r.ws.database, kept), "upgrade keeps the values").toEqual(valuesBefore);
     await expectNoChanges(r, "the second upgrade");
