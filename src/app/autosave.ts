@@ -1,43 +1,91 @@
 // Keeps the open playground in the browser's storage (SPEC §4: a reload restores it exactly,
 // data and current revision included). Saves on the debounce after each change, through the
 // playground store of app/persist; a failed save is reported, and the work stays in memory.
+// When another tab saved the same playground first, nothing is written over: the conflict waits
+// for the user's choice (keep theirs, overwrite with mine, save mine as a copy).
 
 import { debounce } from "./debounce";
 import type { PlaygroundStore } from "./persist/playground-store";
-import type { SavedPlayground } from "./persist/saved-format";
+import { EMPTY_UI, type SavedPlayground, type SavedUiState } from "./persist/saved-format";
 import type { WorkspaceData } from "./protocol";
 
 /** Wait for a pause before writing: storage is slower than typing (STYLE.md: save on the debounce). */
 export const SAVE_PAUSE_MS = 300;
+
+export interface AutosaveHooks {
+  /** The open tabs and selection, saved with the record so that a reload shows the same view. */
+  readonly readUi?: () => SavedUiState;
+  /** After every successful write (the library refreshes its list and tells other tabs). */
+  readonly onSaved?: (record: SavedPlayground) => void;
+  /** Another tab saved this playground first: `theirs` is what it wrote. */
+  readonly onConflict?: (theirs: SavedPlayground | null, message: string) => void;
+}
+
+/** What another tab did to the record this tab holds, as `remoteSaved` decides it. */
+export type RemoteOutcome = "ignore" | "reload" | "conflict";
 
 export class Autosave {
   #store: PlaygroundStore;
   #record: SavedPlayground | null = null;
   #read: () => Promise<WorkspaceData>;
   #onStatus: (message: string | null) => void;
+  #hooks: AutosaveHooks;
   #save = debounce(() => this.saveNow(), SAVE_PAUSE_MS);
   #saving: Promise<void> = Promise.resolve();
+  /** Changes not yet written: counted, so that a change made during a write still counts after it. */
+  #changes = 0;
+  /** Set while another tab's save waits for the user's choice: no write may go over it. */
+  #conflict: { theirs: SavedPlayground | null; message: string } | null = null;
 
-  constructor(store: PlaygroundStore, read: () => Promise<WorkspaceData>, onStatus: (message: string | null) => void = () => {}) {
+  constructor(store: PlaygroundStore, read: () => Promise<WorkspaceData>, onStatus: (message: string | null) => void = () => {}, hooks: AutosaveHooks = {}) {
     this.#store = store;
     this.#read = read;
     this.#onStatus = onStatus;
+    this.#hooks = hooks;
+  }
+
+  get record(): SavedPlayground | null {
+    return this.#record;
+  }
+
+  get conflict(): { readonly theirs: SavedPlayground | null; readonly message: string } | null {
+    return this.#conflict;
+  }
+
+  /** True when there are changes that no save has written yet. */
+  get unsaved(): boolean {
+    return this.#changes > 0;
   }
 
   /** The most recently saved playground, if there is one that loads. */
   async restore(): Promise<WorkspaceData | null> {
-    for (const summary of await this.#store.list()) {
-      const loaded = await this.#store.load(summary.id);
+    const record = await this.restoreRecord();
+    return record && { title: record.title, files: record.files, database: record.database };
+  }
+
+  /** Loads the playground `id` (or the most recent one that loads) and makes it the one saved here. */
+  async restoreRecord(id?: string): Promise<SavedPlayground | null> {
+    const ids = id !== undefined ? [id] : (await this.#store.list()).map((s) => s.id);
+    for (const candidate of ids) {
+      const loaded = await this.#store.load(candidate);
       if (!loaded.ok) continue;
-      this.#record = loaded.record;
-      const { title, files, database } = loaded.record;
-      return { title, files, database };
+      this.attach(loaded.record);
+      return loaded.record;
     }
     return null;
   }
 
+  /** From now on, saves go to `record` (null: the next save creates a new one). */
+  attach(record: SavedPlayground | null): void {
+    this.#save.cancel();
+    this.#record = record;
+    this.#changes = 0;
+    this.#conflict = null;
+  }
+
   /** Call after every change; the write happens after a pause. */
   changed(): void {
+    this.#changes++;
     this.#save();
   }
 
@@ -51,16 +99,74 @@ export class Autosave {
     return this.#saving;
   }
 
-  async #write(): Promise<void> {
+  /**
+   * Another tab announced that it saved playground `id` as save number `saveCount`. With nothing
+   * unsaved here, this tab can simply take theirs ("reload"); otherwise the user must choose.
+   */
+  async remoteSaved(id: string, saveCount: number): Promise<RemoteOutcome> {
+    await this.#saving;
+    if (!this.#record || this.#record.id !== id || saveCount <= this.#record.saveCount) return "ignore";
+    if (!this.unsaved) return "reload";
+    const loaded = await this.#store.load(id);
+    this.#setConflict(loaded.ok ? loaded.record : null, `“${this.#record.title}” was just saved in another tab, and this tab has changes it has not saved. Keep theirs, overwrite with this tab's version, or save this tab's version as a copy.`);
+    return "conflict";
+  }
+
+  /** Renames the playground saved here: the title lives in the record, so it is saved at once. */
+  async retitle(title: string): Promise<void> {
+    await this.#saving;
+    if (!this.#record) return;
+    this.#record = { ...this.#record, title };
+    this.#changes++;
+    await this.saveNow();
+  }
+
+  /** Conflict choice: write this tab's version over the other tab's. */
+  async overwrite(): Promise<void> {
+    if (!this.#record) return;
+    const theirs = this.#conflict?.theirs;
+    this.#conflict = null;
+    // Continue from their save count, so the next ordinary save is not a conflict again.
+    if (theirs) this.#record = { ...this.#record, saveCount: theirs.saveCount };
+    await this.#commit({ force: true });
+  }
+
+  /** Conflict choice: keep this tab's version as a new playground; theirs stays as they saved it. */
+  async saveAsCopy(title: string): Promise<void> {
+    const ui = this.#record?.ui;
+    this.#conflict = null;
+    this.#record = null;
+    await this.#commit({ title, ui });
+  }
+
+  async #write(options: { force?: boolean; title?: string; ui?: SavedUiState } = {}): Promise<void> {
+    if (this.#conflict) return void this.#onStatus(this.#conflict.message);
+    await this.#commit(options);
+  }
+
+  async #commit(options: { force?: boolean; title?: string; ui?: SavedUiState }): Promise<void> {
+    const changes = this.#changes;
     const workspace = await this.#read();
+    const ui = this.#hooks.readUi?.() ?? options.ui ?? this.#record?.ui ?? EMPTY_UI;
+    // The record's title wins over the engine's: a rename is made in the store, not in the worker.
     const result = this.#record
-      ? await this.#store.save({ ...this.#record, title: workspace.title, files: workspace.files, database: workspace.database })
-      : await this.#store.create({ title: workspace.title, files: { ...workspace.files }, database: workspace.database });
+      ? await this.#store.save({ ...this.#record, files: workspace.files, database: workspace.database, ui }, { force: options.force })
+      : await this.#store.create({ title: options.title ?? workspace.title, files: { ...workspace.files }, database: workspace.database, ui });
     if (result.ok) {
       this.#record = result.record;
+      this.#changes = Math.max(0, this.#changes - changes);
       this.#onStatus(null);
+      this.#hooks.onSaved?.(result.record);
+    } else if (result.reason === "conflict") {
+      this.#setConflict(result.theirs, result.message);
     } else {
       this.#onStatus(result.message);
     }
+  }
+
+  #setConflict(theirs: SavedPlayground | null, message: string): void {
+    this.#conflict = { theirs, message };
+    this.#onStatus(message);
+    this.#hooks.onConflict?.(theirs, message);
   }
 }

@@ -1,23 +1,38 @@
 // Starts the page's services: the engine worker, its client, the state classes the components
-// render, and the autosave to IndexedDB. Browser globals come in as parameters or are touched
-// only here (STYLE.md), so the rest runs in Node tests.
+// render, the playground library (IndexedDB, autosave, other tabs) and the undo snapshots.
+// Browser globals come in as parameters or are touched only here (STYLE.md), so the rest runs in
+// Node tests.
 
-import { Autosave } from "./autosave";
 import { DatabasePanel } from "./database-panel.svelte";
 import { EngineClient } from "./engine-client";
+import { PlaygroundLibrary, type ChannelLike } from "./library.svelte";
 import { idbStore, type KeyValueStore } from "./persist/kv-store";
 import { PlaygroundStore } from "./persist/playground-store";
 import { Playground } from "./playground.svelte";
 import { TerminalState } from "./terminal.svelte";
+import { UndoHistory } from "./undo.svelte";
 
 export interface AppServices {
   readonly playground: Playground;
   readonly terminal: TerminalState;
   readonly database: DatabasePanel;
+  readonly library: PlaygroundLibrary;
+  readonly undo: UndoHistory;
   readonly ready: Promise<void>;
 }
 
-export function startApp(options: { title: string; createWorker?: () => Worker; storage?: KeyValueStore; location?: Location }): AppServices {
+export interface AppOptions {
+  readonly title: string;
+  readonly createWorker?: () => Worker;
+  readonly storage?: KeyValueStore;
+  readonly location?: Location;
+  /** Tells other tabs of this site about saves (a BroadcastChannel in the browser). */
+  readonly channel?: ChannelLike | null;
+  /** navigator.storage.persist, when the browser has it. */
+  readonly persist?: () => Promise<boolean>;
+}
+
+export function startApp(options: AppOptions): AppServices {
   const create = options.createWorker ??
     (() => new Worker(new URL("./engine.worker.ts", import.meta.url), { type: "module", name: "retort-engine" }));
   const client = new EngineClient(create());
@@ -25,11 +40,20 @@ export function startApp(options: { title: string; createWorker?: () => Worker; 
   const terminal = new TerminalState(playground);
   const database = new DatabasePanel(client, playground);
   const store = new PlaygroundStore({ kv: options.storage ?? idbStore(), clock: Date.now, newId: () => crypto.randomUUID() });
-  const autosave = new Autosave(store, () => playground.exportWorkspace(), (message) => (playground.saveError = message));
-  const ready = start(playground, autosave, options.title, options.location ?? globalThis.location)
-    .then(() => void database.refresh());
-  addEventListener("pagehide", () => void autosave.flush());
-  return { playground, terminal, database, ready };
+  const refreshViews = async () => void (await Promise.all([database.refresh(), undo.refresh()]));
+  const channel = options.channel !== undefined ? options.channel : openChannel();
+  const library = new PlaygroundLibrary({ store, playground, tutorialTitle: options.title, refreshViews, channel });
+  const undo = new UndoHistory({ store, playground, library, refreshViews });
+  undo.watch();
+  const ready = start(playground, library, options.title, options.location ?? globalThis.location).then(refreshViews);
+  const storage = globalThis.navigator?.storage;
+  void library.requestPersistence(options.persist ?? (storage?.persist ? () => storage.persist() : undefined));
+  addEventListener("pagehide", () => void library.autosave.flush());
+  return { playground, terminal, database, library, undo, ready };
+}
+
+function openChannel(): ChannelLike | null {
+  return typeof BroadcastChannel === "function" ? new BroadcastChannel("retort-playgrounds") : null;
 }
 
 /**
@@ -38,18 +62,19 @@ export function startApp(options: { title: string; createWorker?: () => Worker; 
  * last playground is restored; one that cannot be read back (storage refused, private mode)
  * starts fresh rather than not at all.
  */
-async function start(playground: Playground, autosave: Autosave, title: string, location: Location | undefined): Promise<void> {
+async function start(playground: Playground, library: PlaygroundLibrary, title: string, location: Location | undefined): Promise<void> {
   const fragment = location?.hash ?? "";
   if (fragment.startsWith("#r")) {
     history.replaceState(null, "", `${location!.pathname}${location!.search}`);
     if (await playground.openShared(fragment)) {
-      playground.onChange(() => autosave.changed());
-      autosave.changed();
+      await library.adoptNew();
+      library.watch();
       return;
     }
   }
-  const saved = await autosave.restore().catch(() => null);
-  await playground.open(title, saved ?? undefined);
-  playground.onChange(() => autosave.changed());
-  if (!saved) autosave.changed();
+  if (!(await library.openLatest())) {
+    await playground.open(title);
+    await library.adoptNew();
+  }
+  library.watch();
 }

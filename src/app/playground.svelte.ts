@@ -8,6 +8,7 @@ import { stepTowards } from "./graph-layout";
 import type {
   CommandView, DiagnosticView, OutputLineView, PendingView, ShareView, SnapshotView, SqlEventView, WorkspaceData,
 } from "./protocol";
+import type { SavedUiState } from "./persist/saved-format";
 import { diffTables, NO_HIGHLIGHT, type Highlight } from "./schema-diff";
 
 export const MODELS_FILE = "models.ts";
@@ -44,6 +45,8 @@ export class Playground {
   #outputListeners: ((argv: readonly string[], result: CommandView, typed: string | undefined) => void)[] = [];
   /** Listeners for any change worth saving (an edit, a command, a database edit). */
   #changeListeners: (() => void)[] = [];
+  /** Awaited before each command runs (the undo snapshot is taken there, before an upgrade). */
+  #beforeCommand: ((argv: readonly string[]) => Promise<void>)[] = [];
 
   #client: EngineClient;
   #running = 0;
@@ -58,6 +61,10 @@ export class Playground {
 
   /** Opens a new playground, or a saved one (storage, a share link) when `workspace` is given. */
   async open(title: string, workspace?: WorkspaceData): Promise<void> {
+    // Another playground: what was shown for the last one (its last step, highlights) goes.
+    this.lastRun = null;
+    this.highlight = NO_HIGHLIGHT;
+    this.diagnostics = {};
     this.#accept(await this.#client.request(workspace ? { kind: "open", title, workspace } : { kind: "open", title }));
     // The pending changes follow on their own: the playground is usable once its snapshot is here.
     void this.#sendModels(this.fileText(MODELS_FILE));
@@ -129,6 +136,23 @@ export class Playground {
     this.#outputListeners.push(listener);
   }
 
+  beforeCommand(hook: (argv: readonly string[]) => Promise<void>): void {
+    this.#beforeCommand.push(hook);
+  }
+
+  /** The open tabs and the selected one, as storage keeps them. */
+  uiState(): SavedUiState {
+    return { openTabs: [...this.tabs], activeTab: this.activeTab, selectedRevision: null };
+  }
+
+  /** Reopens saved tabs; files that no longer exist are skipped. */
+  restoreUi(ui: SavedUiState): void {
+    const files = this.snapshot?.files ?? {};
+    const tabs = ui.openTabs.filter((t) => t !== MODELS_FILE && t in files);
+    this.tabs = [MODELS_FILE, ...tabs];
+    this.activeTab = ui.activeTab !== null && this.tabs.includes(ui.activeTab) ? ui.activeTab : MODELS_FILE;
+  }
+
   onChange(listener: () => void): void {
     this.#changeListeners.push(listener);
   }
@@ -150,6 +174,7 @@ export class Playground {
     this.busy = true;
     try {
       await this.flushEdits();
+      for (const hook of this.#beforeCommand) await hook(argv);
       const before = this.snapshot;
       const started = performance.now();
       const result = await this.#request(argv);

@@ -5,7 +5,7 @@
 // while the playground stays in memory.
 
 import type { KeyValueStore } from "./kv-store";
-import { EMPTY_UI, loadSavedPlayground, SAVED_FORMAT, type LoadResult, type SavedPlayground } from "./saved-format";
+import { EMPTY_UI, loadSavedPlayground, SAVED_FORMAT, type LoadResult, type SavedPlayground, type SavedUiState } from "./saved-format";
 
 export interface PlaygroundSummary {
   readonly id: string;
@@ -57,7 +57,7 @@ export class PlaygroundStore {
     return (metas.filter(Boolean) as PlaygroundSummary[]).sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
-  async create(init: { title: string; files: Record<string, string>; database?: Uint8Array | null }): Promise<SaveResult> {
+  async create(init: { title: string; files: Record<string, string>; database?: Uint8Array | null; ui?: SavedUiState }): Promise<SaveResult> {
     const now = this.deps.clock();
     const record: SavedPlayground = {
       format: SAVED_FORMAT,
@@ -68,7 +68,7 @@ export class PlaygroundStore {
       saveCount: 0,
       files: init.files,
       database: init.database ?? null,
-      ui: EMPTY_UI,
+      ui: init.ui ?? EMPTY_UI,
     };
     return this.write(record);
   }
@@ -108,8 +108,8 @@ export class PlaygroundStore {
   async duplicate(id: string, title?: string): Promise<SaveResult> {
     const loaded = await this.load(id);
     if (!loaded.ok) return { ok: false, reason: "storage", message: loaded.reason };
-    const { files, database } = loaded.record;
-    return this.create({ title: title ?? `${loaded.record.title} (copy)`, files, database });
+    const { files, database, ui } = loaded.record;
+    return this.create({ title: title ?? `${loaded.record.title} (copy)`, files: { ...files }, database, ui });
   }
 
   async delete(id: string): Promise<void> {

@@ -1,0 +1,217 @@
+// The playgrounds the browser keeps (SPEC §4, issue 5): the list with each one's last change,
+// opening, creating, renaming, duplicating and deleting them, and the open one's autosave.
+// Two tabs on the same playground hear each other's saves over a BroadcastChannel; a save that
+// would go over another tab's work becomes a choice for the user, never a silent overwrite.
+// Browser globals (the channel, navigator.storage.persist) come in as parameters.
+
+import { Autosave } from "./autosave";
+import type { PlaygroundStore, PlaygroundSummary } from "./persist/playground-store";
+import type { SavedPlayground } from "./persist/saved-format";
+import type { Playground } from "./playground.svelte";
+import type { WorkspaceData } from "./protocol";
+
+/** The part of BroadcastChannel the library uses; tests pass a pair of linked fakes. */
+export interface ChannelLike {
+  postMessage(message: unknown): void;
+  addEventListener(type: "message", listener: (event: { data: unknown }) => void): void;
+}
+
+type ChannelMessage = { readonly type: "saved"; readonly id: string; readonly saveCount: number } | { readonly type: "listed" };
+
+export type ConflictChoice = "theirs" | "mine" | "copy";
+
+export interface LibraryDeps {
+  readonly store: PlaygroundStore;
+  readonly playground: Playground;
+  /** Title of a fresh tutorial playground. */
+  readonly tutorialTitle: string;
+  /** Reloads whatever shows the database (the grid) after another playground opened. */
+  readonly refreshViews?: () => Promise<void>;
+  readonly channel?: ChannelLike | null;
+}
+
+export class PlaygroundLibrary {
+  playgrounds = $state.raw<readonly PlaygroundSummary[]>([]);
+  currentId = $state<string | null>(null);
+  /** The other tab's save and this tab's changes disagree: the message asking the user to choose. */
+  conflict = $state<string | null>(null);
+  /** Whether the browser keeps the storage even when space runs low (null: not known yet). */
+  persistence = $state<string | null>(null);
+
+  readonly autosave: Autosave;
+  #deps: LibraryDeps;
+
+  constructor(deps: LibraryDeps) {
+    this.#deps = deps;
+    const playground = deps.playground;
+    this.autosave = new Autosave(deps.store, () => playground.exportWorkspace(), (m) => (playground.saveError = m), {
+      readUi: () => playground.uiState(),
+      onSaved: (record) => this.#saved(record),
+      onConflict: (_theirs, message) => (this.conflict = message),
+    });
+    deps.channel?.addEventListener("message", (event) => void this.#heard(event.data as ChannelMessage));
+  }
+
+  get currentTitle(): string {
+    return this.playgrounds.find((p) => p.id === this.currentId)?.title ?? this.#deps.playground.snapshot?.title ?? "";
+  }
+
+  /** Starts saving the open playground: every change after a pause, every command at once. */
+  watch(): void {
+    this.#deps.playground.onChange(() => this.autosave.changed());
+    this.#deps.playground.onOutput(() => void this.autosave.saveNow());
+  }
+
+  /** Opens the most recently changed playground that loads; false when there is none. */
+  async openLatest(): Promise<boolean> {
+    const record = await this.autosave.restoreRecord().catch(() => null);
+    if (!record) return false;
+    await this.#show(record);
+    await this.refresh();
+    return true;
+  }
+
+  /** Saves the playground just opened from elsewhere (a share link, a zip) as a new record. */
+  async adoptNew(): Promise<void> {
+    this.autosave.attach(null);
+    this.currentId = null;
+    await this.autosave.saveNow();
+  }
+
+  async refresh(): Promise<void> {
+    this.playgrounds = await this.#deps.store.list();
+  }
+
+  /** A fresh tutorial playground, saved at once. */
+  async create(): Promise<void> {
+    await this.#leave();
+    await this.#deps.playground.open(this.#deps.tutorialTitle);
+    await this.adoptNew();
+    await this.#deps.refreshViews?.();
+  }
+
+  /** Opens a new playground holding `workspace` (an imported zip); the open one is saved first. */
+  async openWorkspace(workspace: WorkspaceData): Promise<void> {
+    await this.#leave();
+    await this.#deps.playground.open(workspace.title, workspace);
+    await this.adoptNew();
+    await this.#deps.refreshViews?.();
+  }
+
+  async switchTo(id: string): Promise<void> {
+    if (id === this.currentId) return;
+    await this.#leave();
+    const record = await this.autosave.restoreRecord(id);
+    if (!record) {
+      this.#deps.playground.saveError = `The playground could not be opened: it is no longer in the browser's storage, or it is damaged.`;
+      await this.refresh();
+      return;
+    }
+    await this.#show(record);
+  }
+
+  async rename(id: string, title: string): Promise<void> {
+    const clean = title.trim();
+    if (!clean) return;
+    if (id === this.currentId) await this.autosave.retitle(clean);
+    else this.#report(await this.#deps.store.rename(id, clean));
+    await this.refresh();
+    this.#announce({ type: "listed" });
+  }
+
+  /** Copies a playground (the open one with its latest edits) and opens the copy. */
+  async duplicate(id: string): Promise<void> {
+    if (id === this.currentId) await this.autosave.saveNow();
+    const result = await this.#deps.store.duplicate(id);
+    if (!this.#report(result) || !result.ok) return;
+    await this.#leave();
+    this.autosave.attach(result.record);
+    await this.#show(result.record);
+  }
+
+  /** Deletes a playground (the UI asks first). Deleting the open one opens the next, or a fresh one. */
+  async remove(id: string): Promise<void> {
+    await this.#deps.store.delete(id);
+    this.#announce({ type: "listed" });
+    if (id !== this.currentId) return this.refresh();
+    this.autosave.attach(null);
+    this.currentId = null;
+    if (!(await this.openLatest())) await this.create();
+  }
+
+  /** The user's answer to a conflict with another tab. */
+  async resolve(choice: ConflictChoice): Promise<void> {
+    const conflict = this.autosave.conflict;
+    this.conflict = null;
+    this.#deps.playground.saveError = null;
+    if (choice === "mine") await this.autosave.overwrite();
+    else if (choice === "copy") await this.autosave.saveAsCopy(`${this.currentTitle} (this tab's copy)`);
+    else if (conflict?.theirs) {
+      this.autosave.attach(conflict.theirs);
+      await this.#show(conflict.theirs);
+    } else if (this.currentId) await this.#reload(this.currentId);
+    await this.refresh();
+  }
+
+  /**
+   * Asks the browser to keep this site's storage when space runs low (navigator.storage.persist,
+   * passed in). A refusal is said once, with what to do about it.
+   */
+  async requestPersistence(persist: (() => Promise<boolean>) | undefined): Promise<void> {
+    let granted = false;
+    try {
+      granted = persist ? await persist() : false;
+    } catch {
+      granted = false;
+    }
+    this.persistence = granted
+      ? "The browser keeps these playgrounds until you delete them."
+      : "The browser did not promise to keep these playgrounds: it may clear them when the disk runs low. Export the ones you want to keep.";
+  }
+
+  /** Saves the open playground and forgets its pending saves, before another one opens. */
+  async #leave(): Promise<void> {
+    await this.autosave.flush();
+    if (this.autosave.unsaved) await this.autosave.saveNow();
+  }
+
+  async #show(record: SavedPlayground): Promise<void> {
+    const { title, files, database } = record;
+    await this.#deps.playground.open(title, { title, files, database });
+    this.#deps.playground.restoreUi(record.ui);
+    this.currentId = record.id;
+    await this.#deps.refreshViews?.();
+  }
+
+  async #reload(id: string): Promise<void> {
+    const record = await this.autosave.restoreRecord(id);
+    if (record) await this.#show(record);
+  }
+
+  #saved(record: SavedPlayground): void {
+    this.currentId = record.id;
+    void this.refresh();
+    this.#announce({ type: "saved", id: record.id, saveCount: record.saveCount });
+  }
+
+  async #heard(message: ChannelMessage): Promise<void> {
+    if (message.type === "saved") {
+      const outcome = await this.autosave.remoteSaved(message.id, message.saveCount);
+      if (outcome === "reload") await this.#reload(message.id);
+    }
+    await this.refresh();
+  }
+
+  #announce(message: ChannelMessage): void {
+    try {
+      this.#deps.channel?.postMessage(message);
+    } catch {
+      // A closed channel only means no other tab listens.
+    }
+  }
+
+  #report(result: { ok: boolean; message?: string }): boolean {
+    if (!result.ok) this.#deps.playground.saveError = result.message ?? null;
+    return result.ok;
+  }
+}

@@ -1,0 +1,82 @@
+// "Back up before you migrate", done for the user (issue 5): before every upgrade or downgrade,
+// however it was started (button, shortcut, terminal, graph), the database is kept as a snapshot
+// of the open playground, and any of the last MAX_SNAPSHOTS can be put back. Putting one back is
+// itself a step with its own snapshot first, so a restore can be undone the same way.
+
+import type { PlaygroundLibrary } from "./library.svelte";
+import { MAX_SNAPSHOTS, type PlaygroundStore, type Snapshot } from "./persist/playground-store";
+import type { Playground } from "./playground.svelte";
+
+/** The commands that change the database's schema and revision: a snapshot goes before each. */
+const STEP_COMMANDS: ReadonlySet<string> = new Set(["upgrade", "downgrade"]);
+
+export const SNAPSHOT_BOUND_TEXT = `The last ${MAX_SNAPSHOTS} steps are kept.`;
+
+/** True for an upgrade or downgrade that will run on the database (offline --sql only prints). */
+export function changesDatabase(argv: readonly string[]): boolean {
+  return STEP_COMMANDS.has(argv[0] ?? "") && !argv.includes("--sql");
+}
+
+export interface UndoDeps {
+  readonly store: PlaygroundStore;
+  readonly playground: Playground;
+  readonly library: PlaygroundLibrary;
+  readonly refreshViews?: () => Promise<void>;
+}
+
+export class UndoHistory {
+  /** Newest first, as the list shows them. */
+  steps = $state.raw<readonly Snapshot[]>([]);
+  /** Set when a snapshot could not be stored (the step still ran): says so, and what to do. */
+  error = $state<string | null>(null);
+  #deps: UndoDeps;
+
+  constructor(deps: UndoDeps) {
+    this.#deps = deps;
+  }
+
+  watch(): void {
+    this.#deps.playground.beforeCommand(async (argv) => {
+      if (changesDatabase(argv)) await this.#keep(`before flask db ${argv.join(" ")}`);
+    });
+  }
+
+  async refresh(): Promise<void> {
+    const id = this.#deps.library.currentId;
+    this.steps = id === null ? [] : [...(await this.#deps.store.snapshots(id))].reverse();
+  }
+
+  /** Puts back the database of the snapshot taken at `takenAt`; the files stay as they are now. */
+  async restore(takenAt: number): Promise<boolean> {
+    const snapshot = this.steps.find((s) => s.takenAt === takenAt);
+    if (!snapshot) return false;
+    const { playground, library } = this.#deps;
+    await this.#keep(`before restoring the database ${snapshot.label}`);
+    const workspace = await playground.exportWorkspace();
+    const ui = playground.uiState();
+    await playground.open(workspace.title, { ...workspace, database: snapshot.database });
+    playground.restoreUi(ui);
+    library.autosave.changed();
+    await library.autosave.flush();
+    await this.#deps.refreshViews?.();
+    return true;
+  }
+
+  /** Stores the database as it is now under `label`; a failure is reported, never thrown. */
+  async #keep(label: string): Promise<void> {
+    const { playground, library, store } = this.#deps;
+    try {
+      // A playground not saved yet has no record to hang snapshots on: save it first.
+      if (library.currentId === null) await library.autosave.saveNow();
+      const id = library.currentId;
+      if (id === null) throw new Error("the playground has not been saved yet");
+      const heads = [...(playground.snapshot?.history.current ?? [])];
+      const { database } = await playground.exportWorkspace();
+      const result = await store.takeSnapshot(id, { label, database, heads });
+      this.error = result.ok ? null : `The database could not be kept before this step, so it cannot be undone: ${result.message}`;
+    } catch (e) {
+      this.error = `The database could not be kept before this step, so it cannot be undone: ${e instanceof Error ? e.message : String(e)}.`;
+    }
+    await this.refresh();
+  }
+}
