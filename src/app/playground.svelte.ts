@@ -65,6 +65,7 @@ export class Playground {
     this.lastRun = null;
     this.highlight = NO_HIGHLIGHT;
     this.diagnostics = {};
+    this.#discardEdits();
     this.#accept(await this.#client.request(workspace ? { kind: "open", title, workspace } : { kind: "open", title }));
     // The pending changes follow on their own: the playground is usable once its snapshot is here.
     void this.#sendModels(this.fileText(MODELS_FILE));
@@ -159,6 +160,17 @@ export class Playground {
 
   #changed(): void {
     for (const listener of this.#changeListeners) listener();
+  }
+
+  /**
+   * Forgets edits not yet sent to the worker: another playground (or the other tab's version of
+   * this one) replaces them. Callers that must keep them save first (the library does).
+   */
+  #discardEdits(): void {
+    this.#pushModels.cancel();
+    for (const push of this.#pushScripts.values()) push.cancel();
+    this.#dirty.clear();
+    this.#texts.clear();
   }
 
   /** Sends every waiting edit, so that a command sees exactly what the user typed. */

@@ -1,0 +1,64 @@
+// Export and import in Node: a zip round trip through a new playground, the database file, and the
+// offline SQL of a range without Alembic's log lines.
+import { expect, test } from "vitest";
+import { databaseDownload, fileStem, importZip, sqlDownload, sqlRangeArgv, zipDownload } from "../../src/app/transfer";
+import { openTab, startTab } from "./support/app-harness";
+
+test("file names come from the title", () => {
+  expect(fileStem("Tutorial playground (copy)")).toBe("tutorial-playground-copy");
+  expect(fileStem("<>")).toBe("playground");
+  expect(sqlRangeArgv("", "")).toEqual(["upgrade", "base:head", "--sql"]);
+  expect(sqlRangeArgv("abc", "def")).toEqual(["upgrade", "abc:def", "--sql"]);
+});
+
+test("a zip of a playground imports back as a new playground with the same files, rows and revision", async () => {
+  const tab = openTab();
+  await startTab(tab);
+  await tab.playground.run(["migrate", "-m", "first"]);
+  await tab.playground.run(["upgrade"]);
+  const before = tab.playground.snapshot!;
+  const id = tab.library.currentId;
+  const zip = zipDownload(await tab.playground.exportWorkspace());
+  expect(zip.name).toBe("tutorial-playground.zip");
+
+  const read = importZip(zip.bytes, zip.name);
+  if (!read.ok) throw new Error(read.message);
+  await tab.library.openWorkspace(read.playground);
+  expect(tab.library.currentId).not.toBe(id);
+  // The zip holds the playground's own files (models and scripts), as the CLI's folder does.
+  const own = (files: Readonly<Record<string, string>>) => Object.entries(files).filter(([p]) => p === "models.ts" || p.startsWith("migrations/versions/"));
+  expect(own(tab.playground.snapshot!.files)).toEqual(own(before.files));
+  expect(own(before.files)).toHaveLength(2);
+  expect(tab.playground.snapshot!.tables.map((t) => t.name)).toEqual(before.tables.map((t) => t.name));
+  expect(tab.playground.snapshot!.history.current).toEqual(before.history.current);
+  expect((await tab.store.list()).length).toBe(2);
+  expect(importZip(new Uint8Array([1, 2, 3]), "bad.zip")).toMatchObject({ ok: false, message: expect.stringMatching(/^'bad.zip' was not imported: /) });
+});
+
+test("the database downloads as a .sqlite file; before any command there is none, and it says so", async () => {
+  expect(databaseDownload({ title: "T", files: {}, database: null })).toMatch(/no database yet/);
+  const tab = openTab();
+  await startTab(tab);
+  await tab.playground.run(["migrate", "-m", "first"]);
+  await tab.playground.run(["upgrade"]);
+  const file = databaseDownload(await tab.playground.exportWorkspace());
+  if (typeof file === "string") throw new Error(file);
+  expect(file.name).toBe("tutorial-playground.sqlite");
+  expect(new TextDecoder().decode(file.bytes.slice(0, 15))).toBe("SQLite format 3");
+});
+
+test("the SQL of a range is upgrade --sql's output without the log lines; a bad range says why", async () => {
+  const tab = openTab();
+  await startTab(tab);
+  await tab.playground.run(["migrate", "-m", "first"]);
+  const result = await tab.playground.run(sqlRangeArgv("base", "head"));
+  expect(result.lines.some((l) => l.log)).toBe(true);
+  const file = sqlDownload("T", "base", "head", result);
+  if (typeof file === "string") throw new Error(file);
+  const sql = new TextDecoder().decode(file.bytes);
+  expect(sql).toContain("CREATE TABLE alembic_version");
+  expect(sql).toContain("CREATE TABLE roles");
+  expect(sql).not.toContain("Generating static SQL");
+  const bad = await tab.playground.run(sqlRangeArgv("nosuchrev", "head"));
+  expect(sqlDownload("T", "nosuchrev", "head", bad)).toMatch(/could not be made: /);
+});
