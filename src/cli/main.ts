@@ -5,15 +5,24 @@
 
 import { openSqlJs, runCommand, type Database, type OutputLine } from "../engine/index";
 import { readProject, withRelativeDirectory, writeProject } from "./project";
+import { runShareCommand, SHARE_COMMANDS } from "./share";
 
 const USAGE = [
   "Usage: retort db <command> [options]",
+  "       retort share | open | export | import …",
   "",
   "  Retort: Flask-Migrate's `flask db` commands on models.ts, migrations/ and app.db",
   "  in the current folder.",
   "",
   "  Run `retort db --help` for the commands, `retort db <command> --help` for one.",
+  "",
+  "  retort share [--base-url URL]    print a share link for this folder",
+  "  retort open LINK [FOLDER]        write a share link's playground into a new folder",
+  "  retort export [FILE.zip]         write this folder as a zip file (as the site's download)",
+  "  retort import FILE.zip [FOLDER]  write a zip file's playground into a new folder",
 ];
+
+const stdio = { out: (text: string) => process.stdout.write(text), err: (text: string) => process.stderr.write(text) };
 
 /** RETORT_SQLITE_PRAGMAS="foreign_keys=ON;…": what a user's own connection would turn on. */
 function pragmasFromEnv(): string[] {
@@ -58,6 +67,7 @@ export async function main(argv: readonly string[], cwd: string): Promise<number
     process.stdout.write(`${USAGE.join("\n")}\n`);
     return group === undefined ? 2 : 0;
   }
+  if (SHARE_COMMANDS.includes(group)) return runShareCommand(group, rest, cwd, stdio);
   if (group !== "db") {
     process.stderr.write(`${USAGE[0]}\n\nError: No such command '${group}'. Retort's commands are under \`db\`: retort db ${rest.join(" ") || "--help"}\n`);
     return 2;
