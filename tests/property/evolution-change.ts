@@ -11,10 +11,15 @@ type Change = (rng: Rng, spec: ModelSpec, v1: ModelSpec) => void;
 const INTEGERS = ["Integer", "BigInteger", "SmallInteger"] as const;
 const STRINGS = ["String", "Unicode", "Text", "UnicodeText"] as const;
 
-/** Another type whose values survive CAST there and back (batch mode copies rows with CAST). */
-function sameFamilyType(rng: Rng, t: ColType): ColType | undefined {
-  if ((INTEGERS as readonly string[]).includes(t.kind)) return { kind: pick(rng, INTEGERS), parens: chance(rng, 0.5) };
-  if ((STRINGS as readonly string[]).includes(t.kind) || t.kind === "Enum") {
+/**
+ * Another type whose values survive CAST there and back (batch mode copies rows with CAST): from
+ * the first version's type, whose values the rows hold. Integers (and booleans, 0 and 1) go to
+ * text and back unchanged; text does not become a number.
+ */
+function roundTripType(rng: Rng, t: ColType): ColType | undefined {
+  const numeric = (INTEGERS as readonly string[]).includes(t.kind) || t.kind === "Boolean";
+  if (numeric && chance(rng, 0.6)) return { kind: pick(rng, t.kind === "Boolean" ? [...INTEGERS, "Boolean"] as const : INTEGERS), parens: chance(rng, 0.5) };
+  if (numeric || (STRINGS as readonly string[]).includes(t.kind) || t.kind === "Enum") {
     const kind = pick(rng, STRINGS);
     return kind === "String" || kind === "Unicode" ? { kind, length: pick(rng, [16, 32, 64, 200]) } : { kind };
   }
@@ -77,9 +82,10 @@ const CHANGES: Record<string, Change> = {
     const c = t && pick(rng, t.cols.filter((x) => droppable(spec, x, original(v1, t, x))));
     if (t && c) dropColumnFrom(t, c);
   },
-  changeType(rng, spec) {
-    const c = pick(rng, spec.tables.flatMap(plainColumns));
-    const type = c && sameFamilyType(rng, c.type);
+  changeType(rng, spec, v1) {
+    const t = pick(rng, spec.tables);
+    const c = t && pick(rng, plainColumns(t));
+    const type = t && c && roundTripType(rng, original(v1, t, c)?.type ?? c.type);
     if (c && type) c.type = type;
   },
   changeNullable(rng, spec) {

@@ -101,12 +101,17 @@ export async function insertRows(bytes: Uint8Array | null, data: readonly TableR
   }
 }
 
-/** quote() of each value: the storage class shows (1 and 1.0 and '1' differ). */
-export async function readColumns(bytes: Uint8Array | null, table: string, columns: readonly string[]): Promise<SqlValue[][]> {
+/**
+ * quote() of each value: the storage class shows (1 and 1.0 and '1' differ). Columns in `asText`
+ * are read as text: a type change casts their values (4 becomes '4' in a TEXT column, as
+ * Alembic's batch copy does with CAST), which the downgrade casts back.
+ */
+export async function readColumns(bytes: Uint8Array | null, table: string, columns: readonly string[], asText: ReadonlySet<string> = new Set()): Promise<SqlValue[][]> {
   if (columns.length === 0) return [];
   const db = await openSqlJs(bytes ?? undefined);
   try {
-    return all(db, `SELECT ${columns.map((c) => `quote(${quoteId(c)})`).join(", ")} FROM ${quoteId(table)} ORDER BY "id"`);
+    const exprs = columns.map((c) => (asText.has(c) ? `quote(CAST(${quoteId(c)} AS TEXT))` : `quote(${quoteId(c)})`));
+    return all(db, `SELECT ${exprs.join(", ")} FROM ${quoteId(table)} ORDER BY "id"`);
   } finally {
     db.close();
   }

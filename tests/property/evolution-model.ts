@@ -10,6 +10,8 @@ export interface ColType {
   readonly kind: TypeKind;
   readonly length?: number;
   readonly enumValues?: readonly string[];
+  /** Enum's { name } option (no schema effect on SQLite: SQLAlchemy 1.4 makes no CHECK by default). */
+  readonly enumName?: string;
   /** `db.Integer()` instead of `db.Integer`, where SQLAlchemy allows both. */
   readonly parens?: boolean;
 }
@@ -24,7 +26,7 @@ export interface ColSpec {
   index: boolean;
   /** Source text of the serverDefault option. */
   serverDefault?: string;
-  fk?: { table: string; name?: string; onDelete?: string };
+  fk?: { table: string; name?: string; onDelete?: string; onUpdate?: string };
 }
 
 export interface TableArg {
@@ -88,7 +90,7 @@ function randomType(rng: Rng): ColType {
   const kind = pick<TypeKind>(rng, ["Integer", "BigInteger", "SmallInteger", "String", "Unicode", "Text", "UnicodeText", "Boolean", "Float", "Numeric", "Date", "DateTime", "Time", "LargeBinary", "JSON", "Enum"]);
   const parens = chance(rng, 0.5);
   if (kind === "String" || kind === "Unicode") return chance(rng, 0.2) ? { kind, parens } : { kind, length: pick(rng, [16, 32, 64, 200]) };
-  if (kind === "Enum") return { kind, enumValues: pick(rng, [["new", "shipped", "done"], ["a", "bb", "ccc", "d"]]) };
+  if (kind === "Enum") return { kind, enumValues: pick(rng, [["new", "shipped", "done"], ["a", "bb", "ccc", "d"]]), ...(chance(rng, 0.3) && { enumName: "status" }) };
   return { kind, parens };
 }
 
@@ -122,8 +124,9 @@ export function randomColumn(rng: Rng, taken: Set<string>, naming: boolean, opts
   const type = randomType(rng);
   const serverDefault = chance(rng, 0.3) ? randomServerDefault(rng, type) : undefined;
   let nullable = chance(rng, 0.6);
-  // A NOT NULL column added to a table with rows needs a server default (SQLite refuses otherwise).
-  if (opts.forAdd && !nullable && serverDefault === undefined) nullable = true;
+  // A NOT NULL column added to a table with rows needs a server default (SQLite refuses otherwise):
+  // kept now and then, for the upgrade that must fail and roll back.
+  if (opts.forAdd && !nullable && serverDefault === undefined && chance(rng, 0.8)) nullable = true;
   // Without a naming convention an unnamed unique constraint cannot be added or dropped in batch
   // mode; it is only generated in the first version (where it is kept, never changed).
   const unique = canBeUnique(type) && (naming || !opts.forAdd) && serverDefault === undefined && nullable && chance(rng, 0.2);
@@ -149,7 +152,9 @@ export function addFkColumn(rng: Rng, table: TableSpec, target: TableSpec, namin
   // Named explicitly (or by the convention) whenever it may later be dropped in batch mode.
   const name = !naming || chance(rng, 0.3) ? `fk_${table.tablename}_${attr}` : undefined;
   const onDelete = chance(rng, 0.3) ? pick(rng, ["CASCADE", "SET NULL"]) : undefined;
-  table.cols.push({ attr, type: { kind: "Integer" }, nullable: true, unique: false, index: chance(rng, 0.3), fk: { table: target.tablename, ...(name !== undefined && { name }), ...(onDelete !== undefined && { onDelete }) } });
+  const onUpdate = chance(rng, 0.15) ? "CASCADE" : undefined;
+  const fk = { table: target.tablename, ...(name !== undefined && { name }), ...(onDelete !== undefined && { onDelete }), ...(onUpdate !== undefined && { onUpdate }) };
+  table.cols.push({ attr, type: { kind: "Integer" }, nullable: true, unique: false, index: chance(rng, 0.3), fk });
 }
 
 /** A named UniqueConstraint or Index over plain-named columns (never odd-named ones). */

@@ -54,7 +54,7 @@ export function randomRows(rng: Rng, v1: ModelSpec, v2: ModelSpec): TableRows[] 
   const ids = new Map<string, number[]>();
   const out: TableRows[] = [];
   for (const t of v1.tables) {
-    const count = Math.floor(rng() * 4);
+    const count = Math.floor(rng() * 5);
     ids.set(t.tablename, Array.from({ length: count }, (_, i) => i + 1));
   }
   for (const t of v1.tables) {

@@ -14,7 +14,7 @@ export const NAMING = `{
 const str = (s: string): string => JSON.stringify(s);
 
 function typeSource(t: ColType): string {
-  if (t.kind === "Enum") return `db.Enum(${(t.enumValues ?? []).map(str).join(", ")})`;
+  if (t.kind === "Enum") return `db.Enum(${[...(t.enumValues ?? []).map(str), ...(t.enumName !== undefined ? [`{ name: ${str(t.enumName)} }`] : [])].join(", ")})`;
   if (t.length !== undefined) return `db.${t.kind}(${t.length})`;
   return t.parens ? `db.${t.kind}()` : `db.${t.kind}`;
 }
@@ -24,7 +24,7 @@ function columnSource(c: ColSpec): string {
   if (c.name !== undefined) args.push(str(c.name));
   args.push(typeSource(c.type));
   if (c.fk) {
-    const fkOpts = [c.fk.onDelete && `onDelete: ${str(c.fk.onDelete)}`, c.fk.name && `name: ${str(c.fk.name)}`].filter(Boolean);
+    const fkOpts = [c.fk.onDelete && `onDelete: ${str(c.fk.onDelete)}`, c.fk.onUpdate && `onUpdate: ${str(c.fk.onUpdate)}`, c.fk.name && `name: ${str(c.fk.name)}`].filter(Boolean);
     args.push(`db.ForeignKey(${str(`${c.fk.table}.id`)}${fkOpts.length > 0 ? `, { ${fkOpts.join(", ")} }` : ""})`);
   }
   const opts: string[] = [];
