@@ -26,7 +26,8 @@ export interface ColSpec {
   index: boolean;
   /** Source text of the serverDefault option. */
   serverDefault?: string;
-  fk?: { table: string; name?: string; onDelete?: string; onUpdate?: string };
+  /** tableLevel: written as db.ForeignKeyConstraint in __table_args__ rather than db.ForeignKey. */
+  fk?: { table: string; name?: string; onDelete?: string; onUpdate?: string; tableLevel?: boolean };
 }
 
 export interface TableArg {
@@ -140,6 +141,7 @@ export function randomTable(rng: Rng, base: { cls: string; tablename: string; ex
   for (let i = 0; i < n; i++) cols.push(randomColumn(rng, taken, naming));
   const table: TableSpec = { cls: base.cls, explicitName: base.explicit, tablename: base.tablename, cols, args: [] };
   if (others.length > 0 && chance(rng, 0.6)) addFkColumn(rng, table, pick(rng, others), naming, taken);
+  if (chance(rng, 0.15)) addFkColumn(rng, table, table, naming, taken);
   if (chance(rng, 0.3)) addTableArg(rng, table);
   if (chance(rng, 0.2)) table.check = "id >= 0";
   return table;
@@ -153,20 +155,20 @@ export function addFkColumn(rng: Rng, table: TableSpec, target: TableSpec, namin
   const name = !naming || chance(rng, 0.3) ? `fk_${table.tablename}_${attr}` : undefined;
   const onDelete = chance(rng, 0.3) ? pick(rng, ["CASCADE", "SET NULL"]) : undefined;
   const onUpdate = chance(rng, 0.15) ? "CASCADE" : undefined;
-  const fk = { table: target.tablename, ...(name !== undefined && { name }), ...(onDelete !== undefined && { onDelete }), ...(onUpdate !== undefined && { onUpdate }) };
+  const fk = { table: target.tablename, ...(name !== undefined && { name }), ...(onDelete !== undefined && { onDelete }), ...(onUpdate !== undefined && { onUpdate }), ...(chance(rng, 0.25) && { tableLevel: true }) };
   table.cols.push({ attr, type: { kind: "Integer" }, nullable: true, unique: false, index: chance(rng, 0.3), fk });
 }
 
-/** A named UniqueConstraint or Index over plain-named columns (never odd-named ones). */
+/** A named UniqueConstraint or Index; table args name columns by their database names. */
 export function addTableArg(rng: Rng, table: TableSpec): void {
-  const plain = table.cols.filter((c) => c.name === undefined && c.attr !== "id" && canBeUnique(c.type));
+  const plain = table.cols.filter((c) => c.attr !== "id" && c.fk === undefined && canBeUnique(c.type));
   if (plain.length === 0) return;
   const cols = [pick(rng, plain)];
   const second = pick(rng, plain);
   if (second !== cols[0] && chance(rng, 0.5)) cols.push(second);
   const colNames = cols.map(colName);
   const kind = chance(rng, 0.5) ? "unique" : "index";
-  const name = `${kind === "unique" ? "uq" : "ix"}_${table.tablename.toLowerCase()}_${colNames.join("_")}_t`;
+  const name = `${kind === "unique" ? "uq" : "ix"}_${table.tablename.toLowerCase()}_${colNames.join("_").replace(/\W/g, "_")}_t`;
   if (table.args.some((a) => a.name === name)) return;
   // Unique constraints and unique indexes need distinct data: only over nullable columns, without
   // server defaults (rows added later with the default would collide).

@@ -19,14 +19,20 @@ function typeSource(t: ColType): string {
   return t.parens ? `db.${t.kind}()` : `db.${t.kind}`;
 }
 
+function fkOptions(c: ColSpec): string {
+  const fk = c.fk;
+  const opts = [fk?.onDelete && `onDelete: ${str(fk.onDelete)}`, fk?.onUpdate && `onUpdate: ${str(fk.onUpdate)}`, fk?.name && `name: ${str(fk.name)}`].filter(Boolean);
+  return opts.length > 0 ? `, { ${opts.join(", ")} }` : "";
+}
+
+const fkConstraintSource = (c: ColSpec): string =>
+  `    db.ForeignKeyConstraint([${str(c.name ?? c.attr)}], [${str(`${c.fk?.table ?? ""}.id`)}]${fkOptions(c)}),`;
+
 function columnSource(c: ColSpec): string {
   const args: string[] = [];
   if (c.name !== undefined) args.push(str(c.name));
   args.push(typeSource(c.type));
-  if (c.fk) {
-    const fkOpts = [c.fk.onDelete && `onDelete: ${str(c.fk.onDelete)}`, c.fk.onUpdate && `onUpdate: ${str(c.fk.onUpdate)}`, c.fk.name && `name: ${str(c.fk.name)}`].filter(Boolean);
-    args.push(`db.ForeignKey(${str(`${c.fk.table}.id`)}${fkOpts.length > 0 ? `, { ${fkOpts.join(", ")} }` : ""})`);
-  }
+  if (c.fk && !c.fk.tableLevel) args.push(`db.ForeignKey(${str(`${c.fk.table}.id`)}${fkOptions(c)})`);
   const opts: string[] = [];
   if (c.attr === "id") opts.push("primaryKey: true");
   else if (!c.nullable) opts.push("nullable: false");
@@ -46,7 +52,7 @@ function argSource(a: TableArg): string {
 function tableSource(t: TableSpec): string {
   const lines = [`export class ${t.cls} extends db.Model {`];
   if (t.explicitName) lines.push(`  static __tablename__ = ${str(t.tablename)};`);
-  const args = t.args.map(argSource);
+  const args = [...t.args.map(argSource), ...t.cols.filter((c) => c.fk?.tableLevel).map(fkConstraintSource)];
   if (t.check !== undefined) args.push(`    db.CheckConstraint(${str(t.check)}, { name: "positive_id" }),`);
   if (args.length > 0) lines.push("  static __table_args__ = [", ...args, "  ];");
   lines.push(...t.cols.map(columnSource), "}");

@@ -121,7 +121,14 @@ export async function checkEvolution(seed: number, tableCount: number, naming: b
   const data = randomRows(rng, v1, v2);
   const context = `models v1:\n${modelsSource(v1)}\nmodels v2:\n${modelsSource(v2)}`;
   try {
-    const r = runner(modelsSource(v1), seed);
+    await evolution(runner(modelsSource(v1), seed), v1, v2, data);
+  } catch (e) {
+    throw new Error(`seed ${seed}, ${tableCount} tables, naming ${naming}, ${changeCount} changes\n${context}\n${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+async function evolution(r: Runner, v1: ModelSpec, v2: ModelSpec, data: TableRows[]): Promise<void> {
+  {
     await ok(r, "init");
     await ok(r, "migrate", "-m", "first");
     await ok(r, "upgrade");
@@ -147,8 +154,14 @@ export async function checkEvolution(seed: number, tableCount: number, naming: b
 
     await ok(r, "upgrade");
     same("upgrade again gives the upgraded schema", await dumpSchema(r.ws.database), after);
-  } catch (e) {
-    throw new Error(`seed ${seed}, ${tableCount} tables, naming ${naming}, ${changeCount} changes\n${context}\n${e instanceof Error ? e.message : String(e)}`);
+
+    // The whole chain, on empty tables: down to base and back up through both revisions.
+    await ok(r, "downgrade", "base");
+    const base = await dumpSchema(r.ws.database);
+    expect(Object.keys(base.tables), "downgrade base leaves only alembic_version").toEqual(["alembic_version"]);
+    expect(base.versions).toEqual([]);
+    await ok(r, "upgrade");
+    same("upgrade from base gives the upgraded schema", await dumpSchema(r.ws.database), after);
   }
 }
 
