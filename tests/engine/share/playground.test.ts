@@ -41,7 +41,7 @@ async function dump(ws: Workspace): Promise<unknown> {
   const objects = await query(ws, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name");
   const tables = objects.filter((o) => o[0] === "table").map((o) => String(o[1]));
   const rows: Record<string, unknown> = {};
-  for (const t of tables) rows[t] = await query(ws, `SELECT * FROM "${t}" ORDER BY 1`);
+  for (const t of tables) rows[t] = await query(ws, `SELECT * FROM "${t.replace(/"/g, '""')}" ORDER BY 1`);
   return { objects, rows };
 }
 
@@ -121,6 +121,31 @@ describe("rebuilding", () => {
     const opened = await openSharedPlayground(await encodeShareFragment({ ...shared, rows: reordered }), { openDatabase: withForeignKeys });
     if (!opened.ok) throw new Error(opened.message);
     expect(await dump(opened.workspace)).toEqual(await dump(ws));
+  });
+
+  test("a table and columns named with quotes and markup round-trip as names, never as SQL or HTML", async () => {
+    const models = `import { SQLAlchemy } from "retort";
+
+const db = new SQLAlchemy();
+
+export class Odd extends db.Model {
+  static __tablename__ = 'odd "<b>name</b>"';
+  id = db.Column(db.Integer, { primaryKey: true });
+  label = db.Column("x\\"); DROP TABLE y; --", db.String(20));
+}
+`;
+    const s = session(models, ["cccc00000003"]);
+    await s.run("init");
+    expect((await s.run("migrate", "-m", "odd")).exitCode).toBe(0);
+    expect((await s.run("upgrade")).exitCode).toBe(0);
+    const db = await openSqlJs(s.ws.database!);
+    db.exec(`INSERT INTO "odd ""<b>name</b>""" VALUES (1, '<script>x</script>')`);
+    const ws = { ...s.ws, database: db.export() };
+    db.close();
+    const opened = await openSharedPlayground((await shareWorkspace(ws, deps)).fragment, deps);
+    if (!opened.ok) throw new Error(opened.message);
+    expect(await dump(opened.workspace)).toEqual(await dump(ws));
+    expect(await query(opened.workspace, `SELECT * FROM "odd ""<b>name</b>"""`)).toEqual([[1, "<script>x</script>"]]);
   });
 
   test("two branch heads are both reached again", async () => {
