@@ -92,6 +92,16 @@ const CHANGES: Record<string, Change> = {
     const c = pick(rng, spec.tables.flatMap(plainColumns));
     if (c) c.nullable = !c.nullable;
   },
+  // Neither is compared by autogenerate here (Flask-Migrate leaves compare_server_default off; the
+  // SQLite dialect has no comments): alone they are "No changes in schema detected.".
+  changeServerDefault(rng, spec) {
+    const c = pick(rng, spec.tables.flatMap(plainColumns).filter((x) => x.serverDefault !== undefined));
+    if (c) c.serverDefault = (INTEGERS as readonly string[]).includes(c.type.kind) ? `"${Math.floor(rng() * 9)}"` : c.serverDefault;
+  },
+  toggleComment(rng, spec) {
+    const c = pick(rng, spec.tables.flatMap(plainColumns));
+    if (c) c.comment = c.comment === undefined ? "new comment" : undefined;
+  },
   toggleIndex(rng, spec) {
     // `unique: true, index: true` is one unique index; toggling the index turns it into (or out of)
     // a unique constraint, which without a naming convention is unnamed: real Alembic's batch mode

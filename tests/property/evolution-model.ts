@@ -9,6 +9,8 @@ export type TypeKind =
 export interface ColType {
   readonly kind: TypeKind;
   readonly length?: number;
+  /** Numeric(p) or Numeric(p, s). */
+  readonly precision?: readonly number[];
   readonly enumValues?: readonly string[];
   /** Enum's { name } option (no schema effect on SQLite: SQLAlchemy 1.4 makes no CHECK by default). */
   readonly enumName?: string;
@@ -26,6 +28,8 @@ export interface ColSpec {
   index: boolean;
   /** Source text of the serverDefault option. */
   serverDefault?: string;
+  /** No schema effect on SQLite (SQLAlchemy's SQLite dialect has no comments). */
+  comment?: string;
   /** tableLevel: written as db.ForeignKeyConstraint in __table_args__ rather than db.ForeignKey. */
   fk?: { table: string; name?: string; onDelete?: string; onUpdate?: string; tableLevel?: boolean };
 }
@@ -82,15 +86,18 @@ const TABLES: readonly { cls: string; tablename: string; explicit: boolean }[] =
   { cls: "Item", tablename: "item", explicit: false },
   { cls: "Person", tablename: "people", explicit: true },
   { cls: "Where", tablename: "where", explicit: true },
+  { cls: "Spaced", tablename: "odd table", explicit: true },
+  { cls: "Dashed", tablename: "dash-table", explicit: true },
 ];
 
 const ATTRS = ["name", "title", "qty", "price", "created", "flag", "data", "body", "code", "select", "order", "Value", "mixedCase", "kind", "amount", "note", "key", "from"];
-const ODD_NAMES = ["odd name", "Mixed Case", "weird-col", "table"];
+const ODD_NAMES = ["odd name", "Mixed Case", "weird-col", "table", 'quote"d', "it's"];
 
 function randomType(rng: Rng): ColType {
   const kind = pick<TypeKind>(rng, ["Integer", "BigInteger", "SmallInteger", "String", "Unicode", "Text", "UnicodeText", "Boolean", "Float", "Numeric", "Date", "DateTime", "Time", "LargeBinary", "JSON", "Enum"]);
   const parens = chance(rng, 0.5);
   if (kind === "String" || kind === "Unicode") return chance(rng, 0.2) ? { kind, parens } : { kind, length: pick(rng, [16, 32, 64, 200]) };
+  if (kind === "Numeric" && chance(rng, 0.5)) return { kind, precision: pick(rng, [[8, 2], [10, 0], [6]]) };
   if (kind === "Enum") return { kind, enumValues: pick(rng, [["new", "shipped", "done"], ["a", "bb", "ccc", "d"]]), ...(chance(rng, 0.3) && { enumName: "status" }) };
   return { kind, parens };
 }
@@ -131,7 +138,8 @@ export function randomColumn(rng: Rng, taken: Set<string>, naming: boolean, opts
   // Without a naming convention an unnamed unique constraint cannot be added or dropped in batch
   // mode; it is only generated in the first version (where it is kept, never changed).
   const unique = canBeUnique(type) && (naming || !opts.forAdd) && serverDefault === undefined && nullable && chance(rng, 0.2);
-  return { attr, ...(name !== undefined && { name }), type, nullable, unique, index: chance(rng, 0.2), ...(serverDefault !== undefined && { serverDefault }) };
+  const comment = chance(rng, 0.1) ? "a 'comment'" : undefined;
+  return { attr, ...(name !== undefined && { name }), type, nullable, unique, index: chance(rng, 0.2), ...(serverDefault !== undefined && { serverDefault }), ...(comment !== undefined && { comment }) };
 }
 
 export function randomTable(rng: Rng, base: { cls: string; tablename: string; explicit: boolean }, others: readonly TableSpec[], naming: boolean): TableSpec {
@@ -148,7 +156,7 @@ export function randomTable(rng: Rng, base: { cls: string; tablename: string; ex
 }
 
 export function addFkColumn(rng: Rng, table: TableSpec, target: TableSpec, naming: boolean, taken = new Set(table.cols.map(colName))): void {
-  let attr = `${target.tablename.toLowerCase()}_id`;
+  let attr = `${target.tablename.toLowerCase().replace(/\W/g, "_")}_id`;
   while (taken.has(attr)) attr = `${attr}2`;
   taken.add(attr);
   // Named explicitly (or by the convention) whenever it may later be dropped in batch mode.

@@ -16,6 +16,7 @@ const str = (s: string): string => JSON.stringify(s);
 function typeSource(t: ColType): string {
   if (t.kind === "Enum") return `db.Enum(${[...(t.enumValues ?? []).map(str), ...(t.enumName !== undefined ? [`{ name: ${str(t.enumName)} }`] : [])].join(", ")})`;
   if (t.length !== undefined) return `db.${t.kind}(${t.length})`;
+  if (t.precision !== undefined) return `db.${t.kind}(${t.precision.join(", ")})`;
   return t.parens ? `db.${t.kind}()` : `db.${t.kind}`;
 }
 
@@ -39,6 +40,7 @@ function columnSource(c: ColSpec): string {
   if (c.unique) opts.push("unique: true");
   if (c.index) opts.push("index: true");
   if (c.serverDefault !== undefined) opts.push(`serverDefault: ${c.serverDefault}`);
+  if (c.comment !== undefined) opts.push(`comment: ${str(c.comment)}`);
   if (opts.length > 0) args.push(`{ ${opts.join(", ")} }`);
   return `  ${c.attr} = db.Column(${args.join(", ")});`;
 }
