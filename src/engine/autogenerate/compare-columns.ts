@@ -86,5 +86,7 @@ function compareColumn(table: string, database: Column, model: Column, log: stri
     existingNullable: database.nullable,
     // as _compare_server_default: existing_server_default is the database's, when either side has one
     ...(database.serverDefault !== null && { existingServerDefault: database.serverDefault }),
+    // a reflected default is a TextClause: rendered sa.text("'0'"), as real Alembic writes it
+    ...(database.serverDefault !== null && database.serverDefaultIsSql && { existingServerDefaultIsSql: true as const }),
   });
 }

@@ -4,7 +4,7 @@
 // Where Alembic 1.8 fails on valid input, Retort does not copy the bug: an index or constraint
 // naming a column renamed in the same block follows the rename (Alembic: KeyError / silent drop).
 
-import type { Column, Index, PrimaryKey, Table } from "../schema/model";
+import { withServerDefault, type Column, type Index, type PrimaryKey, type Table } from "../schema/model";
 import type { MigrateOp, OpKind, OpOfKind } from "../ops/ops";
 import { toDdl } from "../schema/types";
 import { needsCast } from "./affinity";
@@ -116,7 +116,7 @@ function alterColumn(s: BatchState, op: OpOfKind<"alter_column">): void {
     column = { ...column, type: op.type };
   }
   if (op.nullable !== undefined) column = { ...column, nullable: op.nullable };
-  if (op.serverDefault !== undefined) column = { ...column, serverDefault: op.serverDefault };
+  if (op.serverDefault !== undefined) column = withServerDefault(column, op.serverDefault, op.serverDefaultIsSql === true);
   s.columns.set(key, column);
 }
 

@@ -3,7 +3,7 @@
 // needs "move and copy" goes through the same plan as the live rebuild, so both agree.
 
 import type { Column, Schema, Table } from "../schema/model";
-import { findTable } from "../schema/model";
+import { findTable, withServerDefault } from "../schema/model";
 import { fromDdl, toDdl } from "../schema/types";
 import type { MigrateOp, OpKind, OpOfKind } from "../ops/ops";
 import { planRebuild } from "./batch-plan";
@@ -107,7 +107,8 @@ function applyOne(tables: Tables, op: MigrateOp): Tables {
 function asStored(tables: Tables): Tables {
   return tables.map((t) => ({
     ...t,
-    columns: t.columns.map((c) => ({ ...c, type: fromDdl(toDdl(c.type)), serverDefault: storedDefault(c.serverDefault) })),
+    // as reflection reads it back: the stored type, and every default a text() (SQL)
+    columns: t.columns.map((c) => withServerDefault({ ...c, type: fromDdl(toDdl(c.type)) }, storedDefault(c.serverDefault), true)),
   }));
 }
 

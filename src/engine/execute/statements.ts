@@ -2,7 +2,7 @@
 // Ops that Alembic cannot run on SQLite outside a batch block (ALTER of constraints or columns)
 // fail here, before any SQL runs, with the fix in the message.
 
-import type { Table } from "../schema/model";
+import type { Column, Table } from "../schema/model";
 import type { MigrateOp, OpKind, OpOfKind, RowValue } from "../ops/ops";
 import { quoteString } from "../db/database";
 import { planRebuild } from "./batch-plan";
@@ -21,8 +21,13 @@ export interface TableSource {
 /** As alembic/operations/batch.py _calc_temp_name: cut to 50 characters. */
 export const tempTableName = (table: string) => `_alembic_tmp_${table}`.slice(0, 50);
 
-/** A quoted string is a plain `server_default="x"`; anything else is `sa.text(…)`, an SQL expression. */
-const isSqlExpressionDefault = (value: string | null) => value !== null && !/^'(?:[^']|'')*'$/s.test(value);
+/**
+ * As requires_recreate_in_batch's `isinstance(col.server_default.arg, sql.ClauseElement)`: a
+ * default written `sa.text(…)` or reflected (flagged), even `sa.text("'ab'")`; an unflagged
+ * default that is not a quoted string can only be SQL too.
+ */
+const isSqlExpressionDefault = (column: Column) =>
+  column.serverDefault !== null && (column.serverDefaultIsSql === true || !/^'(?:[^']|'')*'$/s.test(column.serverDefault));
 
 /**
  * As alembic/ddl/sqlite.py requires_recreate_in_batch ("auto" mode): only index changes and
@@ -32,7 +37,7 @@ const isSqlExpressionDefault = (value: string | null) => value !== null && !/^'(
 export function needsRecreate(ops: readonly MigrateOp[]): boolean {
   return ops.some((op) => {
     if (op.kind === "create_index" || op.kind === "drop_index" || op.kind === "rename_table") return false;
-    if (op.kind === "add_column") return isSqlExpressionDefault(op.column.serverDefault) || (op.foreignKeys?.length ?? 0) > 0;
+    if (op.kind === "add_column") return isSqlExpressionDefault(op.column) || (op.foreignKeys?.length ?? 0) > 0;
     return true;
   });
 }

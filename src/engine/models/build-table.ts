@@ -104,7 +104,16 @@ export function draftTable(cls: ModelClass, position: number, report: Reporter, 
     if (c.type === null) continue;
     // as Column.__init__ and PrimaryKeyConstraint._set_parent: NOT NULL unless the model says otherwise
     const nullable = c.nullable ?? !(c.primaryKey || pkKeys.has(c.key));
-    draft.columns.push(makeColumn(c.name, c.type, { nullable, serverDefault: c.serverDefault, autoincrement: c.autoincrement, comment: c.comment, ...(c.clientDefault !== null && { clientDefault: c.clientDefault }) }));
+    draft.columns.push(
+      makeColumn(c.name, c.type, {
+        nullable,
+        serverDefault: c.serverDefault,
+        ...(c.serverDefaultIsSql && { serverDefaultIsSql: true }),
+        autoincrement: c.autoincrement,
+        comment: c.comment,
+        ...(c.clientDefault !== null && { clientDefault: c.clientDefault }),
+      }),
+    );
   }
   if (!draft.primaryKey && !incomplete) {
     // as sqlalchemy/orm/mapper.py _configure_pks

@@ -109,6 +109,7 @@ export function readColumn(attr: string, call: DbCall, ctx: ReadContext): Column
     unique: optBoolean(o, "unique") ?? false,
     index: optBoolean(o, "index") ?? false,
     serverDefault: optString(o, "serverDefault") ?? null,
+    serverDefaultIsSql: isTextCall(o.get("serverDefault")?.node, ctx.db),
     autoincrement: optBoolean(o, "autoincrement") ?? "auto", // "auto" when absent or written "auto"
     comment: optString(o, "comment") ?? null,
     clientDefault: clientDefaultText(o.get("default")?.node),
@@ -117,6 +118,11 @@ export function readColumn(attr: string, call: DbCall, ctx: ReadContext): Column
     node: call.node,
     order: call.node.start ?? 0,
   };
+}
+
+/** `db.text("…")`: SQLAlchemy keeps it a TextClause, which Alembic renders and adds differently. */
+function isTextCall(node: Node | undefined, db: string): boolean {
+  return node !== undefined && dbCall(node, db)?.name === "text";
 }
 
 /** The client-side `default` as the warnings quote it: a literal as written, anything else described. */

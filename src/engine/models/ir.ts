@@ -39,6 +39,8 @@ export interface ColumnDef {
   readonly unique: boolean;
   readonly index: boolean;
   readonly serverDefault: string | null;
+  /** True when the default was written `db.text("…")` (Column.serverDefaultIsSql). */
+  readonly serverDefaultIsSql: boolean;
   readonly autoincrement: boolean | "auto";
   readonly comment: string | null;
   /** The `default` option as a short text for messages (client-side: no schema effect), or null. */

@@ -49,10 +49,14 @@ export interface AlterColumnOp {
   readonly type?: SqlType;
   /** `null` drops the default; undefined leaves it alone. */
   readonly serverDefault?: string | null;
+  /** As Column.serverDefaultIsSql, for `serverDefault`: it was `sa.text("…")`. */
+  readonly serverDefaultIsSql?: true;
   readonly newColumnName?: string;
   readonly existingType?: SqlType;
   readonly existingNullable?: boolean;
   readonly existingServerDefault?: string | null;
+  /** As Column.serverDefaultIsSql, for `existingServerDefault` (always set when it was reflected). */
+  readonly existingServerDefaultIsSql?: true;
   /**
    * Alembic's `autoincrement=` keyword (compare.py `_setup_autoincrement`): true when the model
    * column is its table's autoincrement column, or the model's explicit true/false. Rendered as

@@ -97,9 +97,22 @@ function reverseAlterColumn(o: AlterColumnOp): AlterColumnOp {
     ...swapped(o.type, o.existingType, "type", "existingType"),
     ...swapped(o.nullable, o.existingNullable, "nullable", "existingNullable"),
     ...swapped(o.serverDefault, o.existingServerDefault, "serverDefault", "existingServerDefault"),
+    ...swappedSqlFlags(o),
     ...(o.newColumnName !== undefined && { newColumnName: o.column }),
   };
   return alterColumn(o.table, o.newColumnName ?? o.column, changes);
+}
+
+/** Column.serverDefaultIsSql follows its default across the swap above. */
+function swappedSqlFlags(o: AlterColumnOp): Pick<AlterColumnOp, "serverDefaultIsSql" | "existingServerDefaultIsSql"> {
+  const out: { serverDefaultIsSql?: true; existingServerDefaultIsSql?: true } = {};
+  if (o.serverDefault === undefined) {
+    if (o.existingServerDefault !== undefined && o.existingServerDefaultIsSql) out.existingServerDefaultIsSql = true;
+    return out;
+  }
+  if (o.serverDefaultIsSql) out.existingServerDefaultIsSql = true;
+  if (o.existingServerDefault !== undefined && o.existingServerDefaultIsSql) out.serverDefaultIsSql = true;
+  return out;
 }
 
 function swapped<T, M extends string, E extends string>(

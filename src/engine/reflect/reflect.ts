@@ -45,6 +45,9 @@ function toTable(db: Database, catalog: Catalog, name: string, sql: string): Tab
     type: fromDdl(generatedTypeCleaned(r.type, r.hidden)),
     nullable: r.notnull === 0,
     serverDefault: r.dflt_value,
+    // as sqlalchemy/dialects/sqlite/base.py get_columns: every default comes back as text(), so
+    // Alembic renders it sa.text("…") and rebuilds the table to add it back
+    ...(r.dflt_value !== null && { serverDefaultIsSql: true as const }),
     autoincrement: "auto",
     comment: null,
   }));

@@ -75,14 +75,14 @@ const RENDERERS = {
 function alterColumnOptions(o: AlterColumnOp): string {
   const opts: [string, string][] = [];
   if (o.existingType !== undefined) opts.push(["existingType", renderType(o.existingType)]);
-  if (o.serverDefault !== undefined) opts.push(["serverDefault", renderServerDefault(o.serverDefault)]);
+  if (o.serverDefault !== undefined) opts.push(["serverDefault", renderServerDefault(o.serverDefault, o.serverDefaultIsSql)]);
   if (o.type !== undefined) opts.push(["type", renderType(o.type)]);
   if (o.nullable !== undefined) opts.push(["nullable", String(o.nullable)]);
   if (o.newColumnName !== undefined) opts.push(["newColumnName", tsString(o.newColumnName)]);
   if (o.nullable === undefined && o.existingNullable !== undefined) opts.push(["existingNullable", String(o.existingNullable)]);
   // render.py: `if server_default is False and existing_server_default:`
   if (o.serverDefault === undefined && o.existingServerDefault) {
-    opts.push(["existingServerDefault", renderServerDefault(o.existingServerDefault)]);
+    opts.push(["existingServerDefault", renderServerDefault(o.existingServerDefault, o.existingServerDefaultIsSql)]);
   }
   return tsObject(opts);
 }

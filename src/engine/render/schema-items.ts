@@ -31,11 +31,13 @@ function typeArgs(type: SqlType): string[] {
 const QUOTED_LITERAL = /^'((?:[^']|'')*)'$/s;
 
 /**
- * A server default as Alembic's `_render_server_default`: a plain quoted SQL string literal is
+ * A server default as Alembic's `_render_server_default`: a TextClause (`isSql`: written as
+ * text() or reflected) is always `sa.text("…")`; otherwise a plain quoted SQL string literal is
  * written as the string it stands for (`'0'` -> `"0"`), anything else as `sa.text("…")`.
  */
-export function renderServerDefault(sql: string | null): string {
+export function renderServerDefault(sql: string | null, isSql = false): string {
   if (sql === null) return "null";
+  if (isSql) return `sa.text(${tsString(sql)})`;
   const literal = QUOTED_LITERAL.exec(sql);
   return literal ? tsString(literal[1]!.replace(/''/g, "'")) : `sa.text(${tsString(sql)})`;
 }
@@ -52,7 +54,7 @@ export function renderInlineForeignKey(fk: ForeignKey): string {
 /** As render.py `_render_column`: options in Alembic's order; `nullable` always; autoincrement unless "auto". */
 export function renderColumn(column: Column, foreignKeys: readonly ForeignKey[] = []): string {
   const opts: [string, string][] = [];
-  if (column.serverDefault !== null) opts.push(["serverDefault", renderServerDefault(column.serverDefault)]);
+  if (column.serverDefault !== null) opts.push(["serverDefault", renderServerDefault(column.serverDefault, column.serverDefaultIsSql)]);
   if (column.autoincrement !== "auto") opts.push(["autoincrement", String(column.autoincrement)]);
   opts.push(["nullable", String(column.nullable)]);
   if (column.comment !== null) opts.push(["comment", tsString(column.comment)]);

@@ -30,6 +30,14 @@ export interface Column {
    * null when there is none.
    */
   readonly serverDefault: string | null;
+  /**
+   * true when the default is a SQL expression rather than a plain value: written as `text("…")`
+   * in a model or script, or read back from a database (SQLAlchemy reflects every default as
+   * `text()`). Alembic renders such a default as `sa.text("…")` and rebuilds the table to add
+   * the column (alembic/ddl/sqlite.py `requires_recreate_in_batch`). Absent for a plain string
+   * or number, and when there is no default.
+   */
+  readonly serverDefaultIsSql?: true;
   /** SQLAlchemy's `autoincrement`: "auto" unless the model says true or false. */
   readonly autoincrement: boolean | "auto";
   readonly comment: string | null;
@@ -94,8 +102,15 @@ export function column(name: string, type: SqlType, options: Partial<Omit<Column
     serverDefault: options.serverDefault ?? null,
     autoincrement: options.autoincrement ?? "auto",
     comment: options.comment ?? null,
+    ...(options.serverDefaultIsSql === true && (options.serverDefault ?? null) !== null && { serverDefaultIsSql: true }),
     ...(options.clientDefault !== undefined && { clientDefault: options.clientDefault }),
   };
+}
+
+/** The column with another server default; `isSql` as Column.serverDefaultIsSql (dropped with the default). */
+export function withServerDefault(c: Column, serverDefault: string | null, isSql: boolean): Column {
+  const { serverDefaultIsSql: _previous, ...rest } = c;
+  return { ...rest, serverDefault, ...(isSql && serverDefault !== null && { serverDefaultIsSql: true }) };
 }
 
 export function findTable(schema: Schema, name: string): Table | undefined {

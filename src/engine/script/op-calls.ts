@@ -6,7 +6,7 @@ import type { CallExpression, Node } from "@babel/types";
 import * as ops from "../ops/ops";
 import type { ConstraintType, MigrateOp, RowValue } from "../ops/ops";
 import { didYouMean, describeNode, unwrap, type ScriptReader } from "./reader";
-import { readAction, readServerDefault, readSqlText, readType } from "./schema-items";
+import { isSqlTextDefault, readAction, readServerDefault, readSqlText, readType } from "./schema-items";
 import { readColumn, readTable } from "./table";
 import { isNull, numberValue, option, propertyKey, readArray, readBoolean, readOptions, readString, readStringList, readStringOrNull } from "./values";
 
@@ -66,9 +66,16 @@ function readAlterColumn(c: Ctx, args: readonly Arg[]): MigrateOp | undefined {
     newColumnName: option(o, "newColumnName", (v) => readString(r, v, "the new column name")),
     existingNullable: bool("existingNullable"),
     existingServerDefault: dflt("existingServerDefault"),
+    serverDefaultIsSql: sqlFlag(o, "serverDefault"),
+    existingServerDefaultIsSql: sqlFlag(o, "existingServerDefault"),
   };
   const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
   return all([str(c, args[0], "the table name"), str(c, args[1], "the column name")], (t, col) => ops.alterColumn(t, col, defined));
+}
+
+/** `true` when the option is `sa.text("…")` (AlterColumnOp.serverDefaultIsSql), undefined otherwise. */
+function sqlFlag(o: Map<string, Node>, key: string): true | undefined {
+  return isSqlTextDefault(o.get(key)) ? true : undefined;
 }
 
 function readConstraintType(c: Ctx, a: Arg | undefined): ConstraintType | null | undefined {

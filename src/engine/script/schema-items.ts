@@ -95,6 +95,11 @@ export function readServerDefault(r: ScriptReader, node: Node, what: string): st
   return r.error(node, `Expected ${what} as a string, sa.text("…") or null; found ${describeNode(node)}.`);
 }
 
+/** True for `sa.text("…")`: Column.serverDefaultIsSql, as SQLAlchemy keeps a TextClause apart from a string. */
+export function isSqlTextDefault(node: Node | undefined): boolean {
+  return node !== undefined && readSqlText(node)?.sql === true;
+}
+
 /** `"…"` (value) or `sa.text("…")` (sql), or undefined for anything else. */
 export function readSqlText(node: Node): { value: string; sql: boolean } | undefined {
   const n = unwrap(node);

@@ -4,7 +4,7 @@
 import type { Node } from "@babel/types";
 import { column, emptyTable, type CheckConstraint, type Column, type ForeignKey, type Table, type UniqueConstraint } from "../schema/model";
 import { describeNode, memberCall, unwrap, type ScriptReader } from "./reader";
-import { readActions, readInlineForeignKey, readServerDefault, readSqlText, readType, splitReference } from "./schema-items";
+import { isSqlTextDefault, readActions, readInlineForeignKey, readServerDefault, readSqlText, readType, splitReference } from "./schema-items";
 import { option, readBoolean, readOptions, readString, readStringList, readStringOrNull } from "./values";
 
 export interface ReadColumn {
@@ -51,7 +51,9 @@ export function readColumn(r: ScriptReader, node: Node, where: "createTable" | "
   const autoincrement = option(opts, "autoincrement", (v) => readAutoincrement(r, v)) ?? "auto";
   const comment = option(opts, "comment", (v) => readStringOrNull(r, v, "the comment")) ?? null;
   const nullableImplicit = !opts.has("nullable");
-  return { column: column(name, type, { nullable, serverDefault, autoincrement, comment }), foreignKeys, primaryKey, unique, nullableImplicit };
+  const serverDefaultIsSql = serverDefault !== null && isSqlTextDefault(opts.get("serverDefault")) ? { serverDefaultIsSql: true as const } : {};
+  const col = column(name, type, { nullable, serverDefault, ...serverDefaultIsSql, autoincrement, comment });
+  return { column: col, foreignKeys, primaryKey, unique, nullableImplicit };
 }
 
 function readColumnArgument(r: ScriptReader, node: Node, columnName: string): ForeignKey | undefined {

@@ -113,7 +113,7 @@ describe("compareSchemas", () => {
         // rendered by Alembic as alter_column('id', existing_type=sa.INTEGER(), nullable=False, autoincrement=True)
         alterColumn("item", "id", { nullable: false, existingType: INTEGER, existingNullable: true, autoincrement: true }),
         alterColumn("item", "title", {
-          type: { name: "String", length: 200 }, existingType: { name: "VARCHAR", length: 64 }, existingNullable: true, existingServerDefault: "'x'",
+          type: { name: "String", length: 200 }, existingType: { name: "VARCHAR", length: 64 }, existingNullable: true, existingServerDefault: "'x'", existingServerDefaultIsSql: true,
         }),
         alterColumn("item", "qty", { nullable: false, existingType: INTEGER, existingNullable: true }),
         alterColumn("item", "price", { type: { name: "Numeric", precision: 10, scale: 2 }, existingType: { name: "NUMERIC", precision: 8, scale: 2 }, existingNullable: true }),
@@ -323,11 +323,11 @@ CREATE UNIQUE INDEX ix_users_username ON users (username);`);
     // and add_column(sa.Column('x', sa.INTEGER(), server_default=sa.text('(1 + 1)'), ...))
     expect(batch).toEqual(
       modifyTable("t", [
-        alterColumn("t", "d", { type: { name: "Date" }, existingType: { name: "DATETIME" }, existingNullable: true, existingServerDefault: "(CURRENT_TIMESTAMP)" }),
-        alterColumn("t", "n", { type: BigInteger, existingType: { name: "INTEGER" }, existingNullable: true, existingServerDefault: "(10)" }),
-        alterColumn("t", "m", { type: BigInteger, existingType: { name: "INTEGER" }, existingNullable: true, existingServerDefault: "5" }),
-        alterColumn("t", "s", { type: { name: "String", length: 4 }, existingType: { name: "VARCHAR", length: 3 }, existingNullable: true, existingServerDefault: "'ab'" }),
-        dropColumn("t", "x", column("x", { name: "INTEGER" }, { serverDefault: "(1 + 1)" })),
+        alterColumn("t", "d", { type: { name: "Date" }, existingType: { name: "DATETIME" }, existingNullable: true, existingServerDefault: "(CURRENT_TIMESTAMP)", existingServerDefaultIsSql: true }),
+        alterColumn("t", "n", { type: BigInteger, existingType: { name: "INTEGER" }, existingNullable: true, existingServerDefault: "(10)", existingServerDefaultIsSql: true }),
+        alterColumn("t", "m", { type: BigInteger, existingType: { name: "INTEGER" }, existingNullable: true, existingServerDefault: "5", existingServerDefaultIsSql: true }),
+        alterColumn("t", "s", { type: { name: "String", length: 4 }, existingType: { name: "VARCHAR", length: 3 }, existingNullable: true, existingServerDefault: "'ab'", existingServerDefaultIsSql: true }),
+        dropColumn("t", "x", column("x", { name: "INTEGER" }, { serverDefault: "(1 + 1)", serverDefaultIsSql: true })),
       ]),
     );
   });

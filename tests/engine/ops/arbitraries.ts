@@ -27,20 +27,33 @@ export const sqlType: fc.Arbitrary<SqlType> = fc.constantFrom(...typeNames).chai
   }
 });
 
-export const serverDefault: fc.Arbitrary<string | null> = fc.oneof(
-  fc.constant(null),
-  ident.map((s) => `'${s.replace(/'/g, "''")}'`),
-  fc.constantFrom("CURRENT_TIMESTAMP", "(1 + 1)", "0", "'a' || 'b'", "''"),
-  ident,
+/**
+ * A server default with its Column.serverDefaultIsSql flag, as a script can write it: a quoted
+ * literal is a plain string or `sa.text("'…'")`; any other SQL can only be `sa.text(…)`.
+ */
+export const serverDefaultPair: fc.Arbitrary<{ sql: string | null; isSql: boolean }> = fc.oneof(
+  fc.constant({ sql: null, isSql: false }),
+  fc.tuple(fc.oneof(ident.map((s) => `'${s.replace(/'/g, "''")}'`), fc.constant("''")), fc.boolean()).map(([sql, isSql]) => ({ sql, isSql })),
+  fc.oneof(fc.constantFrom("CURRENT_TIMESTAMP", "(1 + 1)", "0", "'a' || 'b'"), ident).map((sql) => ({ sql, isSql: !/^'(?:[^']|'')*'$/s.test(sql) })),
 );
 
-export const column: fc.Arbitrary<Column> = fc.record({
-  name: ident,
-  type: sqlType,
-  nullable: fc.boolean(),
-  serverDefault,
-  autoincrement: fc.constantFrom<boolean | "auto">(true, false, "auto"),
-  comment: fc.option(ident, { nil: null }),
+export const serverDefault: fc.Arbitrary<string | null> = serverDefaultPair.map((d) => d.sql);
+
+export const column: fc.Arbitrary<Column> = fc
+  .record({
+    name: ident,
+    type: sqlType,
+    nullable: fc.boolean(),
+    dflt: serverDefaultPair,
+    autoincrement: fc.constantFrom<boolean | "auto">(true, false, "auto"),
+    comment: fc.option(ident, { nil: null }),
+  })
+  .map(({ dflt, ...c }) => ({ ...c, serverDefault: dflt.sql, ...(dflt.isSql && { serverDefaultIsSql: true as const }) }));
+
+/** `serverDefault`/`existingServerDefault` (named by `key`) with its `…IsSql` flag. */
+const alterDefault = (key: "serverDefault" | "existingServerDefault", d: { sql: string | null; isSql: boolean }) => ({
+  [key]: d.sql,
+  ...(d.isSql && { [`${key}IsSql`]: true as const }),
 });
 
 const action = fc.option(fc.constantFrom<ReferentialAction>("CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION"), { nil: null });
@@ -82,18 +95,24 @@ export const table: fc.Arbitrary<Table> = fc.record({
   checkConstraints: fc.array(checkConstraint, { maxLength: 2 }),
 });
 
-const alterChanges = fc.record(
-  {
-    nullable: fc.boolean(),
-    type: sqlType,
-    serverDefault,
-    newColumnName: ident,
-    existingType: sqlType,
-    existingNullable: fc.boolean(),
-    existingServerDefault: serverDefault,
-  },
-  { requiredKeys: [] },
-);
+const alterChanges = fc
+  .record(
+    {
+      nullable: fc.boolean(),
+      type: sqlType,
+      serverDefault: serverDefaultPair,
+      newColumnName: ident,
+      existingType: sqlType,
+      existingNullable: fc.boolean(),
+      existingServerDefault: serverDefaultPair,
+    },
+    { requiredKeys: [] },
+  )
+  .map(({ serverDefault: d, existingServerDefault: e, ...rest }) => ({
+    ...rest,
+    ...(d && alterDefault("serverDefault", d)),
+    ...(e && alterDefault("existingServerDefault", e)),
+  }));
 
 const rowValue: fc.Arbitrary<RowValue> = fc.oneof(ident, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.boolean(), fc.constant(null));
 const rows = fc.array(fc.dictionary(ident, rowValue, { maxKeys: 3, noNullPrototype: true }), { maxLength: 3 });
@@ -128,13 +147,13 @@ export const anyOp: fc.Arbitrary<MigrateOp> = fc.oneof(
 
 const pairedAlter = fc
   .record(
-    { type: fc.tuple(sqlType, sqlType), nullable: fc.tuple(fc.boolean(), fc.boolean()), dflt: fc.tuple(serverDefault, serverDefault), rename: ident },
+    { type: fc.tuple(sqlType, sqlType), nullable: fc.tuple(fc.boolean(), fc.boolean()), dflt: fc.tuple(serverDefaultPair, serverDefaultPair), rename: ident },
     { requiredKeys: [] },
   )
   .map(({ type, nullable, dflt, rename }) => ({
     ...(type && { type: type[0], existingType: type[1] }),
     ...(nullable && { nullable: nullable[0], existingNullable: nullable[1] }),
-    ...(dflt && { serverDefault: dflt[0], existingServerDefault: dflt[1] }),
+    ...(dflt && { ...alterDefault("serverDefault", dflt[0]), ...alterDefault("existingServerDefault", dflt[1]) }),
     ...(rename !== undefined && { newColumnName: rename }),
   }));
 

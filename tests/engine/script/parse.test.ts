@@ -28,7 +28,7 @@ describe("hand-written operations", () => {
     [`op.execute(sa.text("DELETE FROM t"));`, ops.execute("DELETE FROM t")],
     [`op.bulkInsert("roles", [{ id: 1, name: "admin", ok: true, note: null, "odd key": -2.5 }]);`, ops.bulkInsert("roles", [{ id: 1, name: "admin", ok: true, note: null, "odd key": -2.5 }])],
     [`op.alterColumn("t", "c", { nullable: false, existingType: sa.String(64), type: sa.Text });`, ops.alterColumn("t", "c", { nullable: false, existingType: { name: "String", length: 64 }, type: { name: "Text" } })],
-    [`op.alterColumn("t", "c", { serverDefault: sa.text("CURRENT_TIMESTAMP"), existingServerDefault: "it's" });`, ops.alterColumn("t", "c", { serverDefault: "CURRENT_TIMESTAMP", existingServerDefault: "'it''s'" })],
+    [`op.alterColumn("t", "c", { serverDefault: sa.text("CURRENT_TIMESTAMP"), existingServerDefault: "it's" });`, ops.alterColumn("t", "c", { serverDefault: "CURRENT_TIMESTAMP", serverDefaultIsSql: true, existingServerDefault: "'it''s'" })],
     [`op.dropTable("old");`, ops.dropTable("old")],
     [`op.renameTable("old", "new");`, ops.renameTable("old", "new")],
     [`op.createIndex("ix", "t", ["c"], { unique: true });`, ops.createIndex("t", { name: "ix", columns: ["c"], unique: true })],

@@ -48,12 +48,12 @@ function canonicalOne(op: MigrateOp): MigrateOp {
       return rest;
     }
     case "alter_column": {
-      const { existingNullable, existingServerDefault, ...rest } = op;
+      const { existingNullable, existingServerDefault, existingServerDefaultIsSql, ...rest } = op;
       const kept: AlterColumnOp = { ...rest };
       return {
         ...kept,
         ...(op.nullable === undefined && existingNullable !== undefined && { existingNullable }),
-        ...(op.serverDefault === undefined && existingServerDefault && { existingServerDefault }),
+        ...(op.serverDefault === undefined && existingServerDefault && { existingServerDefault, ...(existingServerDefaultIsSql && { existingServerDefaultIsSql }) }),
       };
     }
     case "modify_table":
