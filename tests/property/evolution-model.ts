@@ -182,11 +182,25 @@ export function addTableArg(rng: Rng, table: TableSpec): void {
   // server defaults (rows added later with the default would collide).
   const unique = kind === "unique" || chance(rng, 0.3);
   if (unique && cols.some((c) => !c.nullable || c.serverDefault !== undefined)) return;
-  // A named UniqueConstraint over the one column that is also `unique: true`: real Alembic 1.8
-  // detects the named one as added again after every upgrade (checked with flask db migrate), so
-  // autogenerate is not idempotent there; not generated.
-  if (kind === "unique" && cols.length === 1 && cols[0]?.unique) return;
   table.args.push({ kind, name, cols: colNames, ...(kind === "index" && { unique }) });
+  dedupeUniques(table);
+}
+
+/**
+ * Drops the table args that repeat a unique over the same columns as an earlier one (a column's
+ * `unique: true` counts first). Real Alembic 1.8 detects the second of two unique constraints over
+ * the same columns as added again after every upgrade (checked with flask db migrate: SQLite keeps
+ * one index for both), so autogenerate is not idempotent there; not generated.
+ */
+export function dedupeUniques(table: TableSpec): void {
+  const seen = new Set(table.cols.filter((c) => c.unique).map((c) => JSON.stringify([colName(c)])));
+  table.args = table.args.filter((a) => {
+    if (a.kind === "index" && a.unique !== true) return true;
+    const key = JSON.stringify([...a.cols].sort());
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function randomModel(rng: Rng, tableCount: number, naming: boolean): ModelSpec {
