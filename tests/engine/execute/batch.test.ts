@@ -120,6 +120,19 @@ describe("batch move and copy", () => {
     expect(db.statements[0]).toContain("\tr2 INTEGER DEFAULT (5), \n");
   });
 
+  test("an add_column whose quoted default was written sa.text(…) rebuilds; the same default as a plain string is ALTERed in", async () => {
+    // as requires_recreate_in_batch: server_default=sa.text("'2020-01-01'") is a ClauseElement (checked with the real
+    // Flask-Migrate: its upgrade left CREATE TABLE "item" (…) re-formatted by the copy, where "0" left the ALTERed text)
+    const created = (isSql: boolean) => column("created", { name: "DateTime" }, { serverDefault: "'2020-01-01 00:00:00'", ...(isSql && { serverDefaultIsSql: true }) });
+    const text = await recordingDb(USERS);
+    applyOps(text, [modifyTable("users", [addColumn("users", created(true))])]);
+    expect(text.statements[0]).toMatch(/^CREATE TABLE _alembic_tmp_users/);
+    expect(text.statements[0]).toContain("\tcreated DATETIME DEFAULT '2020-01-01 00:00:00', \n");
+    const plain = await recordingDb(USERS);
+    applyOps(plain, [modifyTable("users", [addColumn("users", created(false))])]);
+    expect(plain.statements).toEqual(["ALTER TABLE users ADD COLUMN created DATETIME DEFAULT '2020-01-01 00:00:00'"]);
+  });
+
   test("quoted names, server default changes, a dropped foreign key and an added named one, as Alembic prints them", async () => {
     const db = await recordingDb(`CREATE TABLE "Owner" (id INTEGER NOT NULL, PRIMARY KEY (id));
 CREATE TABLE "Pets" (

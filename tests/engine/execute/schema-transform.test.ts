@@ -78,6 +78,15 @@ describe("applyOpsToSchema", () => {
     });
   }
 
+  test("models every default as reflection reads it back: SQL text (serverDefaultIsSql), whether or not the model wrote text()", async () => {
+    const db = await recordingDb();
+    const ops = [createTable(AUTHORS), createTable(BOOKS), addColumn("authors", column("bio", { name: "Text" }, { serverDefault: "'none'" }))];
+    applyOps(db, ops);
+    const after = applyOpsToSchema({ tables: [] }, ops);
+    expect(normal(after)).toEqual(normal(reflectSchema(db)));
+    expect(after.tables[0]!.columns.map((c) => c.serverDefaultIsSql)).toEqual([undefined, true, true]);
+  });
+
   test("is pure: the input schema is not changed", () => {
     const schema: Schema = { tables: [AUTHORS] };
     const copy = structuredClone(schema);

@@ -65,6 +65,15 @@ describe("column options", () => {
     expect(table(r, "t").columns.slice(1).map((c) => c.serverDefault)).toEqual(["'it''s'", "'0'", "CURRENT_TIMESTAMP", "1 + 1", "(1 + 1)", null]);
   });
 
+  test("serverDefault: db.text() is flagged as SQL even when it is a quoted literal; a string or number is not", () => {
+    // SQLAlchemy keeps text("'x'") a TextClause: Alembic renders it sa.text("'x'") and rebuilds to add it
+    const r = models(oneTable(`  a = db.Column(db.String, { serverDefault: db.text("'x'") });
+  b = db.Column(db.String, { serverDefault: "x" });
+  c = db.Column(db.Integer, { serverDefault: 0 });\n  d = db.Column(db.Integer);`));
+    const columns = table(r, "t").columns.slice(1);
+    expect(columns.map((c) => [c.serverDefault, c.serverDefaultIsSql])).toEqual([["'x'", true], ["'x'", undefined], ["'0'", undefined], [null, undefined]]);
+  });
+
   test("autoincrement, comment and an explicit column name are kept; a client-side default is noted for the warnings, not the DDL", () => {
     const r = models(oneTable(`  a = db.Column("a_col", db.Integer, { autoincrement: false, comment: "note", default: 5 });\n  b = db.Column(db.Integer, { default: Date.now, autoincrement: "auto" });\n  c = db.Column(db.Integer, { autoincrement: true });`));
     const [, a, b, c] = table(r, "t").columns;

@@ -35,6 +35,29 @@ const CASES: [MigrateOp, string, string | null][] = [
     'op.alterColumn("item", "qty", { newColumnName: "quantity", existingServerDefault: sa.text("CURRENT_TIMESTAMP") });',
     'batchOp.alterColumn("qty", { newColumnName: "quantity", existingServerDefault: sa.text("CURRENT_TIMESTAMP") });',
   ],
+  [
+    // a default written text() or reflected stays sa.text(…) even when it is a quoted literal (real Alembic's downgrade:
+    // add_column(sa.Column('code', sa.VARCHAR(length=10), server_default=sa.text("'ab'"), …)); a plain one is the string
+    ops.addColumn("item", column("code", { name: "VARCHAR", length: 10 }, { serverDefault: "'ab'", serverDefaultIsSql: true })),
+    'op.addColumn("item", sa.Column("code", sa.VARCHAR(10), { serverDefault: sa.text("\'ab\'"), nullable: true }));',
+    'batchOp.addColumn(sa.Column("code", sa.VARCHAR(10), { serverDefault: sa.text("\'ab\'"), nullable: true }));',
+  ],
+  [
+    ops.addColumn("item", column("code", { name: "VARCHAR", length: 10 }, { serverDefault: "'ab'" })),
+    'op.addColumn("item", sa.Column("code", sa.VARCHAR(10), { serverDefault: "ab", nullable: true }));',
+    'batchOp.addColumn(sa.Column("code", sa.VARCHAR(10), { serverDefault: "ab", nullable: true }));',
+  ],
+  [
+    // the real tool: alter_column('qty', existing_type=sa.INTEGER(), type_=sa.String(length=5), …, existing_server_default=sa.text("'0'"))
+    ops.alterColumn("item", "qty", { existingType: { name: "INTEGER" }, type: { name: "String", length: 5 }, existingNullable: true, existingServerDefault: "'0'", existingServerDefaultIsSql: true }),
+    'op.alterColumn("item", "qty", { existingType: sa.INTEGER(), type: sa.String(5), existingNullable: true, existingServerDefault: sa.text("\'0\'") });',
+    'batchOp.alterColumn("qty", { existingType: sa.INTEGER(), type: sa.String(5), existingNullable: true, existingServerDefault: sa.text("\'0\'") });',
+  ],
+  [
+    ops.alterColumn("item", "qty", { serverDefault: "'1'", serverDefaultIsSql: true }),
+    'op.alterColumn("item", "qty", { serverDefault: sa.text("\'1\'") });',
+    'batchOp.alterColumn("qty", { serverDefault: sa.text("\'1\'") });',
+  ],
   [ops.alterColumn("item", "qty", { serverDefault: null }), 'op.alterColumn("item", "qty", { serverDefault: null });', 'batchOp.alterColumn("qty", { serverDefault: null });'],
   [ops.createIndex("users", ix), 'op.createIndex("ix_users_username", "users", ["username", "id"], { unique: false });', 'batchOp.createIndex("ix_users_username", ["username", "id"], { unique: false });'],
   [ops.dropIndex("users", "ix_a"), 'op.dropIndex("ix_a", { tableName: "users" });', 'batchOp.dropIndex("ix_a");'],
@@ -136,5 +159,13 @@ describe("types and server defaults", () => {
     ["(1 + 1)", 'sa.text("(1 + 1)")'],
   ])("server default %s -> %s", (sql, text) => {
     expect(renderServerDefault(sql)).toBe(text);
+  });
+
+  test.each([
+    ["'0'", "sa.text(\"'0'\")"],
+    ["'it''s'", "sa.text(\"'it''s'\")"],
+    ["CURRENT_TIMESTAMP", 'sa.text("CURRENT_TIMESTAMP")'],
+  ])("server default %s written text() or reflected -> %s, as _render_potential_expr", (sql, text) => {
+    expect(renderServerDefault(sql, true)).toBe(text);
   });
 });

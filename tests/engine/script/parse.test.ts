@@ -43,6 +43,12 @@ describe("hand-written operations", () => {
     ],
     [`op.createCheckConstraint("ck", "t", sa.text("x > 0"));`, ops.createCheckConstraint("t", { name: "ck", sqltext: "x > 0" })],
     [`op.addColumn("t", sa.Column("n", sa.Numeric(8, 2), { serverDefault: "0" }));`, ops.addColumn("t", column("n", { name: "Numeric", precision: 8, scale: 2 }, { serverDefault: "'0'" }))],
+    // sa.text("'0'") is a TextClause (Alembic rebuilds to add it), "0" a plain string: the same SQL, told apart
+    [`op.addColumn("t", sa.Column("n", sa.Integer(), { serverDefault: sa.text("'0'") }));`, ops.addColumn("t", column("n", { name: "Integer" }, { serverDefault: "'0'", serverDefaultIsSql: true }))],
+    [
+      `op.alterColumn("t", "c", { type: sa.Text(), existingServerDefault: sa.text("'0'") });`,
+      ops.alterColumn("t", "c", { type: { name: "Text" }, existingServerDefault: "'0'", existingServerDefaultIsSql: true }),
+    ],
     [`op.addColumn("t", sa.Column("s", sa.String({ length: 5 }), { autoincrement: "auto", comment: null }));`, ops.addColumn("t", column("s", { name: "String", length: 5 }))],
     [`op.addColumn("t", sa.Column("e", sa.Enum("a", "b", { name: "st" }) as const));`, ops.addColumn("t", column("e", { name: "Enum", values: ["a", "b"], enumName: "st" }))],
     [`op.batchAlterTable("t", (b) => b.dropColumn("c"));`, ops.modifyTable("t", [ops.dropColumn("t", "c")])],
