@@ -114,6 +114,16 @@ const CHANGES: Record<string, Change> = {
     const c = pick(rng, spec.tables.flatMap(plainColumns).filter((x) => canBeUnique(x.type) && x.nullable && x.serverDefault === undefined));
     if (c && spec.naming) c.unique = !c.unique;
   },
+  /** The upgrade must fail on the rows (one value twice) and roll back; see mustFailOn. */
+  uniqueOverDuplicates(rng, spec, v1) {
+    const t = pick(rng, spec.tables.filter((x) => existedBefore(v1, x.tablename)));
+    const first = t && v1.tables.find((x) => x.tablename === t.tablename);
+    const uniqueBefore = (x: ColSpec) => original(v1, t as TableSpec, x)?.unique === true || (first?.args.some((a) => (a.kind === "unique" || a.unique === true) && a.cols.includes(colName(x))) ?? false);
+    const c = t && pick(rng, plainColumns(t).filter((x) => canBeUnique(x.type) && !x.unique && original(v1, t, x) !== undefined && !uniqueBefore(x)));
+    if (!t || !c || !spec.naming || spec.duplicates) return;
+    c.unique = true;
+    spec.duplicates = { table: t.tablename, column: colName(c) };
+  },
   addTableArg(rng, spec) {
     const t = pick(rng, spec.tables);
     if (t) addTableArg(rng, t);

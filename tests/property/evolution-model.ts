@@ -54,6 +54,8 @@ export interface TableSpec {
 export interface ModelSpec {
   naming: boolean;
   tables: TableSpec[];
+  /** A column this version makes unique while the rows hold one value twice: the upgrade must fail. */
+  duplicates?: { table: string; column: string };
 }
 
 export type Rng = () => number;

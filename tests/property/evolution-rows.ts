@@ -31,7 +31,8 @@ function valueOf(t: ColType, i: number): SqlValue {
 const inUnique = (t: TableSpec | undefined, name: string): boolean =>
   t !== undefined && (t.cols.some((c) => colName(c) === name && c.unique) || t.args.some((a) => (a.kind === "unique" || a.unique === true) && a.cols.includes(name)));
 
-function columnValues(rng: Rng, c: ColSpec, later: ColSpec | undefined, ctx: { count: number; distinct: boolean; ids: Map<string, number[]> }): SqlValue[] {
+function columnValues(rng: Rng, c: ColSpec, later: ColSpec | undefined, ctx: { count: number; distinct: boolean; duplicated: boolean; ids: Map<string, number[]> }): SqlValue[] {
+  if (ctx.duplicated) return Array.from({ length: ctx.count }, () => valueOf(c.type, 0));
   const notNull = !c.nullable || (later !== undefined && !later.nullable);
   const fkTargets = [c.fk?.table, later?.fk?.table].filter((x): x is string => x !== undefined);
   const values: SqlValue[] = [];
@@ -54,7 +55,8 @@ export function randomRows(rng: Rng, v1: ModelSpec, v2: ModelSpec): TableRows[] 
   const ids = new Map<string, number[]>();
   const out: TableRows[] = [];
   for (const t of v1.tables) {
-    const count = Math.floor(rng() * 5);
+    // At least two rows where the second version makes a column unique over a repeated value.
+    const count = v2.duplicates?.table === t.tablename ? 2 + Math.floor(rng() * 3) : Math.floor(rng() * 5);
     ids.set(t.tablename, Array.from({ length: count }, (_, i) => i + 1));
   }
   for (const t of v1.tables) {
@@ -65,7 +67,8 @@ export function randomRows(rng: Rng, v1: ModelSpec, v2: ModelSpec): TableRows[] 
       if (c.attr === "id") return Array.from({ length: count }, (_, i) => i + 1);
       const name = colName(c);
       const distinct = inUnique(t, name) || inUnique(later, name);
-      return columnValues(rng, c, later?.cols.find((x) => colName(x) === name), { count, distinct, ids });
+      const duplicated = v2.duplicates?.table === t.tablename && v2.duplicates.column === name;
+      return columnValues(rng, c, later?.cols.find((x) => colName(x) === name), { count, distinct: distinct && !duplicated, duplicated, ids });
     });
     const rows = Array.from({ length: count }, (_, i) => perColumn.map((vs) => vs[i] ?? null));
     out.push({ table: t.tablename, columns, rows });

@@ -78,13 +78,22 @@ async function readSurvivors(bytes: Uint8Array | null, cols: ReturnType<typeof s
   return Promise.all(cols.map(async ({ table, columns, retyped }) => ({ table, values: await readColumns(bytes, table, columns, upgraded ? retyped : new Set()) })));
 }
 
+/** Whether the repeated value of `duplicates` ends under a unique over that one column. */
+function uniqueOverDuplicates(v2: ModelSpec): boolean {
+  const d = v2.duplicates;
+  const t = d && v2.tables.find((x) => x.tablename === d.table);
+  if (!d || !t) return false;
+  return t.cols.some((c) => colName(c) === d.column && c.unique) || t.args.some((a) => (a.kind === "unique" || a.unique === true) && a.cols.length === 1 && a.cols[0] === d.column);
+}
+
 /**
  * Whether the evolution adds a NOT NULL column without a server default to a table of the first
  * version: "never" where there is none, "must" where that table has rows (no value to give them),
  * "may" on an empty table (SQLite's ALTER TABLE ADD COLUMN refuses it even then, but a batch
- * rebuild of the same table copies no rows and succeeds).
+ * rebuild of the same table copies no rows and succeeds). A unique over a repeated value must fail.
  */
 function mustFailOn(v1: ModelSpec, v2: ModelSpec, data: readonly TableRows[]): "never" | "may" | "must" {
+  if (uniqueOverDuplicates(v2)) return "must";
   let verdict: "never" | "may" | "must" = "never";
   for (const t of v2.tables) {
     const old = v1.tables.find((x) => x.tablename === t.tablename);
@@ -105,7 +114,7 @@ async function upgradeOrRollBack(r: Runner, verdict: "never" | "may" | "must", b
   const valuesBefore = await values();
   const result = await r.run("upgrade");
   if (result.exitCode === 0) {
-    if (verdict === "must") throw new Error(`upgrade applied a NOT NULL column without a default to a table with rows:\n${textOf(result)}`);
+    if (verdict === "must") throw new Error(`upgrade applied a change that the rows cannot take (a NOT NULL column without a default, or a unique over a repeated value):\n${textOf(result)}`);
     return true;
   }
   if (verdict === "never") throw new Error(`db upgrade failed:\n${textOf(result)}`);
