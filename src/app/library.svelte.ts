@@ -52,9 +52,8 @@ export class PlaygroundLibrary {
     deps.channel?.addEventListener("message", (event) => void this.#heard(event.data as ChannelMessage));
   }
 
-  get currentTitle(): string {
-    return this.playgrounds.find((p) => p.id === this.currentId)?.title ?? this.#deps.playground.snapshot?.title ?? "";
-  }
+  /** The open playground's title as last saved (the record's, which a rename changes). */
+  currentTitle = $state("");
 
   /** Starts saving the open playground: every change after a pause, every command at once. */
   watch(): void {
@@ -180,6 +179,7 @@ export class PlaygroundLibrary {
     await this.#deps.playground.open(title, { title, files, database });
     this.#deps.playground.restoreUi(record.ui);
     this.currentId = record.id;
+    this.currentTitle = record.title;
     await this.#deps.refreshViews?.();
   }
 
@@ -190,6 +190,7 @@ export class PlaygroundLibrary {
 
   #saved(record: SavedPlayground): void {
     this.currentId = record.id;
+    this.currentTitle = record.title;
     void this.refresh();
     this.#announce({ type: "saved", id: record.id, saveCount: record.saveCount });
   }
