@@ -78,6 +78,31 @@ async function readSurvivors(bytes: Uint8Array | null, cols: ReturnType<typeof s
   return Promise.all(cols.map(async ({ table, columns, retyped }) => ({ table, values: await readColumns(bytes, table, columns, upgraded ? retyped : new Set()) })));
 }
 
+/** The id of the revision whose script is named `<rev>_<slug>.ts`. */
+function revisionOf(ws: Workspace, slug: string): string {
+  const path = Object.keys(ws.files).find((p) => p.endsWith(`_${slug}.ts`));
+  const id = path?.split("/").pop()?.split("_")[0];
+  if (id === undefined) throw new Error(`no script for "${slug}" among ${Object.keys(ws.files).join(", ")}`);
+  return id;
+}
+
+/** `<a>:<b> --sql` for the last two revisions, its SQL run on a copy of the current database. */
+async function offlineRun(r: Runner, command: "upgrade" | "downgrade", from: string, to: string): Promise<Uint8Array> {
+  const result = await ok(r, command, `${revisionOf(r.ws, from)}:${revisionOf(r.ws, to)}`, "--sql");
+  const sql = result.lines.filter((l) => l.level === "info" && l.log !== true).map((l) => l.text).join("\n");
+  const db = await openSqlJs(r.ws.database ?? undefined);
+  try {
+    db.exec(sql);
+    return db.export();
+  } catch (e) {
+    throw new Error(`${command} --sql gave SQL that SQLite refuses (${e instanceof Error ? e.message : String(e)}):\n${sql}`);
+  } finally {
+    db.close();
+  }
+}
+
+const offlineUpgrade = (r: Runner) => offlineRun(r, "upgrade", "first", "second");
+
 /** Whether the repeated value of `duplicates` ends under a unique over that one column. */
 function uniqueOverDuplicates(v2: ModelSpec): boolean {
   const d = v2.duplicates;
@@ -151,11 +176,21 @@ async function evolution(r: Runner, v1: ModelSpec, v2: ModelSpec, data: TableRow
     r.ws = withFile(r.ws, "models.ts", modelsSource(v2));
     const second = await ok(r, "migrate", "-m", "second");
     if (textOf(second).includes(NO_CHANGES)) return void (stats.unchanged += 1);
-    if (!(await upgradeOrRollBack(r, mustFailOn(v1, v2, data), before, async () => readSurvivors(r.ws.database, kept)))) return void (stats.rolledBack += 1);
+    const verdict = mustFailOn(v1, v2, data);
+    const offline = verdict === "never" ? await offlineUpgrade(r) : null;
+    if (!(await upgradeOrRollBack(r, verdict, before, async () => readSurvivors(r.ws.database, kept)))) return void (stats.rolledBack += 1);
     stats.applied += 1;
     const after = await dumpSchema(r.ws.database);
+    if (offline) {
+      same("upgrade --sql run on the database gives the upgraded schema", await dumpSchema(offline), after);
+      expect(await readSurvivors(offline, kept, true), "upgrade --sql keeps the values").toEqual(textBefore);
+    }
     expect(await readSurvivors(r.ws.database, kept, true), "upgrade keeps the values").toEqual(textBefore);
     await expectNoChanges(r, "the second upgrade");
+
+    const offlineDown = await offlineRun(r, "downgrade", "second", "first");
+    same("downgrade --sql run on the database restores the schema", await dumpSchema(offlineDown), before);
+    expect(await readSurvivors(offlineDown, kept), "downgrade --sql keeps the values").toEqual(valuesBefore);
 
     await ok(r, "downgrade");
     same("downgrade restores the schema", await dumpSchema(r.ws.database), before);
