@@ -140,7 +140,7 @@ export class Autosave {
   }
 
   async #write(options: { force?: boolean; title?: string; ui?: SavedUiState } = {}): Promise<void> {
-    if (this.#conflict) return void this.#onStatus(this.#conflict.message);
+    if (this.#conflict) return;
     await this.#commit(options);
   }
 
@@ -166,7 +166,8 @@ export class Autosave {
 
   #setConflict(theirs: SavedPlayground | null, message: string): void {
     this.#conflict = { theirs, message };
-    this.#onStatus(message);
-    this.#hooks.onConflict?.(theirs, message);
+    // With a conflict hook, the choice is shown there; the status line would only repeat it.
+    if (this.#hooks.onConflict) this.#hooks.onConflict(theirs, message);
+    else this.#onStatus(message);
   }
 }

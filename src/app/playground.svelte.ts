@@ -107,6 +107,8 @@ export class Playground {
   /** Called by the editor on every keystroke: cheap, the work happens after a pause. */
   editFile(path: string, text: string): void {
     if (this.#texts.get(path) === text) return;
+    // Only files of the open playground can be edited (an editor model left from another one cannot).
+    if (this.snapshot && !(path in this.snapshot.files)) return;
     this.#texts.set(path, text);
     this.#dirty.add(path);
     this.#changed();

@@ -123,3 +123,14 @@ test("persistent storage: granted, refused and missing are each said", async () 
   await tab.library.requestPersistence(async () => Promise.reject(new Error("no")));
   expect(tab.library.persistence).toMatch(/did not promise/);
 });
+
+test("an edit to a file the open playground does not have (an editor left from another) is ignored", async () => {
+  const tab = openTab();
+  await startTab(tab);
+  tab.playground.editFile("migrations/versions/0123456789ab_gone.ts", "");
+  await tab.playground.flushEdits();
+  await tab.library.autosave.flush();
+  const saved = await tab.store.load(tab.library.currentId!);
+  expect(saved.ok && Object.keys(saved.record.files).filter((f) => f.includes("gone"))).toEqual([]);
+  expect(tab.playground.snapshot?.history.error ?? null).toBeNull();
+});

@@ -46,9 +46,12 @@ test("two playgrounds: create, rename, switch back and forth, each keeps its own
   await menu(page).getByRole("button", { name: "New tutorial playground" }).click();
   await page.getByRole("region", { name: "Models and migration scripts" }).getByText("Detected added table 'roles'").waitFor();
   expect(await page.getByRole("tab", { name: /initial_migration\.ts/ }).count()).toBe(0);
+  // The first playground's script, open in the editor, does not leak into the new one.
+  await page.waitForTimeout(600);
+  expect(await page.getByRole("region", { name: "History and database" }).getByText(/initial_migration\.ts/).count()).toBe(0);
   await openMenu(page);
   expect(await saved(page).count()).toBe(2);
-  await saved(page).filter({ hasText: "(open)" }).getByRole("button", { name: "Rename" }).click();
+  await saved(page).filter({ hasText: "open now" }).getByRole("button", { name: "Rename" }).click();
   await menu(page).getByLabel("New title").fill("Second try");
   await menu(page).getByRole("button", { name: "Save title" }).click();
   await saved(page).first().getByText("Second try").waitFor();
