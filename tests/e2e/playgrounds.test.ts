@@ -177,3 +177,31 @@ test("two tabs on one playground: the one that would overwrite the other is aske
   await openMenu(other);
   await expect.poll(() => saved(other).count()).toBe(2);
 });
+
+test("full storage: a clear message that stays, nothing lost, and saving resumes when there is room", async () => {
+  // Chromium's IndexedDB, made to refuse writes as a full disk does (QuotaExceededError).
+  await browser.context.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    const flags = globalThis as unknown as { storageFull?: boolean };
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["put"]>) {
+      if (flags.storageFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return put.apply(this, args);
+    };
+  });
+  const page = await openApp(browser.context, server.url);
+  await page.evaluate(() => void ((globalThis as unknown as { storageFull?: boolean }).storageFull = true));
+  await clickEditorLine(page, "role_id = db.Column");
+  await typeInEditor(page, " // kept in the tab");
+  const alert = page.getByRole("alert").filter({ hasText: "storage for this site is full" });
+  await alert.waitFor();
+  await page.waitForTimeout(1000);
+  expect(await alert.isVisible()).toBe(true);
+  await screenshot(page, "storage-full");
+
+  await page.evaluate(() => void ((globalThis as unknown as { storageFull?: boolean }).storageFull = false));
+  await typeInEditor(page, " and saved");
+  await alert.waitFor({ state: "hidden" });
+  await page.reload();
+  await page.locator('[data-ready="true"]').waitFor();
+  await clickEditorLine(page, "// kept in the tab and saved");
+});
