@@ -4,7 +4,7 @@
 
 import type { Database } from "../db/database";
 import type { Column, ForeignKey, Index, PrimaryKey, ReferentialAction, Schema, Table, UniqueConstraint } from "../schema/model";
-import { fromDdl } from "../schema/types";
+import { fromDdl, type SqlType } from "../schema/types";
 import { foreignKeyList, indexes, primaryKeyColumns, tableXinfo, userTables, type ForeignKeyListRow, type IndexRows, type TableXinfoRow } from "./pragma";
 import { parseCreateTable, type ParsedTable } from "./table-sql";
 
@@ -42,7 +42,7 @@ function toTable(db: Database, catalog: Catalog, name: string, sql: string): Tab
   const xinfo = (catalog.columns.get(name) ?? []).filter((r) => r.hidden !== 1); // as get_columns: hidden columns are skipped
   const columns: Column[] = xinfo.map((r) => ({
     name: r.name,
-    type: fromDdl(generatedTypeCleaned(r.type, r.hidden)),
+    type: reflectedType(generatedTypeCleaned(r.type, r.hidden)),
     nullable: r.notnull === 0,
     serverDefault: r.dflt_value,
     // as sqlalchemy/dialects/sqlite/base.py get_columns: every default comes back as text(), so
@@ -68,6 +68,21 @@ function toTable(db: Database, catalog: Catalog, name: string, sql: string): Tab
     foreignKeys: readForeignKeys(catalog.foreignKeys.get(name) ?? [], parsed, referredKey),
     checkConstraints: parsed.checks.map((c) => ({ name: c.name, sqltext: c.sqltext })),
   };
+}
+
+// A schema repeats a few declared types ("INTEGER", "VARCHAR(64)") hundreds of times: each is read
+// once. The types are plain immutable data, so columns may share one object. Bounded, so that a
+// long session over many schemas does not keep every type text it ever saw.
+const typeCache = new Map<string, SqlType>();
+const TYPE_CACHE_LIMIT = 2000;
+
+function reflectedType(ddl: string): SqlType {
+  let type = typeCache.get(ddl);
+  if (type === undefined) {
+    if (typeCache.size >= TYPE_CACHE_LIMIT) typeCache.clear();
+    typeCache.set(ddl, (type = fromDdl(ddl)));
+  }
+  return type;
 }
 
 // as _get_column_info: "INTEGER GENERATED ALWAYS" is the declared type of a generated column
