@@ -1,6 +1,6 @@
 // Issue 5 in Debian Chromium: many playgrounds and switching, undo snapshots, a zip round trip,
 // the open tabs after a reload, and two tabs on one playground that must choose, not overwrite.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest";
@@ -131,6 +131,17 @@ test("export a zip, import it back as a new playground with the same revision an
 
   const [sqlFile] = await Promise.all([page.waitForEvent("download"), menu(page).getByRole("button", { name: "Download SQL" }).click()]);
   expect(sqlFile.suggestedFilename()).toBe("tutorial-playground-base-head.sql");
+  const sqlPath = join(scratch, "range.sql");
+  await sqlFile.saveAs(sqlPath);
+  const sql = readFileSync(sqlPath, "utf8");
+  expect(sql).toContain("CREATE TABLE roles");
+  expect(sql).not.toContain("Generating static SQL");
+  await menu(page).waitFor();
+
+  const [dbFile] = await Promise.all([page.waitForEvent("download"), menu(page).getByRole("button", { name: "Download database (.sqlite)" }).click()]);
+  const dbPath = join(scratch, "app.sqlite");
+  await dbFile.saveAs(dbPath);
+  expect(readFileSync(dbPath).subarray(0, 15).toString("latin1")).toBe("SQLite format 3");
 
   await menu(page).getByLabel("Import a playground zip").setInputFiles(zip);
   await menu(page).waitFor({ state: "hidden" });
@@ -204,4 +215,23 @@ test("full storage: a clear message that stays, nothing lost, and saving resumes
   await page.reload();
   await page.locator('[data-ready="true"]').waitFor();
   await clickEditorLine(page, "// kept in the tab and saved");
+});
+
+test("a share link opened in a tab that has a playground adds a new one and leaves the old one as it was", async () => {
+  const page = await openApp(browser.context, server.url);
+  await generateAndUpgradeFirstMigration(page);
+  await page.getByRole("button", { name: "Share" }).click();
+  await page.waitForFunction(() => (document.getElementById("share-link") as HTMLInputElement | null)?.value.includes("#r1."));
+  const link = await page.getByRole("textbox", { name: "Share link" }).inputValue();
+  await page.getByRole("dialog", { name: "Share this playground" }).getByRole("button", { name: "Close" }).click();
+
+  const revision = await currentRevision(page);
+  const other = await openApp(browser.context, link);
+  await expect.poll(() => currentRevision(other)).toBe(revision);
+  await openMenu(other);
+  await expect.poll(() => saved(other).count()).toBe(2);
+  await page.bringToFront();
+  await openMenu(page);
+  await expect.poll(() => saved(page).count()).toBe(2);
+  expect(await page.getByRole("tab", { name: /initial_migration\.ts/ }).count()).toBe(1);
 });
