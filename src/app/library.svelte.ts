@@ -20,6 +20,15 @@ type ChannelMessage = { readonly type: "saved"; readonly id: string; readonly sa
 
 export type ConflictChoice = "theirs" | "mine" | "copy";
 
+/** `flask db` commands that only read: nothing to save after them (SPEC §3). */
+const READ_ONLY_COMMANDS: ReadonlySet<string> = new Set(["current", "heads", "branches", "history", "show", "check", "list-templates"]);
+
+/** False for a command that cannot change the playground: a read-only one, --sql, or --help. */
+export function mayChange(argv: readonly string[]): boolean {
+  if (argv.length === 0 || argv.includes("--help") || argv.includes("-h") || argv.includes("--sql")) return false;
+  return !READ_ONLY_COMMANDS.has(argv[0]!);
+}
+
 export interface LibraryDeps {
   readonly store: PlaygroundStore;
   readonly playground: Playground;
@@ -55,10 +64,12 @@ export class PlaygroundLibrary {
   /** The open playground's title as last saved (the record's, which a rename changes). */
   currentTitle = $state("");
 
-  /** Starts saving the open playground: every change after a pause, every command at once. */
+  /** Starts saving the open playground: every change after a pause, every command that may change it at once. */
   watch(): void {
     this.#deps.playground.onChange(() => this.autosave.changed());
-    this.#deps.playground.onOutput(() => void this.autosave.saveNow());
+    this.#deps.playground.onOutput((argv) => {
+      if (mayChange(argv)) void this.autosave.saveNow();
+    });
   }
 
   /** Opens the most recently changed playground that loads; false when there is none. */
@@ -183,9 +194,11 @@ export class PlaygroundLibrary {
     await this.#deps.refreshViews?.();
   }
 
+  /** Takes the other tab's save of the open playground; this tab keeps its own tabs open. */
   async #reload(id: string): Promise<void> {
+    const ui = this.#deps.playground.uiState();
     const record = await this.autosave.restoreRecord(id);
-    if (record) await this.#show(record);
+    if (record) await this.#show({ ...record, ui });
   }
 
   #saved(record: SavedPlayground): void {

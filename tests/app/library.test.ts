@@ -1,8 +1,10 @@
 // The playground library in Node: many playgrounds, autosave at once after a command, the open
 // tabs restored, the browser's refusals reported with nothing lost.
 import { expect, test } from "vitest";
+import { mayChange } from "../../src/app/library.svelte";
 import { memoryStore } from "../../src/app/persist/kv-store";
-import { openTab, startTab } from "./support/app-harness";
+import { SAVE_PAUSE_MS } from "../../src/app/autosave";
+import { openTab, startTab, waitFor } from "./support/app-harness";
 
 test("a new tab starts a tutorial playground and saves it as the only record", async () => {
   const tab = openTab();
@@ -18,7 +20,12 @@ test("every command is saved at once, without waiting for the save pause", async
   await startTab(tab);
   await tab.playground.run(["migrate", "-m", "first"]);
   await tab.playground.run(["upgrade"]);
-  // No flush, no timer: the record already holds the upgraded database and the new script.
+  // No flush: well before the save pause, the record holds the upgraded database and the new script.
+  const upgraded = async () => {
+    const loaded = await tab.store.load(tab.library.currentId!);
+    return loaded.ok && loaded.record.database !== null && loaded.record.database.length > 0;
+  };
+  await waitFor(upgraded, SAVE_PAUSE_MS - 100);
   const saved = await tab.store.load(tab.library.currentId!);
   if (!saved.ok) throw new Error(saved.reason);
   expect(Object.keys(saved.record.files).some((f) => f.endsWith("_first.ts"))).toBe(true);
@@ -133,4 +140,25 @@ test("an edit to a file the open playground does not have (an editor left from a
   const saved = await tab.store.load(tab.library.currentId!);
   expect(saved.ok && Object.keys(saved.record.files).filter((f) => f.includes("gone"))).toEqual([]);
   expect(tab.playground.snapshot?.history.error ?? null).toBeNull();
+});
+
+test("commands that only read are not saved at once; the ones that may change the playground are", async () => {
+  expect(mayChange(["upgrade"])).toBe(true);
+  expect(mayChange(["stamp", "head"])).toBe(true);
+  expect(mayChange(["history"])).toBe(false);
+  expect(mayChange(["upgrade", "base:head", "--sql"])).toBe(false);
+  expect(mayChange(["migrate", "--help"])).toBe(false);
+  const tab = openTab();
+  await startTab(tab);
+  const count = async () => {
+    const loaded = await tab.store.load(tab.library.currentId!);
+    return loaded.ok ? loaded.record.saveCount : -1;
+  };
+  const before = await count();
+  await tab.playground.run(["history"]);
+  await new Promise((r) => setTimeout(r, 100));
+  expect(await count()).toBe(before);
+  await tab.playground.run(["migrate", "-m", "first"]);
+  // Well before the save pause (SAVE_PAUSE_MS) would have written it.
+  await waitFor(async () => (await count()) > before, SAVE_PAUSE_MS - 100);
 });

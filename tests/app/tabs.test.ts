@@ -77,3 +77,12 @@ test("keep mine overwrites the other tab's save; a tab with nothing unsaved foll
   const after = await a.store.load(id);
   expect(after.ok && after.record.files["models.ts"]).toContain("// later");
 });
+
+test("following the other tab's save keeps this tab's own open tabs", async () => {
+  const { a, b } = await twoTabs();
+  await a.playground.run(["migrate", "-m", "first"]);
+  await waitFor(() => b.playground.scriptPaths.length === 1);
+  // a has the new script open (a command opens it); b keeps only models.ts open.
+  expect(a.playground.tabs).toHaveLength(2);
+  expect(b.playground.tabs).toEqual(["models.ts"]);
+});
