@@ -42,7 +42,8 @@ export function startApp(options: AppOptions): AppServices {
   const store = new PlaygroundStore({ kv: options.storage ?? idbStore(), clock: Date.now, newId: () => crypto.randomUUID() });
   const refreshViews = async () => void (await Promise.all([database.refresh(), undo.refresh()]));
   const channel = options.channel !== undefined ? options.channel : openChannel();
-  const library = new PlaygroundLibrary({ store, playground, tutorialTitle: options.title, refreshViews, channel });
+  const onOpened = (note: string) => terminal.note(note);
+  const library = new PlaygroundLibrary({ store, playground, tutorialTitle: options.title, refreshViews, channel, onOpened });
   const undo = new UndoHistory({ store, playground, library, refreshViews });
   undo.watch();
   const ready = start(playground, library, options.title, options.location ?? globalThis.location).then(refreshViews);

@@ -37,6 +37,8 @@ export interface LibraryDeps {
   /** Reloads whatever shows the database (the grid) after another playground opened. */
   readonly refreshViews?: () => Promise<void>;
   readonly channel?: ChannelLike | null;
+  /** Told when another playground (or another tab's version of this one) replaces the open one. */
+  readonly onOpened?: (note: string) => void;
 }
 
 export class PlaygroundLibrary {
@@ -97,6 +99,7 @@ export class PlaygroundLibrary {
     await this.#leave();
     await this.#deps.playground.open(this.#deps.tutorialTitle);
     await this.adoptNew();
+    this.#deps.onOpened?.(`— Opened a new playground “${this.#deps.tutorialTitle}”.`);
     await this.#deps.refreshViews?.();
   }
 
@@ -105,6 +108,7 @@ export class PlaygroundLibrary {
     await this.#leave();
     await this.#deps.playground.open(workspace.title, workspace);
     await this.adoptNew();
+    this.#deps.onOpened?.(`— Imported “${workspace.title}” as a new playground.`);
     await this.#deps.refreshViews?.();
   }
 
@@ -191,6 +195,7 @@ export class PlaygroundLibrary {
     this.#deps.playground.restoreUi(record.ui);
     this.currentId = record.id;
     this.currentTitle = record.title;
+    this.#deps.onOpened?.(`— Opened the playground “${record.title}” (saved ${new Date(record.updatedAt).toLocaleString()}).`);
     await this.#deps.refreshViews?.();
   }
 

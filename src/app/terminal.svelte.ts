@@ -43,6 +43,11 @@ export class TerminalState {
     }
   }
 
+  /** A line from the page rather than a command (another playground opened, a database restored). */
+  note(text: string): void {
+    this.#append([{ level: "info", text }]);
+  }
+
   /** Up (-1) and Down (+1) walk the history, as a shell does. */
   recall(direction: -1 | 1): void {
     if (this.history.length === 0) return;

@@ -69,6 +69,7 @@ test("create, switch, rename, duplicate and delete: the list is newest first and
 
   await tab.library.switchTo(firstId);
   expect(tab.playground.scriptPaths).toHaveLength(1);
+  expect(tab.notes.at(-1)).toMatch(/^— Opened the playground “Tutorial playground” \(saved /);
   expect(tab.library.currentTitle).toBe("Tutorial playground");
   await tab.library.duplicate(firstId);
   expect(tab.library.currentId).not.toBe(firstId);

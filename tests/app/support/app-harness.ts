@@ -56,6 +56,8 @@ export interface Tab {
   readonly library: PlaygroundLibrary;
   readonly undo: UndoHistory;
   readonly store: PlaygroundStore;
+  /** What the library told the terminal. */
+  readonly notes: string[];
 }
 
 let ids = 0;
@@ -64,10 +66,11 @@ export function openTab(kv: KeyValueStore = memoryStore(), channel: ChannelLike 
   const playground = new Playground(engineClient());
   const store = new PlaygroundStore({ kv, clock, newId: () => `pg${++ids}` });
   const refreshViews = async () => void (await undo.refresh());
-  const library = new PlaygroundLibrary({ store, playground, tutorialTitle: "Tutorial playground", refreshViews, channel });
+  const notes: string[] = [];
+  const library = new PlaygroundLibrary({ store, playground, tutorialTitle: "Tutorial playground", refreshViews, channel, onOpened: (n) => notes.push(n) });
   const undo = new UndoHistory({ store, playground, library, refreshViews });
   undo.watch();
-  return { playground, library, undo, store };
+  return { playground, library, undo, store, notes };
 }
 
 /** Starts a tab as the page does without a link: the last playground, or a new tutorial one. */
