@@ -8,7 +8,7 @@ import { draftTable } from "./build-table";
 import type { TableDraft } from "./draft";
 import { tableNameOf } from "./draft";
 import { finalizeTables } from "./finalize";
-import { parseSource, type ParsedSource } from "./parse-source";
+import { parseSource, type ParsedSource, type ParserChoice } from "./parse-source";
 import { readProgram, type Program } from "./program";
 import { Reporter } from "./report";
 
@@ -43,10 +43,15 @@ function draftAll(program: Program, report: Reporter): TableDraft[] {
 
 const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column;
 
-/** Never throws: every problem is a diagnostic, and every class that can be read yields its table. */
-export function parseModels(source: string): ModelsResult {
-  return modelsFromSource(parseSource(source));
+/**
+ * Never throws: every problem is a diagnostic, and every class that can be read yields its table.
+ * `parser` forces one parser (see ParserChoice); only the tests need it.
+ */
+export function parseModels(source: string, parser: ParserChoice = "auto"): ModelsResult {
+  return modelsFromSource(parseSource(source, parser));
 }
+
+export type { ParserChoice } from "./parse-source";
 
 /** The part after Babel: reading the statements and building the tables. */
 export function modelsFromSource(parsed: ParsedSource): ModelsResult {

@@ -5,6 +5,7 @@
 import { parse, type ParserOptions } from "@babel/parser";
 import type { Statement } from "@babel/types";
 import type { Diagnostic } from "../diagnostics";
+import { fastParseStatements } from "./fast-parse";
 
 export interface ParsedSource {
   readonly statements: readonly Statement[];
@@ -71,8 +72,27 @@ function parseOne(text: string, index: number, line: number): { statements: Stat
   return { statements: file.program.body, diagnostics };
 }
 
-/** Never throws: a parse failure becomes a diagnostic, and the statements that parse are kept. */
-export function parseSource(source: string): ParsedSource {
+/**
+ * Which parser reads models.ts: "auto" tries the fast path (fast-parse.ts) and falls back to
+ * Babel; "babel" and "fast" force one, for the tests that hold the two to the same result.
+ */
+export type ParserChoice = "auto" | "babel" | "fast";
+
+/**
+ * Never throws (except with "fast", when the fast path gives up): a parse failure becomes a
+ * diagnostic, and the statements that parse are kept.
+ */
+export function parseSource(source: string, parser: ParserChoice = "auto"): ParsedSource {
+  if (parser !== "babel") {
+    // the fast path reads only valid files of the model language, which Babel parses without errors
+    const statements = fastParseStatements(source);
+    if (statements) return { statements, diagnostics: [], lostText: false };
+    if (parser === "fast") throw new Error("The fast models parser gave up on this source; parse it with \"auto\" or \"babel\".");
+  }
+  return babelParseSource(source);
+}
+
+function babelParseSource(source: string): ParsedSource {
   let first: BabelError;
   try {
     return { ...parseOne(source, 0, 1), lostText: false };

@@ -1,8 +1,7 @@
 // Every problem is reported with its exact words and place, all of them, not just the first.
 // Sources start with helpers.HEADER (lines 1-2) unless they write their own.
 import { describe, expect, test } from "vitest";
-import { parseModels } from "../../../src/engine/models";
-import { at, HEADER, models, table } from "./helpers";
+import { at, HEADER, models, parseModels, table } from "./helpers";
 
 const PK = "id = db.Column(db.Integer, { primaryKey: true });";
 

@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
-import { EXAMPLE_MODELS, parseModels } from "../../../src/engine/models";
+import { EXAMPLE_MODELS } from "../../../src/engine/models";
+import { parseModels } from "./helpers";
 
 test("the seeds' example models parse without diagnostics into roles and users, without the email column", () => {
   const result = parseModels(EXAMPLE_MODELS);

@@ -1,5 +1,16 @@
 // Small builders for models.ts sources in tests.
-import { parseModels, type ModelsResult } from "../../../src/engine/models";
+import { expect } from "vitest";
+import { parseModels as parseModelsAuto, type ModelsResult } from "../../../src/engine/models";
+
+/**
+ * parseModels, holding the fast parser to Babel's on every source the models tests use: the
+ * default path (fast when it can) must give exactly what Babel alone gives.
+ */
+export function parseModels(source: string): ModelsResult {
+  const result = parseModelsAuto(source);
+  expect(result).toStrictEqual(parseModelsAuto(source, "babel"));
+  return result;
+}
 import type { Table } from "../../../src/engine/schema/model";
 
 export const HEADER = `import { SQLAlchemy } from "retort";\nconst db = new SQLAlchemy();\n`;

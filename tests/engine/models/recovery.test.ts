@@ -2,8 +2,8 @@
 // every class that can still be read yields its table, and parseModels never throws.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { EXAMPLE_MODELS, parseModels } from "../../../src/engine/models";
-import { at, models } from "./helpers";
+import { EXAMPLE_MODELS } from "../../../src/engine/models";
+import { at, models, parseModels } from "./helpers";
 
 const PK = "id = db.Column(db.Integer, { primaryKey: true });";
 

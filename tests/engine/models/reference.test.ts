@@ -3,7 +3,7 @@
 // (see reference/README.md). Types are compared as the SQLite DDL SQLAlchemy emits.
 
 import { describe, expect, test } from "vitest";
-import { parseModels } from "../../../src/engine/models";
+import { parseModels } from "./helpers";
 import type { Table } from "../../../src/engine/schema/model";
 import { toDdl } from "../../../src/engine/schema/types";
 import abstractJson from "./reference/m_abstract.json";
