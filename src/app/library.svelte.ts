@@ -20,6 +20,15 @@ type ChannelMessage = { readonly type: "saved"; readonly id: string; readonly sa
 
 export type ConflictChoice = "theirs" | "mine" | "copy";
 
+/** `title`, or `title (imported)`, `title (imported 2)`… when the list already has it. */
+export function uniqueTitle(title: string, taken: ReadonlySet<string>, why: string): string {
+  if (!taken.has(title)) return title;
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? `${title} (${why})` : `${title} (${why} ${n})`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
 /** `flask db` commands that only read: nothing to save after them (SPEC §3). */
 const READ_ONLY_COMMANDS: ReadonlySet<string> = new Set(["current", "heads", "branches", "history", "show", "check", "list-templates"]);
 
@@ -106,9 +115,12 @@ export class PlaygroundLibrary {
   /** Opens a new playground holding `workspace` (an imported zip); the open one is saved first. */
   async openWorkspace(workspace: WorkspaceData): Promise<void> {
     await this.#leave();
-    await this.#deps.playground.open(workspace.title, workspace);
+    await this.refresh();
+    // Two entries with one title could not be told apart in the list: the import says what it is.
+    const title = uniqueTitle(workspace.title, new Set(this.playgrounds.map((p) => p.title)), "imported");
+    await this.#deps.playground.open(title, { ...workspace, title });
     await this.adoptNew();
-    this.#deps.onOpened?.(`— Imported “${workspace.title}” as a new playground.`);
+    this.#deps.onOpened?.(`— Imported “${title}” as a new playground.`);
     await this.#deps.refreshViews?.();
   }
 

@@ -2,6 +2,7 @@
 // offline SQL of a range without Alembic's log lines.
 import { expect, test } from "vitest";
 import { databaseDownload, fileStem, importZip, sqlDownload, sqlRangeArgv, zipDownload } from "../../src/app/transfer";
+import { uniqueTitle } from "../../src/app/library.svelte";
 import { openTab, startTab } from "./support/app-harness";
 
 test("file names come from the title", () => {
@@ -31,7 +32,8 @@ test("a zip of a playground imports back as a new playground with the same files
   expect(own(before.files)).toHaveLength(2);
   expect(tab.playground.snapshot!.tables.map((t) => t.name)).toEqual(before.tables.map((t) => t.name));
   expect(tab.playground.snapshot!.history.current).toEqual(before.history.current);
-  expect((await tab.store.list()).length).toBe(2);
+  expect((await tab.store.list()).map((p) => p.title).sort()).toEqual(["Tutorial playground", "Tutorial playground (imported)"]);
+  expect(tab.library.currentTitle).toBe("Tutorial playground (imported)");
   expect(importZip(new Uint8Array([1, 2, 3]), "bad.zip")).toMatchObject({ ok: false, message: expect.stringMatching(/^'bad.zip' was not imported: /) });
 });
 
@@ -61,4 +63,9 @@ test("the SQL of a range is upgrade --sql's output without the log lines; a bad 
   expect(sql).not.toContain("Generating static SQL");
   const bad = await tab.playground.run(sqlRangeArgv("nosuchrev", "head"));
   expect(sqlDownload("T", "nosuchrev", "head", bad)).toMatch(/could not be made: /);
+});
+
+test("an imported title that is taken gets a suffix that is free", () => {
+  expect(uniqueTitle("A", new Set(["B"]), "imported")).toBe("A");
+  expect(uniqueTitle("A", new Set(["A", "A (imported)"]), "imported")).toBe("A (imported 2)");
 });
