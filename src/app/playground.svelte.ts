@@ -145,7 +145,9 @@ export class Playground {
 
   /** The open tabs and the selected one, as storage keeps them. */
   uiState(): SavedUiState {
-    return { openTabs: [...this.tabs], activeTab: this.activeTab, selectedRevision: null };
+    // The graph selects a revision by opening its script: the selected one is the active tab's.
+    const selected = this.snapshot?.history.revisions.find((r) => r.file === this.activeTab)?.id ?? null;
+    return { openTabs: [...this.tabs], activeTab: this.activeTab, selectedRevision: selected };
   }
 
   /** Reopens saved tabs; files that no longer exist are skipped. */

@@ -51,6 +51,8 @@ test("a reload restores the files, the current revision, the rows and the open t
   expect(second.playground.snapshot?.history.current).toEqual(first.playground.snapshot?.history.current);
   expect(second.playground.tabs).toEqual(["models.ts", script]);
   expect(second.playground.activeTab).toBe(script);
+  const record = await second.store.load(second.library.currentId!);
+  expect(record.ok && record.record.ui.selectedRevision).toBe(first.playground.snapshot?.history.current[0]);
   expect(second.playground.snapshot?.tables.map((t) => t.name)).toContain("users");
 });
 
