@@ -99,8 +99,13 @@ export class PlaygroundLibrary {
     await this.autosave.saveNow();
   }
 
+  /** Rereads the list; storage that refuses to be read leaves the list as it was (the save path reports it). */
   async refresh(): Promise<void> {
-    this.playgrounds = await this.#deps.store.list();
+    try {
+      this.playgrounds = await this.#deps.store.list();
+    } catch {
+      // Nothing to add: a refused read means no saved list to show, and the open playground stays.
+    }
   }
 
   /** A fresh tutorial playground, saved at once. */

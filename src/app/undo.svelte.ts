@@ -43,7 +43,12 @@ export class UndoHistory {
 
   async refresh(): Promise<void> {
     const id = this.#deps.library.currentId;
-    this.steps = id === null ? [] : [...(await this.#deps.store.snapshots(id))].reverse();
+    try {
+      this.steps = id === null ? [] : [...(await this.#deps.store.snapshots(id))].reverse();
+    } catch {
+      // Storage that refuses reads has no steps to offer; the page must still start.
+      this.steps = [];
+    }
   }
 
   /** Puts back the database of the snapshot taken at `takenAt`; the files stay as they are now. */

@@ -165,3 +165,17 @@ test("commands that only read are not saved at once; the ones that may change th
   // Well before the save pause (SAVE_PAUSE_MS) would have written it.
   await waitFor(async () => (await count()) > before, SAVE_PAUSE_MS - 100);
 });
+
+test("storage that refuses everything (private mode): the playground still opens, and the refusal is said", async () => {
+  const refuse = async () => {
+    throw Object.assign(new Error("The operation is insecure."), { name: "SecurityError" });
+  };
+  const tab = openTab({ get: refuse, set: refuse, del: refuse, keys: refuse });
+  await startTab(tab);
+  await tab.undo.refresh();
+  expect(tab.playground.snapshot?.files["models.ts"]).toContain("class User");
+  expect(tab.playground.saveError).toMatch(/The browser refused to save \(The operation is insecure\.\)/);
+  expect(tab.undo.steps).toEqual([]);
+  const result = await tab.playground.run(["migrate", "-m", "first"]);
+  expect(result.exitCode).toBe(0);
+});
