@@ -30,90 +30,112 @@ const isNamePart = (c: number) => isNameStart(c) || isDigit(c);
 
 const NUMBER = /(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?![\w$.])/y;
 
-export function tokenizeModels(src: string): Tok[] {
-  // Babel also breaks lines at \r, U+2028 and U+2029: leave those files to it
-  if (/[\r\u2028\u2029]/.test(src)) throw new GiveUp();
-  const toks: Tok[] = [];
-  let i = 0;
-  let line = 1;
-  let lineStart = 0;
-  let newline = false;
-  const pos = (index: number): Pos => ({ line, column: index - lineStart, index });
-  const push = (kind: Tok["kind"], value: string, start: Pos, end: number) => {
-    toks.push({ kind, value, start, end: pos(end), newlineBefore: newline });
-    newline = false;
-  };
-  while (i < src.length) {
+/**
+ * Reads tokens one at a time, so that each dies young (only the positions that nodes keep live
+ * on): a token array for a large file was most of the fast path's garbage-collection time.
+ */
+export class ModelLexer {
+  private i = 0;
+  private line = 1;
+  private lineStart = 0;
+  private newline = false;
+
+  constructor(private readonly src: string) {
+    // Babel also breaks lines at \r, U+2028 and U+2029: leave those files to it
+    if (/[\r\u2028\u2029]/.test(src)) throw new GiveUp();
+  }
+
+  private pos(index: number): Pos {
+    return { line: this.line, column: index - this.lineStart, index };
+  }
+
+  private token(kind: Tok["kind"], value: string, start: Pos, end: number): Tok {
+    const tok = { kind, value, start, end: this.pos(end), newlineBefore: this.newline };
+    this.newline = false;
+    this.i = end;
+    return tok;
+  }
+
+  private newlineAt(index: number): void {
+    this.line++;
+    this.lineStart = index + 1;
+    this.newline = true;
+  }
+
+  /** Skips blanks and comments up to the next token. */
+  private skip(): void {
+    const src = this.src;
+    while (this.i < src.length) {
+      const c = src.charCodeAt(this.i);
+      if (c === 10) this.newlineAt(this.i++);
+      else if (c === 32 || c === 9) this.i++;
+      else if (c === 47 && src.charCodeAt(this.i + 1) === 47) {
+        const nl = src.indexOf("\n", this.i);
+        this.i = nl < 0 ? src.length : nl;
+      } else if (c === 47 && src.charCodeAt(this.i + 1) === 42) {
+        const close = src.indexOf("*/", this.i + 2);
+        if (close < 0) throw new GiveUp();
+        for (let k = src.indexOf("\n", this.i); k >= 0 && k < close; k = src.indexOf("\n", k + 1)) this.newlineAt(k);
+        this.i = close + 2;
+      } else return;
+    }
+  }
+
+  read(): Tok {
+    this.skip();
+    const { src, i } = this;
+    if (i >= src.length) return this.token("eof", "", this.pos(i), i);
     const c = src.charCodeAt(i);
-    if (c === 10) {
-      line++;
-      lineStart = i + 1;
-      newline = true;
-      i++;
-    } else if (c === 32 || c === 9) i++;
-    else if (c === 47 && src.charCodeAt(i + 1) === 47) {
-      const nl = src.indexOf("\n", i);
-      i = nl < 0 ? src.length : nl;
-    } else if (c === 47 && src.charCodeAt(i + 1) === 42) {
-      const close = src.indexOf("*/", i + 2);
-      if (close < 0) throw new GiveUp();
-      for (let k = src.indexOf("\n", i); k >= 0 && k < close; k = src.indexOf("\n", k + 1)) {
-        line++;
-        lineStart = k + 1;
-        newline = true;
-      }
-      i = close + 2;
-    } else if (isNameStart(c)) {
+    if (isNameStart(c)) {
       let j = i + 1;
       while (j < src.length && isNamePart(src.charCodeAt(j))) j++;
       if (src.charCodeAt(j) > 127) throw new GiveUp();
-      push("name", src.slice(i, j), pos(i), j);
-      i = j;
-    } else if (isDigit(c)) {
+      return this.token("name", src.slice(i, j), this.pos(i), j);
+    }
+    if (isDigit(c)) {
       NUMBER.lastIndex = i;
       const m = NUMBER.exec(src);
       if (!m) throw new GiveUp();
-      push("num", m[0], pos(i), i + m[0].length);
-      i += m[0].length;
-    } else if (c === 34 || c === 39) i = readString(src, i, push, pos);
-    else if (c === 96) {
-      const start = pos(i);
-      const close = src.indexOf("`", i + 1);
-      const text = src.slice(i + 1, close);
-      if (close < 0 || text.includes("\\") || text.includes("${")) throw new GiveUp();
-      for (let k = text.indexOf("\n"); k >= 0; k = text.indexOf("\n", k + 1)) {
-        line++;
-        lineStart = i + 1 + k + 1;
-      }
-      push("template", text, start, close + 1);
-      i = close + 1;
-    } else if (PUNCT.has(src[i]!)) {
-      push("punct", src[i]!, pos(i), i + 1);
-      i++;
-    } else throw new GiveUp();
-  }
-  toks.push({ kind: "eof", value: "", start: pos(i), end: pos(i), newlineBefore: newline });
-  return toks;
-}
-
-function readString(src: string, at: number, push: (kind: Tok["kind"], value: string, start: Pos, end: number) => void, pos: (i: number) => Pos): number {
-  const quote = src[at];
-  let value = "";
-  let j = at + 1;
-  for (;;) {
-    const ch = src[j];
-    if (ch === undefined || ch === "\n") throw new GiveUp();
-    if (ch === quote) break;
-    if (ch === "\\") {
-      const cooked = ESCAPES[src[j + 1] ?? ""];
-      if (cooked === undefined) throw new GiveUp();
-      value += cooked;
-      j += 2;
-    } else {
-      value += ch;
-      j++;
+      return this.token("num", m[0], this.pos(i), i + m[0].length);
     }
+    if (c === 34 || c === 39) return this.string();
+    if (c === 96) return this.template();
+    if (PUNCT.has(src[i]!)) return this.token("punct", src[i]!, this.pos(i), i + 1);
+    throw new GiveUp();
   }
-  push("string", value, pos(at), j + 1);
-  return j + 1;
+
+  private template(): Tok {
+    const { src, i } = this;
+    const start = this.pos(i);
+    const close = src.indexOf("`", i + 1);
+    const text = src.slice(i + 1, close);
+    if (close < 0 || text.includes("\\") || text.includes("${")) throw new GiveUp();
+    for (let k = text.indexOf("\n"); k >= 0; k = text.indexOf("\n", k + 1)) {
+      this.line++;
+      this.lineStart = i + 1 + k + 1;
+    }
+    return this.token("template", text, start, close + 1);
+  }
+
+  private string(): Tok {
+    const { src, i: at } = this;
+    const quote = src[at];
+    let value = "";
+    let j = at + 1;
+    for (;;) {
+      const ch = src[j];
+      if (ch === undefined || ch === "\n") throw new GiveUp();
+      if (ch === quote) break;
+      if (ch === "\\") {
+        const cooked = ESCAPES[src[j + 1] ?? ""];
+        if (cooked === undefined) throw new GiveUp();
+        value += cooked;
+        j += 2;
+      } else {
+        value += ch;
+        j++;
+      }
+    }
+    return this.token("string", value, this.pos(at), j + 1);
+  }
 }

@@ -5,7 +5,7 @@
 // It throws GiveUp on anything else, valid or not, so Babel parses it and its diagnostics stay.
 
 import type { Statement } from "@babel/types";
-import { GiveUp, tokenizeModels, type Pos, type Tok } from "./fast-lexer";
+import { GiveUp, ModelLexer, type Pos, type Tok } from "./fast-lexer";
 
 type AstNode = { type: string; start: number; end: number; loc: unknown; [field: string]: unknown };
 
@@ -25,20 +25,21 @@ const MEMBER_KEY_RESERVED = new Set(
 );
 
 class Parser {
-  private at = 0;
   private readonly declared = new Set<string>();
+  private readonly lexer: ModelLexer;
+  private tok: Tok;
+  private last: Tok;
 
-  constructor(
-    private readonly toks: readonly Tok[],
-    private readonly text: string,
-  ) {}
-
-  private get tok(): Tok {
-    return this.toks[this.at]!;
+  constructor(private readonly text: string) {
+    this.lexer = new ModelLexer(text);
+    this.tok = this.lexer.read();
+    this.last = this.tok;
   }
 
   private next(): Tok {
-    return this.toks[this.at++]!;
+    this.last = this.tok;
+    this.tok = this.lexer.read();
+    return this.last;
   }
 
   private is(kind: Tok["kind"], value?: string): boolean {
@@ -48,10 +49,6 @@ class Parser {
   private eat(kind: Tok["kind"], value?: string): Tok {
     if (!this.is(kind, value)) throw new GiveUp();
     return this.next();
-  }
-
-  private get last(): Tok {
-    return this.toks[this.at - 1]!;
   }
 
   private node(type: string, start: Pos, fields: Record<string, unknown>, end: Pos = this.last.end, name?: string): AstNode {
@@ -141,7 +138,8 @@ class Parser {
 
   private classProperty(): AstNode {
     const start = this.tok.start;
-    const isStatic = this.is("name", "static") && this.toks[this.at + 1]?.kind === "name";
+    // a member named `static` (`static = 1`) is left to Babel: the key must then be a name
+    const isStatic = this.is("name", "static");
     if (isStatic) this.next();
     const keyTok = this.eat("name");
     if (MEMBER_KEY_RESERVED.has(keyTok.value)) throw new GiveUp();
@@ -280,7 +278,7 @@ const trailing = (at: number | undefined) => (at === undefined ? {} : { extra: {
 /** The statements Babel would give for `source`, or null when the fast path cannot tell. */
 export function fastParseStatements(source: string): Statement[] | null {
   try {
-    return new Parser(tokenizeModels(source), source).program();
+    return new Parser(source).program();
   } catch (e) {
     if (e instanceof GiveUp) return null;
     throw e;
