@@ -3,7 +3,13 @@
 // revisions in offline mode (`flask db upgrade <from>:<to> --sql`). A zip imports back as a new
 // playground. Pure functions: the page turns the bytes into downloads.
 
-import { fromZip, toZip, type ZipReadResult } from "../engine/share/archive";
+import type { ZipReadResult } from "../engine/index";
+
+/**
+ * The engine facade, loaded when an export or import first needs it: the page's first download
+ * stays without the engine (it runs in the worker), at the cost of one chunk on the first export.
+ */
+const facade = () => import("../engine/index");
 import type { CommandView, WorkspaceData } from "./protocol";
 
 export interface Download {
@@ -18,7 +24,8 @@ export function fileStem(title: string): string {
   return stem || "playground";
 }
 
-export function zipDownload(workspace: WorkspaceData): Download {
+export async function zipDownload(workspace: WorkspaceData): Promise<Download> {
+  const { toZip } = await facade();
   return { name: `${fileStem(workspace.title)}.zip`, type: "application/zip", bytes: toZip(workspace) };
 }
 
@@ -49,7 +56,8 @@ export function sqlDownload(title: string, from: string, to: string, result: Com
 }
 
 /** Reads a zip made by Export (or by hand: the CLI's folder zipped) back into a workspace. */
-export function importZip(bytes: Uint8Array, fileName: string): ZipReadResult {
+export async function importZip(bytes: Uint8Array, fileName: string): Promise<ZipReadResult> {
+  const { fromZip } = await facade();
   const fallback = fileName.replace(/\.zip$/i, "").trim() || "Imported playground";
   const result = fromZip(bytes, fallback);
   if (!result.ok) return { ok: false, message: `'${fileName}' was not imported: ${result.message}` };

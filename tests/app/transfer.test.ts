@@ -19,10 +19,10 @@ test("a zip of a playground imports back as a new playground with the same files
   await tab.playground.run(["upgrade"]);
   const before = tab.playground.snapshot!;
   const id = tab.library.currentId;
-  const zip = zipDownload(await tab.playground.exportWorkspace());
+  const zip = await zipDownload(await tab.playground.exportWorkspace());
   expect(zip.name).toBe("tutorial-playground.zip");
 
-  const read = importZip(zip.bytes, zip.name);
+  const read = await importZip(zip.bytes, zip.name);
   if (!read.ok) throw new Error(read.message);
   await tab.library.openWorkspace(read.playground);
   expect(tab.library.currentId).not.toBe(id);
@@ -34,7 +34,7 @@ test("a zip of a playground imports back as a new playground with the same files
   expect(tab.playground.snapshot!.history.current).toEqual(before.history.current);
   expect((await tab.store.list()).map((p) => p.title).sort()).toEqual(["Tutorial playground", "Tutorial playground (imported)"]);
   expect(tab.library.currentTitle).toBe("Tutorial playground (imported)");
-  expect(importZip(new Uint8Array([1, 2, 3]), "bad.zip")).toMatchObject({ ok: false, message: expect.stringMatching(/^'bad.zip' was not imported: /) });
+  expect(await importZip(new Uint8Array([1, 2, 3]), "bad.zip")).toMatchObject({ ok: false, message: expect.stringMatching(/^'bad.zip' was not imported: /) });
 });
 
 test("the database downloads as a .sqlite file; before any command there is none, and it says so", async () => {
