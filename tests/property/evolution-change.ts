@@ -166,6 +166,7 @@ export const CHANGE_KINDS = Object.keys(CHANGES);
 
 export function evolve(rng: Rng, v1: ModelSpec, count: number): { spec: ModelSpec; applied: string[] } {
   const spec = structuredClone(v1);
+  delete spec.duplicates;
   const applied: string[] = [];
   for (let i = 0; i < count; i++) {
     const kind = pick(rng, CHANGE_KINDS);

@@ -116,3 +116,15 @@ export async function readColumns(bytes: Uint8Array | null, table: string, colum
     db.close();
   }
 }
+
+/** Deletes every row but alembic_version's. */
+export async function emptyTables(bytes: Uint8Array | null): Promise<Uint8Array> {
+  const db = await openSqlJs(bytes ?? undefined);
+  try {
+    const names = all(db, `SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'alembic_version'`).map((r) => String(r[0]));
+    for (const name of names) db.exec(`DELETE FROM ${quoteId(name)}`);
+    return db.export();
+  } finally {
+    db.close();
+  }
+}

@@ -12,7 +12,7 @@ import { colName, randomModel, rngOf, type ModelSpec } from "./evolution-model";
 import { evolve } from "./evolution-change";
 import { modelsSource } from "./evolution-source";
 import { randomRows, type TableRows } from "./evolution-rows";
-import { dumpSchema, insertRows, readColumns, type SchemaDump } from "./evolution-dump";
+import { dumpSchema, emptyTables, insertRows, readColumns, type SchemaDump } from "./evolution-dump";
 
 const RUNS = process.env.CI ? 500 : Number(process.env.EVOLUTION_RUNS ?? 60);
 /** How the cases ended, printed with EVOLUTION_STATS=1 to see that the generator reaches each. */
@@ -86,7 +86,7 @@ function revisionOf(ws: Workspace, slug: string): string {
   return id;
 }
 
-/** `<a>:<b> --sql` for the last two revisions, its SQL run on a copy of the current database. */
+/** `<a>:<b> --sql` between two revisions, its SQL run on a copy of the current database. */
 async function offlineRun(r: Runner, command: "upgrade" | "downgrade", from: string, to: string): Promise<Uint8Array> {
   const result = await ok(r, command, `${revisionOf(r.ws, from)}:${revisionOf(r.ws, to)}`, "--sql");
   const sql = result.lines.filter((l) => l.level === "info" && l.log !== true).map((l) => l.text).join("\n");
@@ -100,8 +100,6 @@ async function offlineRun(r: Runner, command: "upgrade" | "downgrade", from: str
     db.close();
   }
 }
-
-const offlineUpgrade = (r: Runner) => offlineRun(r, "upgrade", "first", "second");
 
 /** Whether the repeated value of `duplicates` ends under a unique over that one column. */
 function uniqueOverDuplicates(v2: ModelSpec): boolean {
@@ -152,61 +150,83 @@ export async function checkEvolution(seed: number, tableCount: number, naming: b
   const rng = rngOf(seed);
   const v1 = randomModel(rng, tableCount, naming);
   const { spec: v2 } = evolve(rng, v1, changeCount);
-  const data = randomRows(rng, v1, v2);
-  const context = `models v1:\n${modelsSource(v1)}\nmodels v2:\n${modelsSource(v2)}`;
+  const { spec: v3 } = evolve(rng, v2, changeCount);
+  const context = [v1, v2, v3].map((v, i) => `models v${i + 1}:\n${modelsSource(v)}`).join("\n");
   try {
-    await evolution(runner(modelsSource(v1), seed), v1, v2, data);
+    const r = runner(modelsSource(v1), seed);
+    await ok(r, "init");
+    await ok(r, "migrate", "-m", "first");
+    await ok(r, "upgrade");
+    await expectNoChanges(r, "the first upgrade");
+    // Two evolutions in a row, each on fresh rows that both of its versions accept.
+    if (!(await evolution(r, { from: v1, to: v2, data: randomRows(rng, v1, v2), slugs: ["first", "second"] }))) return;
+    await evolution(r, { from: v2, to: v3, data: randomRows(rng, v2, v3), slugs: ["second", "third"] });
   } catch (e) {
     throw new Error(`seed ${seed}, ${tableCount} tables, naming ${naming}, ${changeCount} changes\n${context}\n${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
-async function evolution(r: Runner, v1: ModelSpec, v2: ModelSpec, data: TableRows[]): Promise<void> {
-  {
-    await ok(r, "init");
-    await ok(r, "migrate", "-m", "first");
-    await ok(r, "upgrade");
-    await expectNoChanges(r, "the first upgrade");
-    r.ws = { ...r.ws, database: await insertRows(r.ws.database, data) };
-    const before = await dumpSchema(r.ws.database);
-    const kept = survivors(v1, v2, data);
-    const valuesBefore = await readSurvivors(r.ws.database, kept);
-    const textBefore = await readSurvivors(r.ws.database, kept, true);
+interface Step {
+  from: ModelSpec;
+  to: ModelSpec;
+  data: TableRows[];
+  /** The messages of the revision the database is at, and of the one this step generates. */
+  slugs: [string, string];
+}
 
-    r.ws = withFile(r.ws, "models.ts", modelsSource(v2));
-    const second = await ok(r, "migrate", "-m", "second");
-    if (textOf(second).includes(NO_CHANGES)) return void (stats.unchanged += 1);
-    const verdict = mustFailOn(v1, v2, data);
-    const offline = verdict === "never" ? await offlineUpgrade(r) : null;
-    if (!(await upgradeOrRollBack(r, verdict, before, async () => readSurvivors(r.ws.database, kept)))) return void (stats.rolledBack += 1);
-    stats.applied += 1;
-    const after = await dumpSchema(r.ws.database);
-    if (offline) {
-      same("upgrade --sql run on the database gives the upgraded schema", await dumpSchema(offline), after);
-      expect(await readSurvivors(offline, kept, true), "upgrade --sql keeps the values").toEqual(textBefore);
-    }
-    expect(await readSurvivors(r.ws.database, kept, true), "upgrade keeps the values").toEqual(textBefore);
-    await expectNoChanges(r, "the second upgrade");
+/**
+ * From a database at `from` with empty tables: insert the rows, migrate to `to`, upgrade,
+ * downgrade, upgrade, then (tables emptied) down to base and up again. Returns whether the
+ * database ends at the new revision (false: no changes, or an upgrade that had to fail).
+ */
+async function evolution(r: Runner, { from, to, data, slugs }: Step): Promise<boolean> {
+  r.ws = { ...r.ws, database: await insertRows(r.ws.database, data) };
+  const before = await dumpSchema(r.ws.database);
+  const kept = survivors(from, to, data);
+  const valuesBefore = await readSurvivors(r.ws.database, kept);
+  const textBefore = await readSurvivors(r.ws.database, kept, true);
 
-    const offlineDown = await offlineRun(r, "downgrade", "second", "first");
-    same("downgrade --sql run on the database restores the schema", await dumpSchema(offlineDown), before);
-    expect(await readSurvivors(offlineDown, kept), "downgrade --sql keeps the values").toEqual(valuesBefore);
-
-    await ok(r, "downgrade");
-    same("downgrade restores the schema", await dumpSchema(r.ws.database), before);
-    expect(await readSurvivors(r.ws.database, kept), "downgrade keeps the values").toEqual(valuesBefore);
-
-    await ok(r, "upgrade");
-    same("upgrade again gives the upgraded schema", await dumpSchema(r.ws.database), after);
-
-    // The whole chain, on empty tables: down to base and back up through both revisions.
-    await ok(r, "downgrade", "base");
-    const base = await dumpSchema(r.ws.database);
-    expect(Object.keys(base.tables), "downgrade base leaves only alembic_version").toEqual(["alembic_version"]);
-    expect(base.versions).toEqual([]);
-    await ok(r, "upgrade");
-    same("upgrade from base gives the upgraded schema", await dumpSchema(r.ws.database), after);
+  r.ws = withFile(r.ws, "models.ts", modelsSource(to));
+  const generated = await ok(r, "migrate", "-m", slugs[1]);
+  if (textOf(generated).includes(NO_CHANGES)) return void (stats.unchanged += 1), false;
+  const verdict = mustFailOn(from, to, data);
+  const offline = verdict === "never" ? await offlineRun(r, "upgrade", slugs[0], slugs[1]) : null;
+  if (!(await upgradeOrRollBack(r, verdict, before, async () => readSurvivors(r.ws.database, kept)))) return void (stats.rolledBack += 1), false;
+  stats.applied += 1;
+  const after = await dumpSchema(r.ws.database);
+  if (offline) {
+    same("upgrade --sql run on the database gives the upgraded schema", await dumpSchema(offline), after);
+    expect(await readSurvivors(offline, kept, true), "upgrade --sql keeps the values").toEqual(textBefore);
   }
+  expect(await readSurvivors(r.ws.database, kept, true), "upgrade keeps the values").toEqual(textBefore);
+  await expectNoChanges(r, `the upgrade to ${slugs[1]}`);
+
+  const offlineDown = await offlineRun(r, "downgrade", slugs[1], slugs[0]);
+  same("downgrade --sql run on the database restores the schema", await dumpSchema(offlineDown), before);
+  expect(await readSurvivors(offlineDown, kept), "downgrade --sql keeps the values").toEqual(valuesBefore);
+
+  await ok(r, "downgrade");
+  same("downgrade restores the schema", await dumpSchema(r.ws.database), before);
+  expect(await readSurvivors(r.ws.database, kept), "downgrade keeps the values").toEqual(valuesBefore);
+
+  await ok(r, "upgrade");
+  same("upgrade again gives the upgraded schema", await dumpSchema(r.ws.database), after);
+  await baseAndBack(r, after);
+  return true;
+}
+
+/**
+ * The whole chain, down to base and back up through every revision, on empty tables: the rows of
+ * a later step need not fit the constraints of the earliest versions.
+ */
+async function baseAndBack(r: Runner, head: SchemaDump): Promise<void> {
+  r.ws = { ...r.ws, database: await emptyTables(r.ws.database) };
+  await ok(r, "downgrade", "base");
+  const base = await dumpSchema(r.ws.database);
+  expect(Object.keys(base.tables), "downgrade base leaves only alembic_version").toEqual(["alembic_version"]);
+  expect(base.versions).toEqual([]);
+  await ok(r, "upgrade");
+  same("upgrade from base gives the upgraded schema", await dumpSchema(r.ws.database), head);
 }
 
 describe("random model evolutions", () => {
