@@ -101,12 +101,14 @@ export class Autosave {
 
   /**
    * Another tab announced that it saved playground `id` as save number `saveCount`. With nothing
-   * unsaved here, this tab can simply take theirs ("reload"); otherwise the user must choose.
+   * unsaved here and no command running, this tab can simply take theirs ("reload"); otherwise
+   * the user must choose.
    */
-  async remoteSaved(id: string, saveCount: number): Promise<RemoteOutcome> {
+  async remoteSaved(id: string, saveCount: number, busy = false): Promise<RemoteOutcome> {
     await this.#saving;
     if (!this.#record || this.#record.id !== id || saveCount <= this.#record.saveCount) return "ignore";
-    if (!this.unsaved) return "reload";
+    // A command still running here will change the playground: reloading under it would lose it.
+    if (!this.unsaved && !busy) return "reload";
     const loaded = await this.#store.load(id);
     this.#setConflict(loaded.ok ? loaded.record : null, `“${this.#record.title}” was just saved in another tab, and this tab has changes it has not saved. Keep theirs, overwrite with this tab's version, or save this tab's version as a copy.`);
     return "conflict";

@@ -232,7 +232,7 @@ export class PlaygroundLibrary {
 
   async #heard(message: ChannelMessage): Promise<void> {
     if (message.type === "saved") {
-      const outcome = await this.autosave.remoteSaved(message.id, message.saveCount);
+      const outcome = await this.autosave.remoteSaved(message.id, message.saveCount, this.#deps.playground.busy);
       if (outcome === "reload") await this.#reload(message.id);
     }
     await this.refresh();

@@ -60,3 +60,25 @@ test("saves that overlap run one after the other, each from the record the last 
   const again = new Autosave(store, async () => ({ title: "", files: {}, database: null }));
   expect((await again.restore())?.files["models.ts"]).toBe("v4");
 });
+
+test("another tab's save: ignored when older or for another playground, taken when nothing is unsaved, a choice otherwise", async () => {
+  const { store } = makeStore();
+  const data: WorkspaceData = { title: "T", files: { "models.ts": "a" }, database: null };
+  const conflicts: string[] = [];
+  const tab = new Autosave(store, async () => data, () => {}, { onConflict: (_t, m) => conflicts.push(m) });
+  await tab.saveNow();
+  const id = tab.record!.id;
+  expect(await tab.remoteSaved("other", 5)).toBe("ignore");
+  expect(await tab.remoteSaved(id, tab.record!.saveCount)).toBe("ignore");
+  expect(await tab.remoteSaved(id, tab.record!.saveCount + 1)).toBe("reload");
+  // A command still running counts as unsaved work.
+  expect(await tab.remoteSaved(id, tab.record!.saveCount + 1, true)).toBe("conflict");
+  expect(conflicts.at(-1)).toMatch(/saved in another tab/);
+  tab.attach(tab.record);
+  tab.changed();
+  expect(await tab.remoteSaved(id, tab.record!.saveCount + 1)).toBe("conflict");
+  // While the choice waits, the debounced save writes nothing.
+  await tab.flush();
+  const stored = await store.load(id);
+  expect(stored.ok && stored.record.saveCount).toBe(tab.record!.saveCount);
+});
