@@ -15,8 +15,23 @@ interface TypeParams {
 // as DefaultImpl.type_synonyms
 const TYPE_SYNONYMS: readonly ReadonlySet<string>[] = [new Set(["numeric", "decimal"])];
 
+// A schema repeats a few type DDLs ("INTEGER", "VARCHAR(64)") for hundreds of columns: each is
+// tokenized once. Bounded, so that a long session does not keep every DDL it ever compared.
+const tokenized = new Map<string, TypeParams>();
+const TOKENIZED_LIMIT = 2000;
+
 function tokenizeType(type: SqlType): TypeParams {
-  const definition = toDdl(type).toLowerCase();
+  const ddl = toDdl(type);
+  let params = tokenized.get(ddl);
+  if (params === undefined) {
+    if (tokenized.size >= TOKENIZED_LIMIT) tokenized.clear();
+    tokenized.set(ddl, (params = tokenizeDdl(ddl)));
+  }
+  return params;
+}
+
+function tokenizeDdl(ddl: string): TypeParams {
+  const definition = ddl.toLowerCase();
   const found = definition.match(/[\w\-_]+|\(.+?\)/g) ?? [];
   const terms: string[] = [];
   let paren: string | undefined;
