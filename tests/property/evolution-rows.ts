@@ -56,7 +56,11 @@ export function randomRows(rng: Rng, v1: ModelSpec, v2: ModelSpec): TableRows[] 
   const out: TableRows[] = [];
   for (const t of v1.tables) {
     // At least two rows where the second version makes a column unique over a repeated value.
-    const count = v2.duplicates?.table === t.tablename ? 2 + Math.floor(rng() * 3) : Math.floor(rng() * 5);
+    let count = v2.duplicates?.table === t.tablename ? 2 + Math.floor(rng() * 3) : Math.floor(rng() * 5);
+    // A boolean (or enum) column that a type change made unique has two (or three) distinct values.
+    const later = v2.tables.find((x) => x.tablename === t.tablename);
+    const narrow = t.cols.filter((c) => (c.type.kind === "Boolean" || c.type.kind === "Enum") && (inUnique(t, colName(c)) || inUnique(later, colName(c))));
+    if (narrow.length > 0) count = Math.min(count, 2);
     ids.set(t.tablename, Array.from({ length: count }, (_, i) => i + 1));
   }
   for (const t of v1.tables) {
