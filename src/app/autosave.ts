@@ -95,7 +95,12 @@ export class Autosave {
 
   /** Saves now, after any save still running: each save must start from the record the last one wrote. */
   saveNow(): Promise<void> {
-    this.#saving = this.#saving.then(() => this.#write(), () => this.#write());
+    return this.#enqueue(() => this.#write());
+  }
+
+  /** Runs `work` after every save before it, so two writes never start from the same record. */
+  #enqueue(work: () => Promise<void>): Promise<void> {
+    this.#saving = this.#saving.then(work, work);
     return this.#saving;
   }
 
@@ -115,30 +120,38 @@ export class Autosave {
   }
 
   /** Renames the playground saved here: the title lives in the record, so it is saved at once. */
-  async retitle(title: string): Promise<void> {
-    await this.#saving;
-    if (!this.#record) return;
-    this.#record = { ...this.#record, title };
-    this.#changes++;
-    await this.saveNow();
+  retitle(title: string): Promise<void> {
+    return this.#enqueue(async () => {
+      if (!this.#record) return;
+      this.#record = { ...this.#record, title };
+      this.#changes++;
+      await this.#write();
+    });
   }
 
   /** Conflict choice: write this tab's version over the other tab's. */
-  async overwrite(): Promise<void> {
-    if (!this.#record) return;
-    const theirs = this.#conflict?.theirs;
-    this.#conflict = null;
-    // Continue from their save count, so the next ordinary save is not a conflict again.
-    if (theirs) this.#record = { ...this.#record, saveCount: theirs.saveCount };
-    await this.#commit({ force: true });
+  overwrite(): Promise<void> {
+    // The waiting debounced save is this same write: one write, in the queue, not two racing.
+    this.#save.cancel();
+    return this.#enqueue(async () => {
+      if (!this.#record) return;
+      const theirs = this.#conflict?.theirs;
+      this.#conflict = null;
+      // Continue from their save count, so the next ordinary save is not a conflict again.
+      if (theirs) this.#record = { ...this.#record, saveCount: theirs.saveCount };
+      await this.#commit({ force: true });
+    });
   }
 
   /** Conflict choice: keep this tab's version as a new playground; theirs stays as they saved it. */
-  async saveAsCopy(title: string): Promise<void> {
-    const ui = this.#record?.ui;
-    this.#conflict = null;
-    this.#record = null;
-    await this.#commit({ title, ui });
+  saveAsCopy(title: string): Promise<void> {
+    this.#save.cancel();
+    return this.#enqueue(async () => {
+      const ui = this.#record?.ui;
+      this.#conflict = null;
+      this.#record = null;
+      await this.#commit({ title, ui });
+    });
   }
 
   async #write(options: { force?: boolean; title?: string; ui?: SavedUiState } = {}): Promise<void> {

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { Autosave } from "../../src/app/autosave";
+import { Autosave, SAVE_PAUSE_MS } from "../../src/app/autosave";
 import { memoryStore } from "../../src/app/persist/kv-store";
 import { PlaygroundStore } from "../../src/app/persist/playground-store";
 import type { WorkspaceData } from "../../src/app/protocol";
@@ -81,4 +81,20 @@ test("another tab's save: ignored when older or for another playground, taken wh
   await tab.flush();
   const stored = await store.load(id);
   expect(stored.ok && stored.record.saveCount).toBe(tab.record!.saveCount);
+});
+
+test("saving as a copy while a save waits on its pause makes exactly one copy, with the copy's title", async () => {
+  const { store } = makeStore();
+  const data: WorkspaceData = { title: "T", files: { "models.ts": "a" }, database: null };
+  const tab = new Autosave(store, async () => data, () => {}, { onConflict: () => {} });
+  await tab.saveNow();
+  const id = tab.record!.id;
+  tab.changed();
+  expect(await tab.remoteSaved(id, tab.record!.saveCount + 1)).toBe("conflict");
+  tab.changed(); // a keystroke after the conflict: its save waits on the pause
+  await Promise.all([tab.saveAsCopy("T (this tab's copy)"), tab.flush()]);
+  await new Promise((r) => setTimeout(r, SAVE_PAUSE_MS + 50));
+  const titles = (await store.list()).map((p) => p.title).sort();
+  expect(titles).toEqual(["T", "T (this tab's copy)"]);
+  expect(tab.record!.title).toBe("T (this tab's copy)");
 });
