@@ -158,8 +158,9 @@ export async function checkEvolution(seed: number, tableCount: number, naming: b
     await ok(r, "migrate", "-m", "first");
     await ok(r, "upgrade");
     await expectNoChanges(r, "the first upgrade");
-    // Two evolutions in a row, each on fresh rows that both of its versions accept.
-    if (!(await evolution(r, { from: v1, to: v2, data: randomRows(rng, v1, v2), slugs: ["first", "second"] }))) return;
+    // Two evolutions in a row (in half the cases, to keep CI's 500 cases well under a minute),
+    // each on fresh rows that both of its versions accept.
+    if (!(await evolution(r, { from: v1, to: v2, data: randomRows(rng, v1, v2), slugs: ["first", "second"] })) || seed % 2 === 1) return;
     await evolution(r, { from: v2, to: v3, data: randomRows(rng, v2, v3), slugs: ["second", "third"] });
   } catch (e) {
     throw new Error(`seed ${seed}, ${tableCount} tables, naming ${naming}, ${changeCount} changes\n${context}\n${e instanceof Error ? e.message : String(e)}`);
