@@ -18,7 +18,9 @@ export interface SchemaDump {
  * dropped comes back in the downgrade through `batch_op.add_column`, which Alembic runs as SQLite's
  * ALTER TABLE ADD COLUMN (alembic/ddl/sqlite.py: no rebuild needed), appending it last, as the real
  * tool does. So the clauses are compared as a sorted list; each clause as written (names, types,
- * NOT NULL, defaults, constraint names), with runs of whitespace collapsed.
+ * NOT NULL, defaults, constraint names), with runs of whitespace collapsed. Both checked with the
+ * real tool: after `flask db downgrade` of a dropped column b of t(id, b, c), sqlite_master holds
+ * `CREATE TABLE "t" (id INTEGER NOT NULL, c INTEGER, b VARCHAR(10), PRIMARY KEY (id))`.
  */
 export function normaliseSql(sql: string | null): string {
   const text = (sql ?? "")
