@@ -39,7 +39,10 @@ export function startApp(options: AppOptions): AppServices {
   const playground = new Playground(client);
   const terminal = new TerminalState(playground);
   const database = new DatabasePanel(client, playground);
-  const store = new PlaygroundStore({ kv: options.storage ?? idbStore(), clock: Date.now, newId: () => crypto.randomUUID() });
+  const locks = globalThis.navigator?.locks;
+  // Web Locks: the save-count check and the write happen as one step across this site's tabs.
+  const lock = locks ? <T>(name: string, work: () => Promise<T>) => locks.request(name, work) as Promise<T> : undefined;
+  const store = new PlaygroundStore({ kv: options.storage ?? idbStore(), clock: Date.now, newId: () => crypto.randomUUID(), lock });
   const refreshViews = async () => void (await Promise.all([database.refresh(), undo.refresh()]));
   const channel = options.channel !== undefined ? options.channel : openChannel();
   const onOpened = (note: string) => terminal.note(note);

@@ -34,6 +34,11 @@ export interface StoreDeps {
   readonly kv: KeyValueStore;
   readonly clock: () => number;
   readonly newId: () => string;
+  /**
+   * Runs `work` while no other tab holds the lock `name` (navigator.locks in the browser). Without
+   * it, two tabs saving at the same moment could both pass the save-count check.
+   */
+  readonly lock?: <T>(name: string, work: () => Promise<T>) => Promise<T>;
 }
 
 const recordKey = (id: string) => `pg:${id}`;
@@ -84,7 +89,12 @@ export class PlaygroundStore {
    * tab saved in between, nothing is written and the result holds their version, so that the user
    * chooses (keep theirs, overwrite with mine, or save mine as a copy) instead of losing work.
    */
-  async save(record: SavedPlayground, options: { force?: boolean } = {}): Promise<SaveResult> {
+  save(record: SavedPlayground, options: { force?: boolean } = {}): Promise<SaveResult> {
+    const work = () => this.checkAndWrite(record, options);
+    return this.deps.lock ? this.deps.lock(`retort-save-${record.id}`, work) : work();
+  }
+
+  private async checkAndWrite(record: SavedPlayground, options: { force?: boolean }): Promise<SaveResult> {
     if (!options.force) {
       const current = await this.load(record.id);
       if (current.ok && current.record.saveCount !== record.saveCount) {

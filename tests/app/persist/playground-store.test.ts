@@ -101,3 +101,44 @@ describe("playground store", () => {
     expect(snaps.at(-1)!.database).toEqual(new Uint8Array([MAX_SNAPSHOTS + 4]));
   });
 });
+
+describe("saves from two tabs at the same moment", () => {
+  // A store whose reads and writes answer later, as IndexedDB does, so two saves interleave.
+  function slowKv(): KeyValueStore {
+    const kv = memoryStore();
+    const later = <T>(value: Promise<T>) => new Promise<T>((r) => setTimeout(() => r(value), 2));
+    return { get: (k) => later(kv.get(k)), set: (k, v) => later(kv.set(k, v)), del: (k) => later(kv.del(k)), keys: () => later(kv.keys()) };
+  }
+
+  /** A lock like navigator.locks.request: one holder of a name at a time, in request order. */
+  function lockManager() {
+    const queues = new Map<string, Promise<unknown>>();
+    return <T>(name: string, work: () => Promise<T>): Promise<T> => {
+      const before = queues.get(name) ?? Promise.resolve();
+      const run = before.then(work, work);
+      queues.set(name, run.catch(() => undefined));
+      return run;
+    };
+  }
+
+  test("with the lock, one of two saves from the same record wins and the other is a conflict", async () => {
+    const kv = slowKv();
+    let n = 0;
+    const store = new PlaygroundStore({ kv, clock: () => 1_000, newId: () => `id${++n}`, lock: lockManager() });
+    const created = await store.create({ title: "T", files });
+    if (!created.ok) throw new Error(created.message);
+    const mine = { ...created.record, files: { "models.ts": "mine" } };
+    const theirs = { ...created.record, files: { "models.ts": "theirs" } };
+    const results = await Promise.all([store.save(mine), store.save(theirs)]);
+    expect(results.map((r) => (r.ok ? "ok" : r.reason))).toEqual(["ok", "conflict"]);
+  });
+
+  test("without it, both would pass the save-count check: the reason the browser passes navigator.locks", async () => {
+    let n = 0;
+    const store = new PlaygroundStore({ kv: slowKv(), clock: () => 1_000, newId: () => `id${++n}` });
+    const created = await store.create({ title: "T", files });
+    if (!created.ok) throw new Error(created.message);
+    const results = await Promise.all([store.save({ ...created.record }), store.save({ ...created.record })]);
+    expect(results.map((r) => r.ok)).toEqual([true, true]);
+  });
+});
