@@ -209,3 +209,25 @@ CREATE UNIQUE INDEX ix_users_username ON users (username);`);
     expect(users.indexes).toEqual([{ name: "ix_users_username", columns: ["username"], unique: true }]);
   });
 });
+
+describe("declared types read once per schema", () => {
+  test("more distinct types than the type cache holds still reflect each column's own type, in every table", async () => {
+    const db = await openSqlJs();
+    // 3 × 900 distinct VARCHAR lengths: past the 2000-entry cache, which must clear and refill
+    const lengths = (t: number) => Array.from({ length: 900 }, (_, i) => t * 900 + i + 1);
+    for (const t of [0, 1, 2]) db.exec(`CREATE TABLE t${t} (${lengths(t).map((n) => `c${n} VARCHAR(${n})`).join(", ")})`);
+    for (let round = 0; round < 2; round++) {
+      const tables = reflectSchema(db).tables;
+      for (const [t, table] of tables.entries()) {
+        expect(table.columns.map((c) => c.type)).toEqual(lengths(t).map((n) => ({ name: "VARCHAR", length: n })));
+      }
+    }
+    // the same DDL text in two tables gives equal types
+    db.exec("CREATE TABLE a (x NUMERIC(10, 2)); CREATE TABLE b (y NUMERIC(10, 2), z numeric(10,2))");
+    expect([reflectTable(db, "a")!.columns[0]!.type, ...reflectTable(db, "b")!.columns.map((c) => c.type)]).toEqual([
+      { name: "NUMERIC", precision: 10, scale: 2 },
+      { name: "NUMERIC", precision: 10, scale: 2 },
+      { name: "NUMERIC", precision: 10, scale: 2 },
+    ]);
+  });
+});
