@@ -50,7 +50,7 @@ test("two playgrounds: create, rename, switch back and forth, each keeps its own
   await page.waitForTimeout(600);
   expect(await page.getByRole("region", { name: "History and database" }).getByText(/initial_migration\.ts/).count()).toBe(0);
   await openMenu(page);
-  expect(await saved(page).count()).toBe(2);
+  await expect.poll(() => saved(page).count()).toBe(2);
   await saved(page).filter({ hasText: "open now" }).getByRole("button", { name: "Rename" }).click();
   await menu(page).getByLabel("New title").fill("Second try");
   await menu(page).getByRole("button", { name: "Save title" }).click();
@@ -150,7 +150,7 @@ test("export a zip, import it back as a new playground with the same revision an
   await page.getByRole("article", { name: "Table roles" }).getByText("1 row", { exact: true }).waitFor();
   expect(await currentRevision(page)).toBe(revision);
   await openMenu(page);
-  expect(await saved(page).count()).toBe(2);
+  await expect.poll(() => saved(page).count()).toBe(2);
   await screenshot(page, "playgrounds-after-import");
 });
 
