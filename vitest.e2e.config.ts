@@ -8,5 +8,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // A browser on a busy 2-core CI machine can take seconds to render or to write IndexedDB:
+    // polled expectations wait for what a person would wait for, instead of vitest's 1 s default.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

@@ -39,7 +39,7 @@ test("a reload restores the models as typed, the history, the current revision a
   expect(await page.locator("ol[aria-label='Revisions, newest first'] li.current .id").innerText()).toBe(revision);
   await page.getByText("Detected added column 'users.email'").waitFor();
   await clickEditorLine(page, "email = db.Column");
-  expect(await editorText(page)).toContain("email = db.Column(db.String(120));");
+  await expect.poll(() => editorText(page), { timeout: 15_000 }).toContain("email = db.Column(db.String(120));");
   await page.getByRole("article", { name: "Table roles" }).getByText("1 row", { exact: true }).waitFor();
 });
 

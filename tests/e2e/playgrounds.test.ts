@@ -50,7 +50,7 @@ test("two playgrounds: create, rename, switch back and forth, each keeps its own
   await page.waitForTimeout(600);
   expect(await page.getByRole("region", { name: "History and database" }).getByText(/initial_migration\.ts/).count()).toBe(0);
   await openMenu(page);
-  await expect.poll(() => saved(page).count()).toBe(2);
+  await expect.poll(() => saved(page).count(), { timeout: 15_000 }).toBe(2);
   await saved(page).filter({ hasText: "open now" }).getByRole("button", { name: "Rename" }).click();
   await menu(page).getByLabel("New title").fill("Second try");
   await menu(page).getByRole("button", { name: "Save title" }).click();
@@ -67,7 +67,7 @@ test("two playgrounds: create, rename, switch back and forth, each keeps its own
   await openMenu(page);
   await saved(page).filter({ hasText: "Second try" }).getByRole("button", { name: "Delete" }).click();
   await menu(page).getByRole("button", { name: "Delete for good" }).click();
-  await expect.poll(() => saved(page).count()).toBe(1);
+  await expect.poll(() => saved(page).count(), { timeout: 15_000 }).toBe(1);
   await page.reload();
   await page.locator('[data-ready="true"]').waitFor();
   await openMenu(page);
@@ -150,7 +150,7 @@ test("export a zip, import it back as a new playground with the same revision an
   await page.getByRole("article", { name: "Table roles" }).getByText("1 row", { exact: true }).waitFor();
   expect(await currentRevision(page)).toBe(revision);
   await openMenu(page);
-  await expect.poll(() => saved(page).count()).toBe(2);
+  await expect.poll(() => saved(page).count(), { timeout: 15_000 }).toBe(2);
   await screenshot(page, "playgrounds-after-import");
 });
 
@@ -232,6 +232,6 @@ test("a share link opened in a tab that has a playground adds a new one and leav
   await expect.poll(() => saved(other).count()).toBe(2);
   await page.bringToFront();
   await openMenu(page);
-  await expect.poll(() => saved(page).count()).toBe(2);
+  await expect.poll(() => saved(page).count(), { timeout: 15_000 }).toBe(2);
   expect(await page.getByRole("tab", { name: /initial_migration\.ts/ }).count()).toBe(1);
 });

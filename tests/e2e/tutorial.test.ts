@@ -36,7 +36,7 @@ test("the tutorial: add the email column, upgrade keeping the rows, downgrade", 
   await clickEditorLine(page, "role_id = db.Column");
   await page.keyboard.press("Enter");
   await typeInEditor(page, "email = db.Column(db.String(120), { unique: true });");
-  expect(await editorText(page)).toContain("  email = db.Column(db.String(120), { unique: true });");
+  await expect.poll(() => editorText(page), { timeout: 15_000 }).toContain("  email = db.Column(db.String(120), { unique: true });");
 
   // The pending change appears after a pause in typing, as `flask db migrate` would detect it.
   const pending = page.getByRole("region", { name: "Pending changes" });
@@ -50,7 +50,7 @@ test("the tutorial: add the email column, upgrade keeping the rows, downgrade", 
   await tab.waitFor();
   expect(await tab.getAttribute("aria-selected")).toBe("true");
   await page.locator(".monaco-editor .view-line", { hasText: "batchOp.addColumn" }).first().waitFor();
-  expect(await editorText(page)).toContain('batchOp.addColumn(sa.Column("email", sa.String(120), { nullable: true }));');
+  await expect.poll(() => editorText(page), { timeout: 15_000 }).toContain('batchOp.addColumn(sa.Column("email", sa.String(120), { nullable: true }));');
 
   // Upgrade: the log line, the SQL that ran, the new column highlighted, the rows kept.
   await page.getByRole("button", { name: "Upgrade", exact: true }).click();
