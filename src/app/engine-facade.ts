@@ -2,24 +2,10 @@
 // the worker passes the real facade in, and the compiler checks that it fits. Keeping the app's
 // view of the engine this small lets the engine change inside without touching the UI.
 
-export type SqlValue = number | string | Uint8Array | null;
-
-export interface EngineDatabase {
-  exec(sql: string, params?: readonly SqlValue[]): void;
-  query(sql: string, params?: readonly SqlValue[]): { readonly columns: readonly string[]; readonly rows: readonly (readonly SqlValue[])[] };
-  changes(): number;
-  export(): Uint8Array;
-  close(): void;
-}
-
-export interface EngineDiagnostic {
-  readonly severity: "error" | "warning";
-  readonly message: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-}
+// The database port and diagnostics are the engine's own types: one definition, not a restatement.
+import type { Database as EngineDatabase, Diagnostic as EngineDiagnostic } from "../engine/index";
+export type { EngineDatabase, EngineDiagnostic };
+export type { SqlValue } from "../engine/index";
 
 export interface EngineColumn {
   readonly name: string;
