@@ -94,14 +94,17 @@ function unnamedCreate(table: string, type: "unique" | "foreignkey" | "check", c
 }
 
 function addColumnWarnings(ctx: AnalyzeContext, table: string, column: Table["columns"][number]): Warnings {
-  if (!existing(ctx, table)) return [];
+  const notNullWithoutDefault = !column.nullable && column.serverDefault === null;
+  const clientDefaultOnly = column.clientDefault !== undefined && column.serverDefault === null;
+  // the rows are counted only for a column that can warn: most added columns cannot
+  if (!(notNullWithoutDefault || clientDefaultOnly) || !existing(ctx, table)) return [];
   const rows = rowCount(ctx.db, table);
   if (rows === 0) return [];
   const out: Warnings = [];
-  if (!column.nullable && column.serverDefault === null) {
+  if (notNullWithoutDefault) {
     out.push({ kind: "will-fail", table, column: column.name, message: warningText.notNullAdded(table, column.name, rows), rows });
   }
-  if (column.clientDefault !== undefined && column.serverDefault === null) {
+  if (clientDefaultOnly) {
     out.push({ kind: "cannot-see", table, column: column.name, message: warningText.clientDefault(table, column.name, column.clientDefault, rows), rows });
   }
   return out;

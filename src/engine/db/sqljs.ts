@@ -22,6 +22,15 @@ export async function openSqlJs(bytes?: Uint8Array): Promise<Database> {
   return wrap(new SQL.Database(bytes && withGrowthRoom(bytes)));
 }
 
+/**
+ * How every connection is tuned. The file lives in memory (MEMFS) either way, so a rollback
+ * journal on "disk" buys no safety over one in memory, only copying: with SQLite's defaults
+ * (journal_mode=DELETE, a 2 MB page cache) a batch rebuild of 1M rows spends 1.1 s in SQLite,
+ * with these 0.4 s (measured in Node, tests/bench). ROLLBACK works the same in both modes, and
+ * neither is written into the file. The cache only grows as pages are read, up to 64 MiB.
+ */
+export const CONNECTION_PRAGMAS = "PRAGMA journal_mode=MEMORY; PRAGMA cache_size=-65536;";
+
 /** Files smaller than this gain nothing measurable from the room. */
 const ROOM_THRESHOLD = 1024 * 1024;
 
@@ -48,6 +57,7 @@ function hasValidPageCount(bytes: Uint8Array): boolean {
 }
 
 function wrap(db: SqlJsDatabase): Database {
+  db.exec(CONNECTION_PRAGMAS);
   return {
     exec(sql, params) {
       if (params && params.length > 0) db.run(sql, params as SqlValue[]);
@@ -66,7 +76,14 @@ function wrap(db: SqlJsDatabase): Database {
       }
     },
     changes: () => db.getRowsModified(),
-    export: () => db.export(),
+    // sql.js's export closes and reopens the connection, which would reset every pragma: the
+    // tuning and the user's foreign_keys setting are put back, so exporting changes nothing.
+    export() {
+      const foreignKeys = db.exec("PRAGMA foreign_keys")[0]?.values[0]?.[0] ?? 0;
+      const bytes = db.export();
+      db.exec(`${CONNECTION_PRAGMAS} PRAGMA foreign_keys=${foreignKeys === 1 ? "ON" : "OFF"};`);
+      return bytes;
+    },
     close: () => db.close(),
   };
 }

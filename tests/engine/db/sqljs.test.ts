@@ -37,4 +37,36 @@ describe("sql.js binding", () => {
     const small = (await openSqlJs()).export();
     expect(withGrowthRoom(small)).toBe(small);
   });
+
+  test("every connection keeps its journal in memory with a larger page cache, also after an export", async () => {
+    const db = await openSqlJs(await bigDatabase());
+    const tuning = () => [db.query("PRAGMA journal_mode").rows[0]![0], db.query("PRAGMA cache_size").rows[0]![0]];
+    expect(tuning()).toEqual(["memory", -65536]);
+    db.export();
+    expect(tuning()).toEqual(["memory", -65536]);
+  });
+
+  test("a rollback in the memory journal restores the rows and the schema byte for byte", async () => {
+    const bytes = await bigDatabase();
+    const db = await openSqlJs(bytes);
+    const before = db.export();
+    db.exec("BEGIN");
+    db.exec("CREATE TABLE u AS SELECT * FROM t");
+    db.exec("DELETE FROM t WHERE id % 2 = 0");
+    db.exec("DROP TABLE u");
+    db.exec("ROLLBACK");
+    expect(Buffer.from(db.export()).equals(Buffer.from(before))).toBe(true);
+    expect(db.query("SELECT count(*) FROM t").rows).toEqual([[20000]]);
+  });
+
+  test("an export keeps the connection's foreign_keys setting, whichever it was", async () => {
+    const db = await openSqlJs();
+    const foreignKeys = () => db.query("PRAGMA foreign_keys").rows[0]![0];
+    db.exec("PRAGMA foreign_keys=ON");
+    db.export();
+    expect(foreignKeys()).toBe(1);
+    db.exec("PRAGMA foreign_keys=OFF");
+    db.export();
+    expect(foreignKeys()).toBe(0);
+  });
 });
