@@ -3,7 +3,8 @@
 // prints the lines (results on stdout; Alembic's log lines, warnings and errors on stderr, as
 // Python's logging does) and writes back what changed.
 
-import { openSqlJs, runCommand, type Database, type OutputLine } from "../engine/index";
+import { openSqlJs, runCommand, type Database, type OpenDatabase, type OutputLine } from "../engine/index";
+import { loadNativeSqlite } from "./native/sqlite-native";
 import { readProject, withRelativeDirectory, writeProject } from "./project";
 import { runShareCommand, SHARE_COMMANDS } from "./share";
 
@@ -32,10 +33,27 @@ function pragmasFromEnv(): string[] {
     .filter((p) => /^[A-Za-z_]+\s*=\s*[A-Za-z0-9_]+$/.test(p));
 }
 
-async function openDatabase(bytes?: Uint8Array): Promise<Database> {
-  const db = await openSqlJs(bytes);
-  for (const pragma of pragmasFromEnv()) db.exec(`PRAGMA ${pragma}`);
-  return db;
+/**
+ * The SQLite binding: the native one (better-sqlite3) when it is installed and passes its checks,
+ * else sql.js, as in the browser. RETORT_SQLITE=sqljs or =native chooses; a native binding that
+ * was asked for by name and cannot load is an error rather than a silent fallback.
+ */
+export function chooseBinding(env: NodeJS.ProcessEnv = process.env): { readonly open: OpenDatabase; readonly name: "native" | "sqljs" } | { readonly error: string } {
+  const wanted = env["RETORT_SQLITE"] ?? "";
+  if (wanted === "sqljs") return { open: openSqlJs, name: "sqljs" };
+  if (wanted !== "" && wanted !== "native") return { error: `RETORT_SQLITE=${wanted} is not a binding: use RETORT_SQLITE=native or RETORT_SQLITE=sqljs.` };
+  const native = loadNativeSqlite();
+  if (native.ok) return { open: native.open, name: "native" };
+  if (wanted === "native") return { error: `RETORT_SQLITE=native, but ${native.reason}.` };
+  return { open: openSqlJs, name: "sqljs" };
+}
+
+function withUserPragmas(open: OpenDatabase): OpenDatabase {
+  return async (bytes?: Uint8Array): Promise<Database> => {
+    const db = await open(bytes);
+    for (const pragma of pragmasFromEnv()) db.exec(`PRAGMA ${pragma}`);
+    return db;
+  };
 }
 
 /** Revision ids only need to differ (Alembic: uuid4's last 12 hex digits); Math.random loads nothing. */
@@ -72,9 +90,14 @@ export async function main(argv: readonly string[], cwd: string): Promise<number
     process.stderr.write(`${USAGE[0]}\n\nError: No such command '${group}'. Retort's commands are under \`db\`: retort db ${rest.join(" ") || "--help"}\n`);
     return 2;
   }
+  const binding = chooseBinding();
+  if ("error" in binding) {
+    process.stderr.write(`Error: ${binding.error}\n`);
+    return 1;
+  }
   // sql.js compiles its wasm off the main thread: started now, it is ready by the time the
   // models and scripts are parsed (Babel, on the main thread), instead of after them.
-  const warm = rest[0] === "init" || rest.includes("--help") ? null : openSqlJs().then((db) => db.close(), () => undefined);
+  const warm = binding.name !== "sqljs" || rest[0] === "init" || rest.includes("--help") ? null : openSqlJs().then((db) => db.close(), () => undefined);
   const { argv: dbArgv, dir } = withRelativeDirectory(rest, cwd);
   let before;
   try {
@@ -83,7 +106,7 @@ export async function main(argv: readonly string[], cwd: string): Promise<number
     process.stderr.write(`Error: could not read the project folder ${cwd}: ${e instanceof Error ? e.message : String(e)}. Check that models.ts, ${dir}/ and app.db are readable.\n`);
     return 1;
   }
-  const result = await runCommand(dbArgv, before, { openDatabase, random, clock: () => new Date(), program: "retort db" });
+  const result = await runCommand(dbArgv, before, { openDatabase: withUserPragmas(binding.open), random, clock: () => new Date(), program: "retort db" });
   await warm;
   print(result.lines);
   try {

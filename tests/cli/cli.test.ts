@@ -5,17 +5,13 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { beforeAll, describe, expect, test } from "vitest";
-import { openSqlJs } from "../../src/engine/db/sqljs";
+import { describe, expect, test } from "vitest";
+import { openTestDatabase } from "../binding";
 import { tutorialModels } from "../engine/commands/helpers";
 
 const REPO = resolve(__dirname, "../..");
 const BIN = join(REPO, "bin/retort.js");
 
-beforeAll(() => {
-  const build = spawnSync(process.execPath, [join(REPO, "scripts/build-cli.js")], { cwd: REPO, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`node scripts/build-cli.js failed:\n${build.stderr}`);
-});
 
 interface Run {
   code: number;
@@ -33,7 +29,7 @@ const project = () => mkdtempSync(join(tmpdir(), "retort-cli-"));
 const ENV_LINES = ["Context impl SQLiteImpl.", "Will assume transactional DDL."];
 
 async function tablesIn(dir: string): Promise<string[]> {
-  const db = await openSqlJs(readFileSync(join(dir, "app.db")));
+  const db = await openTestDatabase(readFileSync(join(dir, "app.db")));
   const names = db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").rows.map((r) => String(r[0]));
   db.close();
   return names;

@@ -4,16 +4,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { tutorialModels } from "../engine/commands/helpers";
 
 const REPO = resolve(__dirname, "../..");
 const BIN = join(REPO, "bin/retort.js");
 
-beforeAll(() => {
-  const build = spawnSync(process.execPath, [join(REPO, "scripts/build-cli.js")], { cwd: REPO, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`node scripts/build-cli.js failed:\n${build.stderr}`);
-});
 
 function retort(cwd: string, argv: readonly string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: "utf8", env: { ...process.env, RETORT_URL: "", ...env } });

@@ -1,6 +1,6 @@
 // A normalised dump of a SQLite database's schema, to compare the schema before an upgrade with
 // the schema after the downgrade that undoes it.
-import { openSqlJs } from "../../src/engine/db/sqljs";
+import { openTestDatabase } from "../binding";
 import { quoteId, type Database, type SqlValue } from "../../src/engine/db/database";
 import type { TableRows } from "./evolution-rows";
 
@@ -75,7 +75,7 @@ function tableDump(db: Database, table: string) {
 }
 
 export async function dumpSchema(bytes: Uint8Array | null): Promise<SchemaDump> {
-  const db = await openSqlJs(bytes ?? undefined);
+  const db = await openTestDatabase(bytes ?? undefined);
   try {
     const master = all(db, `SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name`)
       .map(([type, name, tbl, sql]) => `${String(type)} ${String(name).startsWith("sqlite_autoindex_") ? "autoindex" : String(name)} ${String(tbl)}: ${normaliseSql(sql as string | null)}`)
@@ -90,7 +90,7 @@ export async function dumpSchema(bytes: Uint8Array | null): Promise<SchemaDump> 
 }
 
 export async function insertRows(bytes: Uint8Array | null, data: readonly TableRows[]): Promise<Uint8Array> {
-  const db = await openSqlJs(bytes ?? undefined);
+  const db = await openTestDatabase(bytes ?? undefined);
   try {
     for (const t of data) {
       for (const row of t.rows) {
@@ -110,7 +110,7 @@ export async function insertRows(bytes: Uint8Array | null, data: readonly TableR
  */
 export async function readColumns(bytes: Uint8Array | null, table: string, columns: readonly string[], asText: ReadonlySet<string> = new Set()): Promise<SqlValue[][]> {
   if (columns.length === 0) return [];
-  const db = await openSqlJs(bytes ?? undefined);
+  const db = await openTestDatabase(bytes ?? undefined);
   try {
     const exprs = columns.map((c) => (asText.has(c) ? `quote(CAST(${quoteId(c)} AS TEXT))` : `quote(${quoteId(c)})`));
     return all(db, `SELECT ${exprs.join(", ")} FROM ${quoteId(table)} ORDER BY "id"`);
@@ -121,7 +121,7 @@ export async function readColumns(bytes: Uint8Array | null, table: string, colum
 
 /** Deletes every row but alembic_version's. */
 export async function emptyTables(bytes: Uint8Array | null): Promise<Uint8Array> {
-  const db = await openSqlJs(bytes ?? undefined);
+  const db = await openTestDatabase(bytes ?? undefined);
   try {
     const names = all(db, `SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'alembic_version'`).map((r) => String(r[0]));
     for (const name of names) db.exec(`DELETE FROM ${quoteId(name)}`);

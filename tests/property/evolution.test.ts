@@ -6,7 +6,7 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { runCommand, type CommandResult } from "../../src/engine/commands";
-import { openSqlJs } from "../../src/engine/db/sqljs";
+import { openTestDatabase } from "../binding";
 import { newWorkspace, withFile, type Workspace } from "../../src/engine/workspace/workspace";
 import { colName, randomModel, rngOf, type ModelSpec } from "./evolution-model";
 import { evolve } from "./evolution-change";
@@ -29,7 +29,7 @@ function runner(models: string, seed: number): Runner {
   const r: Runner = {
     ws: newWorkspace("evolution", models),
     async run(...argv) {
-      const result = await runCommand(argv, r.ws, { openDatabase: openSqlJs, random, clock: () => new Date(2026, 10, 22) });
+      const result = await runCommand(argv, r.ws, { openDatabase: openTestDatabase, random, clock: () => new Date(2026, 10, 22) });
       r.ws = result.workspace;
       return result;
     },
@@ -90,7 +90,7 @@ function revisionOf(ws: Workspace, slug: string): string {
 async function offlineRun(r: Runner, command: "upgrade" | "downgrade", from: string, to: string): Promise<Uint8Array> {
   const result = await ok(r, command, `${revisionOf(r.ws, from)}:${revisionOf(r.ws, to)}`, "--sql");
   const sql = result.lines.filter((l) => l.level === "info" && l.log !== true).map((l) => l.text).join("\n");
-  const db = await openSqlJs(r.ws.database ?? undefined);
+  const db = await openTestDatabase(r.ws.database ?? undefined);
   try {
     db.exec(sql);
     return db.export();

@@ -21,26 +21,12 @@ export function requireFlask(flask = FLASK, python = PYTHON): void {
   }
 }
 
-function newestChange(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
-}
-
-/**
- * Bundles the CLI as `npm ci` does, so that `node bin/retort.js` runs the current sources; skipped
- * when the bundle is newer than every source, so that test files (and other suites that build it)
- * rarely rewrite the bundle while another one runs it.
- */
-export async function buildRetortCli(): Promise<void> {
+/** The bundled CLI, which tests/global-setup.ts builds once before any test file runs. */
+export function buildRetortCli(): Promise<void> {
   const bundle = join(REPO, "dist-cli/retort.mjs");
-  const sources = Math.max(newestChange(join(REPO, "src")), newestChange(join(REPO, "scripts/build-cli.js")));
-  if (existsSync(bundle) && existsSync(RETORT_BIN) && statSync(bundle).mtimeMs > sources) return;
-  const build = await runProcess(process.execPath, [join(REPO, "scripts/build-cli.js")], { cwd: REPO });
-  if (build.code !== 0) {
-    throw new Error(`Retort's CLI does not build (node scripts/build-cli.js exited ${build.code}):\n${build.stderr}`);
-  }
+  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: tests/global-setup.ts should have built it (node scripts/build-cli.js).`);
   if (!existsSync(RETORT_BIN)) throw new Error(`${RETORT_BIN} does not exist: the CLI entry point is missing.`);
+  return Promise.resolve();
 }
 
 const pyString = (s: string) => JSON.stringify(s);

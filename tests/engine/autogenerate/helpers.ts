@@ -1,6 +1,6 @@
 // Builders for the two sides of a comparison: the database side is real DDL in a real sql.js
 // database, reflected; the models side is plain Schema values built with model.ts's factories.
-import { openSqlJs } from "../../../src/engine/db/sqljs";
+import { openTestDatabase } from "../../binding";
 import type { Database } from "../../../src/engine/db/database";
 import { reflectSchema } from "../../../src/engine/reflect";
 import { emptyTable, type Schema, type Table } from "../../../src/engine/schema/model";
@@ -14,7 +14,7 @@ export const pk = (...columns: string[]) => ({ name: null, columns });
 export const schema = (...tables: Table[]): Schema => ({ tables });
 
 export async function databaseWith(ddl: string): Promise<{ db: Database; schema: Schema }> {
-  const db = await openSqlJs();
+  const db = await openTestDatabase();
   if (ddl.trim() !== "") db.exec(ddl);
   return { db, schema: reflectSchema(db) };
 }

@@ -1,7 +1,7 @@
 // Branches, merges, heads, stamp, show, edit and relative targets through runCommand, with the
 // texts `flask db` printed for the same graph (recorded in a scratch project, ids fixed by --rev-id).
 import { beforeEach, describe, expect, test } from "vitest";
-import { openSqlJs } from "../../../src/engine/db/sqljs";
+import { openTestDatabase } from "../../binding";
 import { query, session, tutorialModels, withoutEnvironment, type Session } from "./helpers";
 
 const A = "f808d569be1c";
@@ -97,7 +97,7 @@ describe("targets, stamp, show, edit", () => {
 
   test("stamp --purge clears ids no script knows", async () => {
     await s.run("stamp", "head");
-    const db = await openSqlJs(s.ws.database ?? undefined);
+    const db = await openTestDatabase(s.ws.database ?? undefined);
     db.exec("INSERT INTO alembic_version VALUES ('deadbeef0000')");
     s.ws = { ...s.ws, database: db.export() };
     db.close();

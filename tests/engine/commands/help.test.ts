@@ -1,11 +1,11 @@
 // `--help` texts, compared with what Debian's Flask-Migrate 4 printed (`flask db upgrade --help`,
 // `flask db history --help`, recorded from /usr/bin/flask): the same layout and words.
 import { describe, expect, test } from "vitest";
-import { openSqlJs } from "../../../src/engine/db/sqljs";
+import { openTestDatabase } from "../../binding";
 import { runCommand } from "../../../src/engine/commands";
 import { newWorkspace } from "../../../src/engine/workspace/workspace";
 
-const deps = { openDatabase: openSqlJs, random: Math.random, clock: () => new Date(), program: "flask db" };
+const deps = { openDatabase: openTestDatabase, random: Math.random, clock: () => new Date(), program: "flask db" };
 const help = async (...argv: string[]) => {
   const r = await runCommand(argv, newWorkspace("t", ""), deps);
   return { exitCode: r.exitCode, text: r.lines.map((l) => l.text).join("\n") };

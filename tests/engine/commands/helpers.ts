@@ -1,6 +1,6 @@
 // Runs `db` commands through runCommand on real sql.js databases, with revision ids and dates
 // that a test can predict.
-import { openSqlJs } from "../../../src/engine/db/sqljs";
+import { openTestDatabase } from "../../binding";
 import { runCommand } from "../../../src/engine/commands";
 import type { CommandResult } from "../../../src/engine/commands";
 import { newWorkspace, type Workspace } from "../../../src/engine/workspace/workspace";
@@ -61,7 +61,7 @@ export function session(models: string, ids: string[] = []): Session {
   const s: Session = {
     ws: newWorkspace("test", models),
     async run(...argv) {
-      const result = await runCommand(argv, s.ws, { openDatabase: openSqlJs, random, clock: () => FIXED_DATE });
+      const result = await runCommand(argv, s.ws, { openDatabase: openTestDatabase, random, clock: () => FIXED_DATE });
       s.ws = result.workspace;
       return result;
     },
@@ -72,7 +72,7 @@ export function session(models: string, ids: string[] = []): Session {
 
 /** Rows of a query on the workspace's database. */
 export async function query(ws: Workspace, sql: string): Promise<unknown[][]> {
-  const db = await openSqlJs(ws.database ?? undefined);
+  const db = await openTestDatabase(ws.database ?? undefined);
   try {
     return db.query(sql).rows.map((r) => [...r]);
   } finally {

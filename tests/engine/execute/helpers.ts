@@ -2,7 +2,7 @@
 // reads and go through query, so they are not recorded).
 
 import type { Database, SqlValue } from "../../../src/engine/db/database";
-import { openSqlJs } from "../../../src/engine/db/sqljs";
+import { openTestDatabase } from "../../binding";
 
 export interface RecordingDb extends Database {
   readonly statements: string[];
@@ -11,7 +11,7 @@ export interface RecordingDb extends Database {
 }
 
 export async function recordingDb(setup = ""): Promise<RecordingDb> {
-  const db = await openSqlJs();
+  const db = await openTestDatabase();
   if (setup) db.exec(setup);
   const statements: string[] = [];
   return {

@@ -2,7 +2,7 @@
 // copied verbatim from /usr/bin/python3 in a scratch folder) reflects to what SQLAlchemy's
 // inspector reported for it (noted next to each expectation).
 import { describe, expect, test } from "vitest";
-import { openSqlJs } from "../../../src/engine/db/sqljs";
+import { openTestDatabase } from "../../binding";
 import { reflectSchema, reflectTable } from "../../../src/engine/reflect";
 import { column } from "../../../src/engine/schema/model";
 import type { Database } from "../../../src/engine/db/database";
@@ -50,7 +50,7 @@ CREATE INDEX ix_order_big ON "order" (big);
 `;
 
 async function dbWith(sql: string): Promise<Database> {
-  const db = await openSqlJs();
+  const db = await openTestDatabase();
   db.exec(sql);
   return db;
 }
@@ -212,7 +212,7 @@ CREATE UNIQUE INDEX ix_users_username ON users (username);`);
 
 describe("declared types read once per schema", () => {
   test("more distinct types than the type cache holds still reflect each column's own type, in every table", async () => {
-    const db = await openSqlJs();
+    const db = await openTestDatabase();
     // 3 × 900 distinct VARCHAR lengths: past the 2000-entry cache, which must clear and refill
     const lengths = (t: number) => Array.from({ length: 900 }, (_, i) => t * 900 + i + 1);
     for (const t of [0, 1, 2]) db.exec(`CREATE TABLE t${t} (${lengths(t).map((n) => `c${n} VARCHAR(${n})`).join(", ")})`);

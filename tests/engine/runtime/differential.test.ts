@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
-import { openSqlJs } from "../../../src/engine/db/sqljs";
+import { openTestDatabase } from "../../binding";
 import { addColumn, alterColumn, createIndex, createTable, createUniqueConstraint, dropColumn, dropConstraint, dropIndex, modifyTable } from "../../../src/engine/ops/ops";
 import { column, emptyTable } from "../../../src/engine/schema/model";
 import { runSteps } from "../../../src/engine/runtime";
@@ -96,7 +96,7 @@ function normalised(master: unknown[][]): unknown[][] {
 
 test("schema and rows after a batch downgrade are those real Flask-Migrate leaves, constraints as a set", async () => {
   const expected = fixture("e3-downgrade.json");
-  const db = await openSqlJs();
+  const db = await openTestDatabase();
   runSteps(db, [aaa1]);
   db.exec("insert into roles values (1,'admin'); insert into users values (1,'ann',1,30),(2,'bob',null,20); insert into posts values (1,1),(2,2);");
   expect(runSteps(db, [bbb2, bbb2Down]).error).toBeNull();
@@ -108,7 +108,7 @@ test("schema and rows after a batch downgrade are those real Flask-Migrate leave
 
 test("schema text and rows after a batch upgrade are those real Flask-Migrate leaves", async () => {
   const expected = JSON.parse(readFileSync(new URL("./fixtures/e3-batch.json", import.meta.url), "utf8"));
-  const db = await openSqlJs();
+  const db = await openTestDatabase();
   expect(runSteps(db, [aaa1]).ok).toBe(true);
   db.exec("insert into roles values (1,'admin'); insert into users values (1,'ann',1,30),(2,'bob',null,20); insert into posts values (1,1),(2,2);");
   expect(runSteps(db, [bbb2]).error).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { openSqlJs } from "../../../src/engine/db/sqljs";
+import { openTestDatabase } from "../../binding";
 import type { Database } from "../../../src/engine/db/database";
 import { addColumn, alterColumn, createForeignKey, createTable, createUniqueConstraint, dropColumn, execute, modifyTable } from "../../../src/engine/ops/ops";
 import { column, emptyTable } from "../../../src/engine/schema/model";
@@ -31,7 +31,7 @@ const CHILD = {
 };
 
 async function seeded(): Promise<Database> {
-  const db = await openSqlJs();
+  const db = await openTestDatabase();
   const result = runSteps(db, [step("a", null, [createTable(PARENT), createTable(CHILD)])]);
   expect(result.error).toBeNull();
   db.exec("INSERT INTO parent VALUES (1, 'one'), (2, NULL), (3, 'three'); INSERT INTO child VALUES (10, 1), (11, 2), (12, 3);");
@@ -40,7 +40,7 @@ async function seeded(): Promise<Database> {
 
 describe("runSteps", () => {
   test("creates alembic_version as Alembic does and records each revision", async () => {
-    const db = await openSqlJs();
+    const db = await openTestDatabase();
     const result = runSteps(db, [initialUpgrade, secondUpgrade]);
     expect(result.ok).toBe(true);
     expect(result.completed.map((s) => s.revision)).toEqual(["498072571d82", "cccc"]);
@@ -55,7 +55,7 @@ describe("runSteps", () => {
   });
 
   test("emits step, op and sql events, BEGIN/COMMIT and version writes included", async () => {
-    const db = await openSqlJs();
+    const db = await openTestDatabase();
     const events: RuntimeEvent[] = [];
     runSteps(db, [initialUpgrade], { listener: (e) => events.push(e) });
     const sql = events.filter((e) => e.type === "sql").map((e) => (e.type === "sql" ? e.sql.split(" (")[0] : ""));
@@ -102,7 +102,7 @@ describe("runSteps", () => {
   });
 
   test("a failure ends with ROLLBACK and step-end not ok; nothing to run still creates alembic_version", async () => {
-    const db = await openSqlJs();
+    const db = await openTestDatabase();
     expect(runSteps(db, []).ok).toBe(true);
     expect(currentHeads(db)).toEqual([]);
     expect(db.query("SELECT name FROM sqlite_master WHERE name = 'alembic_version'").rows).toEqual([["alembic_version"]]);
@@ -205,7 +205,7 @@ describe("alembic_version bookkeeping", () => {
   });
 
   test("a merge deletes one head and updates the other; a downgrade to base deletes the row", async () => {
-    const db = await openSqlJs();
+    const db = await openTestDatabase();
     const base = (revision: string): MigrationStep => ({ ...step(revision, null, []), versionChanges: [{ kind: "insert", revision }] });
     expect(runSteps(db, [base("a1"), base("b1")]).ok).toBe(true);
     expect(currentHeads(db).sort()).toEqual(["a1", "b1"]);

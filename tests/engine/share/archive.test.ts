@@ -1,11 +1,11 @@
 import { zipSync, strToU8 } from "fflate";
 import { describe, expect, test } from "vitest";
 import { fromZip, toZip } from "../../../src/engine/share/archive";
-import { openSqlJs } from "../../../src/engine/db/sqljs";
+import { openTestDatabase } from "../../binding";
 
 describe("zip export and import", () => {
   test("a playground round-trips, database included, and the README carries the title", async () => {
-    const db = await openSqlJs();
+    const db = await openTestDatabase();
     db.exec("CREATE TABLE roles (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO roles VALUES (1, 'admin');");
     const playground = {
       title: "My <b>tutorial</b>",
@@ -15,7 +15,7 @@ describe("zip export and import", () => {
     const result = fromZip(toZip(playground), "Imported");
     expect(result).toEqual({ ok: true, playground });
     if (!result.ok) return;
-    const reopened = await openSqlJs(result.playground.database!);
+    const reopened = await openTestDatabase(result.playground.database!);
     expect(reopened.query("SELECT name FROM roles").rows).toEqual([["admin"]]);
   });
 

@@ -4,13 +4,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { openSqlJs } from "../../../src/engine/db/sqljs";
+import { openTestDatabase } from "../../binding";
 import { decodeShareFragment, encodeShareFragment, type SharedPlayground } from "../../../src/engine/share/link";
 import { openSharedPlayground, ROWS_BUDGET_CHARS, shareWorkspace, TOO_LARGE_CHARS } from "../../../src/engine/share/playground";
 import { withFile, type Workspace } from "../../../src/engine/workspace/workspace";
 import { query, session, tutorialModels } from "../commands/helpers";
 
-const deps = { openDatabase: openSqlJs };
+const deps = { openDatabase: openTestDatabase };
 
 /** The seeds' tutorial: initial migration, upgrade, then the email column, upgrade, and a handful of rows. */
 async function tutorial(): Promise<Workspace> {
@@ -28,7 +28,7 @@ async function tutorial(): Promise<Workspace> {
 }
 
 async function withRows(ws: Workspace, statements: readonly string[], params: readonly (readonly (string | number | Uint8Array | null)[])[] = []): Promise<Workspace> {
-  const db = await openSqlJs(ws.database ?? undefined);
+  const db = await openTestDatabase(ws.database ?? undefined);
   for (const sql of statements) db.exec(sql);
   for (const p of params) db.exec("INSERT INTO roles (id, name) VALUES (?, ?)", p);
   const bytes = db.export();
@@ -110,7 +110,7 @@ describe("share and open", () => {
 describe("rebuilding", () => {
   test("rows go in parents first, so a connection with foreign_keys=ON accepts them in any order in the link", async () => {
     const withForeignKeys = async (bytes?: Uint8Array) => {
-      const db = await openSqlJs(bytes);
+      const db = await openTestDatabase(bytes);
       db.exec("PRAGMA foreign_keys = ON");
       return db;
     };
@@ -138,7 +138,7 @@ export class Odd extends db.Model {
     await s.run("init");
     expect((await s.run("migrate", "-m", "odd")).exitCode).toBe(0);
     expect((await s.run("upgrade")).exitCode).toBe(0);
-    const db = await openSqlJs(s.ws.database!);
+    const db = await openTestDatabase(s.ws.database!);
     db.exec(`INSERT INTO "odd ""<b>name</b>""" VALUES (1, '<script>x</script>')`);
     const ws = { ...s.ws, database: db.export() };
     db.close();
