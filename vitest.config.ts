@@ -9,7 +9,6 @@ const SQLITE_TESTS = ["tests/engine/**/*.test.ts", "tests/property/**/*.test.ts"
 export default defineConfig({
   test: {
     exclude: ["tests/e2e/**", "node_modules/**"],
-    benchmark: { include: ["tests/bench/**/*.bench.ts"] },
     globalSetup: ["tests/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

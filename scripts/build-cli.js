@@ -8,15 +8,34 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
+// Dependencies that not every command needs stay out of start-up: each is required from
+// node_modules on its first use. Babel is the parser of last resort for models.ts (a hand-written
+// one reads valid files) and the parser of migration scripts; bundled, it was half of the bundle,
+// compiled and initialised at every start. sql.js is the fallback when the native binding is used.
+const LAZY = {
+  "@babel/parser": 'let babel;\nexport function parse(input, options) { babel ??= require("@babel/parser"); return babel.parse(input, options); }',
+  "sql.js": 'export default function initSqlJs(config) { return require("sql.js")(config); }',
+};
+const lazyModules = {
+  name: "lazy-modules",
+  setup(b) {
+    b.onResolve({ filter: /^(@babel\/parser|sql\.js)$/ }, (args) =>
+      args.namespace === "lazy" ? { path: args.path, external: true } : { path: args.path, namespace: "lazy" },
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({ contents: LAZY[args.path], loader: "js" }));
+  },
+};
+
 await build({
   entryPoints: [`${root}src/cli/main.ts`],
+  plugins: [lazyModules],
   outfile: `${root}dist-cli/retort.mjs`,
   bundle: true,
   platform: "node",
   format: "esm",
   target: "node20",
   // Runtime dependencies: sql.js finds its own wasm file next to its code, better-sqlite3 its addon.
-  external: ["sql.js", "better-sqlite3"],
+  external: ["better-sqlite3"],
   banner: { js: "import { createRequire as __retortRequire } from 'node:module'; const require = __retortRequire(import.meta.url);" },
   logLevel: "warning",
 });

@@ -14,6 +14,11 @@ const node = process.execPath;
 const flaskDb = (argv: readonly string[]) => [FLASK, "db", ...argv];
 const retortDb = (argv: readonly string[]) => [node, RETORT_BIN, "db", ...argv];
 
+// The CLI's two SQLite bindings, timed one after the other on the same input: native
+// (better-sqlite3, the CLI's default when it is built) and sql.js (the browser's, the fallback).
+const BINDINGS = ["native", "sqljs"] as const;
+const bindingEnv = (binding: (typeof BINDINGS)[number]) => ({ RETORT_SQLITE: binding });
+
 function clearVersions(dir: string): void {
   const versions = join(dir, "migrations/versions");
   for (const f of readdirSync(versions)) rmSync(join(versions, f), { recursive: true, force: true });
@@ -43,20 +48,18 @@ export async function benchMigrate(): Promise<void> {
   writeFileSync(join(flaskDir, "app.py"), current.python);
   writeFileSync(join(retortDir, "models.ts"), current.ts);
   const argv = ["migrate", "-m", "extra columns", "--rev-id", "abcdef012345"];
-  const retort = await timeRuns(7, retortDb(argv), retortDir, () => clearVersions(retortDir));
-  const flask = await timeRuns(3, flaskDb(argv), flaskDir, () => clearVersions(flaskDir), FLASK_ENV);
-  const r = median(retort.map((t) => t.seconds));
+  const retort: Timed[][] = [];
+  for (const binding of BINDINGS) retort.push(await timeRuns(7, retortDb(argv), retortDir, () => clearVersions(retortDir), bindingEnv(binding)));
+  const flask = await timeRuns(5, flaskDb(argv), flaskDir, () => clearVersions(flaskDir), FLASK_ENV);
   const f = median(flask.map((t) => t.seconds));
-  console.log(
-    [
-      "",
-      `(b) db migrate end to end, ${TABLES} tables against their previous version (medians of ${retort.length} and ${flask.length} runs):`,
-      `    retort: ${fmt(r * 1000, 0)} ms wall, peak ${fmt(Math.max(...retort.map((t) => t.peakMb)))} MB RSS, ${detected(retort[0]!)} Detected lines`,
-      `    flask:  ${fmt(f * 1000, 0)} ms wall, peak ${fmt(Math.max(...flask.map((t) => t.peakMb)))} MB RSS, ${detected(flask[0]!)} Detected lines`,
-      `    ratio retort/flask: ${fmt(r / f, 2)}× (target ≤ 0.25×)`,
-      "",
-    ].join("\n"),
-  );
+  const lines = ["", `(b) db migrate end to end, ${TABLES} tables against their previous version (medians of 7 runs per binding, ${flask.length} of flask):`];
+  BINDINGS.forEach((binding, i) => {
+    const runs = retort[i]!;
+    const r = median(runs.map((t) => t.seconds));
+    lines.push(`    retort (${binding}): ${fmt(r * 1000, 0)} ms wall, peak ${fmt(Math.max(...runs.map((t) => t.peakMb)))} MB RSS, ${detected(runs[0]!)} Detected lines; ratio retort/flask ${fmt(r / f, 2)}× (target ≤ 0.25×)`);
+  });
+  lines.push(`    flask: ${fmt(f * 1000, 0)} ms wall, peak ${fmt(Math.max(...flask.map((t) => t.peakMb)))} MB RSS, ${detected(flask[0]!)} Detected lines`, "");
+  console.log(lines.join("\n"));
   for (const dir of [flaskDir, retortDir]) rmSync(dir, { recursive: true, force: true });
 }
 
@@ -128,22 +131,21 @@ export async function benchBatchUpgrade(): Promise<void> {
   await mustRun("retort db migrate", runProcess(node, [RETORT_BIN, "db", ...migrate], { cwd: retortDir }));
   const before = await rowSummary(flaskDir);
   const reset = (dir: string) => () => copyFileSync(join(dir, "base.db"), join(dir, "app.db"));
-  const retort = await timeRuns(3, retortDb(["upgrade"]), retortDir, reset(retortDir));
-  const flask = await timeRuns(3, flaskDb(["upgrade"]), flaskDir, reset(flaskDir), FLASK_ENV);
-  const [retortRows, flaskRows] = await Promise.all([rowSummary(retortDir), rowSummary(flaskDir)]);
-  const r = median(retort.map((t) => t.seconds));
+  const kept = (rows: string) => `${rows} — ${rows === before ? "every row kept" : "ROWS DIFFER"}`;
+  const lines = ["", `(c) db upgrade of a batch migration (VARCHAR(50) -> VARCHAR(100), NOT NULL column with a server default) on ${ROWS.toLocaleString("en")} rows (medians of 5 runs each):`];
+  const flask = await timeRuns(5, flaskDb(["upgrade"]), flaskDir, reset(flaskDir), FLASK_ENV);
   const f = median(flask.map((t) => t.seconds));
-  console.log(
-    [
-      "",
-      `(c) db upgrade of a batch migration (VARCHAR(50) -> VARCHAR(100), NOT NULL column with a server default) on ${ROWS.toLocaleString("en")} rows (medians of 3 runs each):`,
-      `    retort: ${fmt(r, 2)} s wall, peak ${fmt(Math.max(...retort.map((t) => t.peakMb)))} MB RSS`,
-      `    flask:  ${fmt(f, 2)} s wall, peak ${fmt(Math.max(...flask.map((t) => t.peakMb)))} MB RSS`,
-      `    ratio retort/flask: ${fmt(r / f, 2)}× (target ≤ 1.0×)`,
-      `    rows [count, sum(id), length(name), length(email), sum(n), sum(flag)] before: ${before}`,
-      `    after retort: ${retortRows} — ${retortRows === before ? "every row kept" : "ROWS DIFFER"}; after flask: ${flaskRows} — ${flaskRows === before ? "every row kept" : "ROWS DIFFER"}`,
-      "",
-    ].join("\n"),
+  const flaskRows = await rowSummary(flaskDir);
+  for (const binding of BINDINGS) {
+    const retort = await timeRuns(5, retortDb(["upgrade"]), retortDir, reset(retortDir), bindingEnv(binding));
+    const r = median(retort.map((t) => t.seconds));
+    lines.push(`    retort (${binding}): ${fmt(r, 2)} s wall, peak ${fmt(Math.max(...retort.map((t) => t.peakMb)))} MB RSS; ratio retort/flask ${fmt(r / f, 2)}× (target ≤ 1.0×); rows after: ${kept(await rowSummary(retortDir))}`);
+  }
+  lines.push(
+    `    flask: ${fmt(f, 2)} s wall, peak ${fmt(Math.max(...flask.map((t) => t.peakMb)))} MB RSS; rows after: ${kept(flaskRows)}`,
+    `    rows [count, sum(id), length(name), length(email), sum(n), sum(flag)] before: ${before}`,
+    "",
   );
+  console.log(lines.join("\n"));
   for (const dir of [flaskDir, retortDir]) rmSync(dir, { recursive: true, force: true });
 }
