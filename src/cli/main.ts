@@ -4,6 +4,7 @@
 // Python's logging does) and writes back what changed.
 
 import { openSqlJs, runCommand, type Database, type OpenDatabase, type OutputLine } from "../engine/index";
+import { fileBackedOpen } from "./database-file";
 import { loadNativeSqlite } from "./native/sqlite-native";
 import { readProject, withRelativeDirectory, writeProject } from "./project";
 import { runShareCommand, SHARE_COMMANDS } from "./share";
@@ -38,14 +39,15 @@ function pragmasFromEnv(): string[] {
  * else sql.js, as in the browser. RETORT_SQLITE=sqljs or =native chooses; a native binding that
  * was asked for by name and cannot load is an error rather than a silent fallback.
  */
-export function chooseBinding(env: NodeJS.ProcessEnv = process.env): { readonly open: OpenDatabase; readonly name: "native" | "sqljs" } | { readonly error: string } {
+export function chooseBinding(env: NodeJS.ProcessEnv = process.env): { readonly open: OpenDatabase; readonly cleanUp: () => void; readonly name: "native" | "sqljs" } | { readonly error: string } {
   const wanted = env["RETORT_SQLITE"] ?? "";
-  if (wanted === "sqljs") return { open: openSqlJs, name: "sqljs" };
+  const sqljs = { open: openSqlJs, cleanUp: () => {}, name: "sqljs" } as const;
+  if (wanted === "sqljs") return sqljs;
   if (wanted !== "" && wanted !== "native") return { error: `RETORT_SQLITE=${wanted} is not a binding: use RETORT_SQLITE=native or RETORT_SQLITE=sqljs.` };
   const native = loadNativeSqlite();
-  if (native.ok) return { open: native.open, name: "native" };
+  if (native.ok) return { ...fileBackedOpen(native), name: "native" };
   if (wanted === "native") return { error: `RETORT_SQLITE=native, but ${native.reason}.` };
-  return { open: openSqlJs, name: "sqljs" };
+  return sqljs;
 }
 
 function withUserPragmas(open: OpenDatabase): OpenDatabase {
@@ -106,14 +108,19 @@ export async function main(argv: readonly string[], cwd: string): Promise<number
     process.stderr.write(`Error: could not read the project folder ${cwd}: ${e instanceof Error ? e.message : String(e)}. Check that models.ts, ${dir}/ and app.db are readable.\n`);
     return 1;
   }
-  const result = await runCommand(dbArgv, before, { openDatabase: withUserPragmas(binding.open), random, clock: () => new Date(), program: "retort db" });
-  await warm;
-  print(result.lines);
   try {
-    writeProject(cwd, dir, before, result.workspace);
-  } catch (e) {
-    process.stderr.write(`Error: could not write the project folder ${cwd}: ${e instanceof Error ? e.message : String(e)}. Check its permissions and free space.\n`);
-    return 1;
+    const result = await runCommand(dbArgv, before, { openDatabase: withUserPragmas(binding.open), random, clock: () => new Date(), program: "retort db" });
+    await warm;
+    print(result.lines);
+    try {
+      writeProject(cwd, dir, before, result.workspace);
+    } catch (e) {
+      process.stderr.write(`Error: could not write the project folder ${cwd}: ${e instanceof Error ? e.message : String(e)}. Check its permissions and free space.\n`);
+      return 1;
+    }
+    return result.exitCode;
+  } finally {
+    // the native binding's copy of app.db, when the command left app.db as it was
+    binding.cleanUp();
   }
-  return result.exitCode;
 }

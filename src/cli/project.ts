@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { DEFAULT_MIGRATIONS_DIR, MODELS_FILE, type Workspace } from "../engine/index";
+import { readDatabaseFile, renameCopyOver } from "./database-file";
 
 export const DATABASE_FILE = "app.db";
 
@@ -62,10 +63,7 @@ export function readProject(cwd: string, migrationsDir: string): Workspace {
       files[`${migrationsDir}/.keep`] = "";
     }
   }
-  const dbPath = join(cwd, DATABASE_FILE);
-  const bytes = existsSync(dbPath) ? readFileSync(dbPath) : null;
-  const database = bytes && bytes.length > 0 ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) : null;
-  return { title: cwd, files, database };
+  return { title: cwd, files, database: readDatabaseFile(join(cwd, DATABASE_FILE)) };
 }
 
 function writeAtomically(path: string, bytes: Uint8Array): void {
@@ -89,5 +87,9 @@ export function writeProject(cwd: string, migrationsDir: string, before: Workspa
   // `init` makes versions/ even though it holds no file yet
   const initialised = Object.keys(after.files).some((p) => p.startsWith(`${migrationsDir}/`));
   if (initialised) mkdirSync(join(cwd, migrationsDir, "versions"), { recursive: true });
-  if (after.database !== before.database && after.database !== null) writeAtomically(join(cwd, DATABASE_FILE), after.database);
+  if (after.database !== before.database && after.database !== null) {
+    // the native binding's copy of app.db is already written: it only has to take app.db's place
+    const path = join(cwd, DATABASE_FILE);
+    if (!renameCopyOver(after.database, path)) writeAtomically(path, after.database);
+  }
 }

@@ -90,6 +90,16 @@ describe("node bin/retort.js", () => {
     for (const argv of [["current"], ["history", "-i"], ["heads"], ["check"], ["upgrade", "nope"]]) retort(dir, "db", ...argv);
     expect(readFileSync(join(dir, "app.db")).equals(before)).toBe(true);
     expect(statSync(join(dir, "app.db")).mtimeMs).toBe(mtime);
+    // a revision that fails while its SQL runs: rolled back, app.db untouched, no copy left behind
+    retort(dir, "db", "revision", "-m", "broken", "--rev-id", "b0b0b0b0b0b0");
+    const script = join(dir, "migrations/versions/b0b0b0b0b0b0_broken.ts");
+    writeFileSync(script, readFileSync(script, "utf8").replace("export function upgrade() {}", 'export function upgrade() {\n  op.execute("INSERT INTO users (id) VALUES (1)");\n  op.execute("INSERT INTO nowhere VALUES (1)");\n}'));
+    const failed = retort(dir, "db", "upgrade");
+    expect(failed.code).toBe(1);
+    expect(failed.stderr.join("\n")).toContain("no such table: nowhere");
+    expect(readFileSync(join(dir, "app.db")).equals(before)).toBe(true);
+    expect(statSync(join(dir, "app.db")).mtimeMs).toBe(mtime);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
   test("exit codes: 1 for a command error, 2 for a usage error, 0 for help", () => {

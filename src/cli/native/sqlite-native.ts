@@ -8,7 +8,7 @@
 // back on and defensive mode off. When better-sqlite3 or that extension is missing (an install
 // without a C compiler), `loadNativeSqlite` says why and the CLI stays on sql.js.
 
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Database, OpenDatabase, QueryResult, SqlValue } from "../../engine/index";
@@ -33,7 +33,18 @@ interface NativeConnection {
 
 type NativeConstructor = new (filenameOrBytes: string | Buffer) => NativeConnection;
 
-export type NativeSqlite = { readonly ok: true; readonly open: OpenDatabase } | { readonly ok: false; readonly reason: string };
+export interface NativeBinding {
+  /** An in-memory database: empty, or a copy of the bytes of a SQLite file. */
+  readonly open: OpenDatabase;
+  /**
+   * The SQLite file at `path`, worked on in place. Its journal is kept in memory and nothing is
+   * synced: the caller works on a copy it throws away or renames over the original, so a crash
+   * can only ever lose the copy. `export()` reads the file back.
+   */
+  readonly openFile: (path: string) => Database;
+}
+
+export type NativeSqlite = ({ readonly ok: true } & NativeBinding) | { readonly ok: false; readonly reason: string };
 
 let loaded: NativeSqlite | undefined;
 
@@ -57,32 +68,35 @@ function tryLoad(): NativeSqlite {
   }
   const extension = extensionPath();
   if (!existsSync(extension)) return { ok: false, reason: `${extension} is missing: run \`npm run build:cli\` with a C compiler installed` };
-  const open: OpenDatabase = (bytes) => Promise.resolve(openNative(Native, extension, bytes));
+  const open: OpenDatabase = (bytes) => Promise.resolve(openNative(Native, extension, bytes && bytes.length > 0 ? asBuffer(bytes) : ":memory:"));
+  const openFile = (path: string) => openNative(Native, extension, path);
   try {
     // the checks that make the binding faithful, on a throwaway connection
-    const probe = openNative(Native, extension);
+    const probe = openNative(Native, extension, ":memory:");
     const dqs = probe.query(`SELECT "a string"`).rows[0]?.[0];
     probe.close();
     if (dqs !== "a string") return { ok: false, reason: "the SQLite extension did not turn double-quoted strings back on" };
   } catch (e) {
     return { ok: false, reason: `the native SQLite binding failed its checks (${firstLine(e)})` };
   }
-  return { ok: true, open };
+  return { ok: true, open, openFile };
 }
 
 const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0]!;
 
-function openNative(Native: NativeConstructor, extension: string, bytes?: Uint8Array): Database {
-  const connection = new Native(bytes && bytes.length > 0 ? asBuffer(bytes) : ":memory:");
+function openNative(Native: NativeConstructor, extension: string, source: string | Buffer): Database {
+  const connection = new Native(source);
+  const file = typeof source === "string" && source !== ":memory:" ? source : null;
   try {
     connection.loadExtension(extension);
     // SQLite's own default, which better-sqlite3 compiles the other way
     connection.exec("PRAGMA foreign_keys=OFF");
+    if (file) connection.exec("PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF");
   } catch (e) {
     connection.close();
     throw e;
   }
-  return wrap(connection);
+  return wrap(connection, file);
 }
 
 /** A Buffer over the same memory (better-sqlite3 binds and deserializes only Buffers). */
@@ -99,7 +113,7 @@ function fromNative(value: unknown): SqlValue {
 
 const toNative = (params: readonly SqlValue[]) => params.map((p) => (p instanceof Uint8Array ? asBuffer(p) : p));
 
-function wrap(connection: NativeConnection): Database {
+function wrap(connection: NativeConnection, file: string | null): Database {
   const changesQuery = connection.prepare("SELECT changes()").raw(true);
   const run = (sql: string, params: readonly SqlValue[]): QueryResult => {
     const stmt = connection.prepare(sql);
@@ -125,7 +139,8 @@ function wrap(connection: NativeConnection): Database {
     export() {
       // as sql.js, whose export closes the connection: there is no file to export mid-transaction
       if (connection.inTransaction) throw new Error("cannot export the database while a transaction is open");
-      const bytes = connection.serialize();
+      // outside a transaction every committed page is in the file (synchronous=OFF skips only fsync)
+      const bytes = file ? readFileSync(file) : connection.serialize();
       return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     },
     close: () => connection.close(),

@@ -27,8 +27,10 @@ async function runOnline(ctx: CommandContext, set: ScriptSet, target: string, pl
     if (e.type === "step-start") ctx.push(log(formatStepLine(e.step)));
     ctx.deps.listener?.(e);
   };
-  ctx.markDatabaseChanged();
   const result = runSteps(db, steps, { listener });
+  // a failed revision is rolled back whole, so only the ones that committed changed the file:
+  // nothing to write back after a no-op or a first revision that failed
+  if (result.completed.length > 0) ctx.markDatabaseChanged();
   if (result.error) {
     const [first = "", ...rest] = result.error.message.split("\n");
     ctx.push(error(`Error: ${first}`), ...rest.map(error));

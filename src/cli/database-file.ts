@@ -1,0 +1,75 @@
+// app.db for the native binding. Loading a large app.db into memory, then writing the whole file
+// back (a temporary file renamed over app.db), was most of the CLI's time on a 1M-row rebuild
+// that SQLite itself does in a third of it. So SQLite works on disk instead: on a copy of app.db
+// made by the kernel next to it, which SQLite changes page by page and which then replaces app.db
+// by the same rename. app.db itself is never written to, so a crash or a failed command still
+// leaves it exactly as it was.
+//
+// The engine keeps seeing bytes (Workspace.database): app.db's, read once, and the copy's,
+// read back by export(). This module remembers which file holds which bytes, so that writing
+// the copy's bytes is a rename, and opening app.db's bytes is a copy of app.db.
+
+import { copyFileSync, existsSync, readFileSync, renameSync, unlinkSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import type { Database, OpenDatabase } from "../engine/index";
+import type { NativeBinding } from "./native/sqlite-native";
+
+const holders = new WeakMap<Uint8Array, string>();
+
+/** The bytes of a database file, remembered as that file's (null when it is missing or empty). */
+export function readDatabaseFile(path: string): Uint8Array | null {
+  if (!existsSync(path)) return null;
+  const buffer = readFileSync(path);
+  if (buffer.length === 0) return null;
+  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
+  holders.set(bytes, path);
+  return bytes;
+}
+
+/** The file whose content `bytes` are, if this module read or wrote them. */
+export const fileHolding = (bytes: Uint8Array): string | undefined => holders.get(bytes);
+
+export interface FileBackedOpen {
+  readonly open: OpenDatabase;
+  /** Deletes the copies that were not renamed over their original (a command that changed nothing). */
+  cleanUp(): void;
+}
+
+/**
+ * Opens bytes read by readDatabaseFile as a copy of their file, worked on in place; any other
+ * bytes (or none: a new database) in memory.
+ */
+export function fileBackedOpen(binding: NativeBinding): FileBackedOpen {
+  const copies: string[] = [];
+  const open: OpenDatabase = (bytes) => {
+    const source = bytes && fileHolding(bytes);
+    if (!source) return binding.open(bytes);
+    const copy = join(dirname(source), `.${basename(source)}.${process.pid}.${copies.length}.tmp`);
+    copies.push(copy);
+    copyFileSync(source, copy);
+    const db: Database = binding.openFile(copy);
+    return Promise.resolve({
+      ...db,
+      export() {
+        const exported = db.export();
+        holders.set(exported, copy);
+        return exported;
+      },
+    });
+  };
+  return {
+    open,
+    cleanUp() {
+      for (const copy of copies) if (existsSync(copy)) unlinkSync(copy);
+    },
+  };
+}
+
+/** Puts a copy made by fileBackedOpen in place of `path`; false when `bytes` are in no such copy. */
+export function renameCopyOver(bytes: Uint8Array, path: string): boolean {
+  const copy = fileHolding(bytes);
+  if (!copy || copy === path) return false;
+  renameSync(copy, path);
+  holders.set(bytes, path);
+  return true;
+}
