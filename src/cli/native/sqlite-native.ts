@@ -68,7 +68,7 @@ function tryLoad(): NativeSqlite {
   }
   const extension = extensionPath();
   if (!existsSync(extension)) return { ok: false, reason: `${extension} is missing: run \`npm run build:cli\` with a C compiler installed` };
-  const open: OpenDatabase = (bytes) => Promise.resolve(openNative(Native, extension, bytes && bytes.length > 0 ? asBuffer(bytes) : ":memory:"));
+  const open: OpenDatabase = (bytes) => Promise.resolve(openNative(Native, extension, bytes && bytes.length > 0 ? deserializable(bytes) : ":memory:"));
   const openFile = (path: string) => openNative(Native, extension, path);
   try {
     // the checks that make the binding faithful, on a throwaway connection
@@ -97,6 +97,19 @@ function openNative(Native: NativeConstructor, extension: string, source: string
     throw e;
   }
   return wrap(connection, file);
+}
+
+/**
+ * SQLite cannot deserialize a file marked for WAL (header bytes 18 and 19 are 2), which sql.js
+ * opens: such bytes, exported after a checkpoint, hold every committed page, so a copy marked
+ * for the rollback journal (1) opens with the same content.
+ */
+function deserializable(bytes: Uint8Array): Buffer {
+  if (bytes.length < 100 || bytes[18] !== 2 || bytes[19] !== 2) return asBuffer(bytes);
+  const copy = Buffer.from(bytes);
+  copy[18] = 1;
+  copy[19] = 1;
+  return copy;
 }
 
 /** A Buffer over the same memory (better-sqlite3 binds and deserializes only Buffers). */
@@ -139,7 +152,9 @@ function wrap(connection: NativeConnection, file: string | null): Database {
     export() {
       // as sql.js, whose export closes the connection: there is no file to export mid-transaction
       if (connection.inTransaction) throw new Error("cannot export the database while a transaction is open");
-      // outside a transaction every committed page is in the file (synchronous=OFF skips only fsync)
+      // outside a transaction every committed page is in the file (synchronous=OFF skips only
+      // fsync), unless a user's journal_mode=WAL holds some in the -wal file: checkpoint those
+      if (file) connection.exec("PRAGMA wal_checkpoint(TRUNCATE)");
       const bytes = file ? readFileSync(file) : connection.serialize();
       return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     },

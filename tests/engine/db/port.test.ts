@@ -80,4 +80,14 @@ describe(`the database port on ${TEST_BINDING}`, () => {
     expect(copy.query("SELECT a FROM t").rows).toEqual([[1]]);
     copy.close();
   });
+
+  test("the bytes of a WAL-mode file (after a checkpoint) open with their rows", async () => {
+    const db = await openTestDatabase();
+    db.exec("CREATE TABLE t (a INTEGER); INSERT INTO t VALUES (7)");
+    const wal = db.export().slice();
+    wal[18] = 2;
+    wal[19] = 2;
+    const opened = await openTestDatabase(wal);
+    expect(opened.query("SELECT a FROM t").rows).toEqual([[7]]);
+  });
 });

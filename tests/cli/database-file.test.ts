@@ -1,0 +1,87 @@
+// The native binding on files (src/cli/database-file.ts): bytes read from app.db open as a copy
+// of app.db, the copy's exported bytes are the copy's content, writing them is a rename, and a
+// copy that is not renamed is deleted. app.db itself is never written.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { fileBackedOpen, fileHolding, readDatabaseFile, renameCopyOver } from "../../src/cli/database-file";
+import { loadNativeSqlite, type NativeBinding } from "../../src/cli/native/sqlite-native";
+import { openTestDatabase } from "../binding";
+
+function native(): NativeBinding {
+  const loaded = loadNativeSqlite();
+  if (!loaded.ok) throw new Error(`the native binding does not load: ${loaded.reason}`);
+  return loaded;
+}
+
+async function appDb(): Promise<{ dir: string; path: string }> {
+  const dir = mkdtempSync(join(tmpdir(), "retort-dbfile-"));
+  const db = await openTestDatabase();
+  db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT); INSERT INTO t VALUES (1, 'one')");
+  const path = join(dir, "app.db");
+  writeFileSync(path, db.export());
+  return { dir, path };
+}
+
+const tempsIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".tmp"));
+
+describe("app.db on disk for the native binding", () => {
+  test("a change goes to a copy; the exported bytes are the copy's, and a rename puts them in place", async () => {
+    const { dir, path } = await appDb();
+    const original = readFileSync(path);
+    const bytes = readDatabaseFile(path)!;
+    expect(fileHolding(bytes)).toBe(path);
+    const files = fileBackedOpen(native());
+    const db = await files.open(bytes);
+    db.exec("INSERT INTO t VALUES (2, 'two')");
+    const exported = db.export();
+    db.close();
+    expect(readFileSync(path).equals(original)).toBe(true);
+    const copy = fileHolding(exported)!;
+    expect(tempsIn(dir)).toEqual([copy.slice(dir.length + 1)]);
+    expect(readFileSync(copy).equals(Buffer.from(exported))).toBe(true);
+    expect(renameCopyOver(exported, path)).toBe(true);
+    files.cleanUp();
+    expect(tempsIn(dir)).toEqual([]);
+    const reopened = await openTestDatabase(readFileSync(path));
+    expect(reopened.query("SELECT s FROM t ORDER BY id").rows).toEqual([["one"], ["two"]]);
+  });
+
+  test("a copy that was not renamed (nothing changed, or the command failed) is deleted", async () => {
+    const { dir, path } = await appDb();
+    const files = fileBackedOpen(native());
+    const db = await files.open(readDatabaseFile(path)!);
+    db.exec("BEGIN; DELETE FROM t; ROLLBACK");
+    db.close();
+    expect(tempsIn(dir)).toHaveLength(1);
+    files.cleanUp();
+    expect(tempsIn(dir)).toEqual([]);
+    expect(existsSync(path)).toBe(true);
+  });
+
+  test("bytes that came from no file, or no bytes, open in memory", async () => {
+    const { dir } = await appDb();
+    const files = fileBackedOpen(native());
+    const fresh = await files.open();
+    fresh.exec("CREATE TABLE x (a)");
+    const exported = fresh.export();
+    expect(fileHolding(exported)).toBeUndefined();
+    expect(renameCopyOver(exported, join(dir, "app.db"))).toBe(false);
+    expect(tempsIn(dir)).toEqual([]);
+  });
+
+  test("a user's journal_mode=WAL on the copy: export checkpoints, so no committed row is missing", async () => {
+    const { path } = await appDb();
+    const files = fileBackedOpen(native());
+    const db = await files.open(readDatabaseFile(path)!);
+    db.exec("PRAGMA journal_mode=WAL");
+    db.exec("INSERT INTO t VALUES (3, 'three')");
+    const exported = db.export();
+    db.close();
+    files.cleanUp();
+    const check = await openTestDatabase(exported);
+    expect(check.query("SELECT count(*) FROM t").rows).toEqual([[2]]);
+    expect(statSync(path).size).toBeGreaterThan(0);
+  });
+});
