@@ -45,8 +45,14 @@ export function fileBackedOpen(binding: NativeBinding): FileBackedOpen {
     const source = bytes && fileHolding(bytes);
     if (!source) return binding.open(bytes);
     const copy = join(dirname(source), `.${basename(source)}.${process.pid}.${copies.length}.tmp`);
+    try {
+      copyFileSync(source, copy);
+    } catch {
+      // a read-only folder, or no room for a copy: the bytes in memory serve commands that only
+      // read, and a command that writes reports the folder's problem when app.db is written
+      return binding.open(bytes);
+    }
     copies.push(copy);
-    copyFileSync(source, copy);
     const db: Database = binding.openFile(copy);
     return Promise.resolve({
       ...db,

@@ -1,7 +1,7 @@
 // The native binding on files (src/cli/database-file.ts): bytes read from app.db open as a copy
 // of app.db, the copy's exported bytes are the copy's content, writing them is a rename, and a
 // copy that is not renamed is deleted. app.db itself is never written.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -83,5 +83,21 @@ describe("app.db on disk for the native binding", () => {
     const check = await openTestDatabase(exported);
     expect(check.query("SELECT count(*) FROM t").rows).toEqual([[2]]);
     expect(statSync(path).size).toBeGreaterThan(0);
+  });
+
+  test("where no copy can be made (a read-only folder, a full disk), the bytes open in memory", async () => {
+    const { dir, path } = await appDb();
+    // the copy's name taken by a folder: copying fails as it would in a read-only folder
+    mkdirSync(join(dir, `.app.db.${process.pid}.0.tmp`));
+    const files = fileBackedOpen(native());
+    const bytes = readDatabaseFile(path)!;
+    const db = await files.open(bytes);
+    expect(db.query("SELECT s FROM t").rows).toEqual([["one"]]);
+    db.exec("INSERT INTO t VALUES (2, 'two')");
+    const exported = db.export();
+    db.close();
+    expect(renameCopyOver(exported, path)).toBe(false);
+    files.cleanUp();
+    expect(statSync(join(dir, `.app.db.${process.pid}.0.tmp`)).isDirectory()).toBe(true);
   });
 });
