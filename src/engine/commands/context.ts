@@ -69,8 +69,22 @@ export class CommandContext {
 
   /** The database, opened once (and created empty on first use, as SQLite does). */
   async database(): Promise<Database> {
-    this.db ??= await this.deps.openDatabase(this.workspace.database ?? undefined);
+    this.db ??= await this.openReadable();
     return this.db;
+  }
+
+  /** SQLite opens any bytes and fails at the first query: that query runs here, with the fix. */
+  private async openReadable(): Promise<Database> {
+    let db: Database | undefined;
+    try {
+      db = await this.deps.openDatabase(this.workspace.database ?? undefined);
+      db.query("SELECT count(*) FROM sqlite_master");
+      return db;
+    } catch (e) {
+      db?.close();
+      const cause = e instanceof Error ? e.message : String(e);
+      throw new CommandError(`The database cannot be read (${cause}): it is not a SQLite file, or it is damaged. Restore it from a copy, or move it aside to start from an empty database.`);
+    }
   }
 
   async currentHeads(): Promise<string[]> {

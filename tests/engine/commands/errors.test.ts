@@ -30,6 +30,21 @@ describe("failing commands", () => {
     expect(s.text(await s.run("heads", "-d", "db/migrations"))).toEqual(["aaaa00000001 (head)"]);
   });
 
+  test("a database that is not SQLite (or is damaged) stops the command with what to do, and stays as it was", async () => {
+    const s = session(tutorialModels());
+    await s.run("init");
+    const garbage = new TextEncoder().encode("this is not a database, just text that someone saved as app.db by mistake ".repeat(3));
+    s.ws = { ...s.ws, database: garbage };
+    for (const argv of [["current"], ["upgrade"], ["migrate"], ["stamp", "head"]]) {
+      const r = await s.run(...argv);
+      expect(r.exitCode).toBe(1);
+      expect(s.text(r).at(-1)).toBe(
+        "Error: The database cannot be read (file is not a database): it is not a SQLite file, or it is damaged. Restore it from a copy, or move it aside to start from an empty database.",
+      );
+      expect(s.ws.database).toBe(garbage);
+    }
+  });
+
   test("a broken migration script stops the command, naming its file, line and column", async () => {
     const s = session(tutorialModels());
     await s.run("init");
@@ -82,7 +97,8 @@ describe("failing commands", () => {
       clock: () => FIXED_DATE,
     });
     expect(r.exitCode).toBe(1);
-    expect(r.lines.at(-1)).toEqual({ level: "error", text: "Error: file is not a database", log: true });
+    const text = "Error: The database cannot be read (file is not a database): it is not a SQLite file, or it is damaged. Restore it from a copy, or move it aside to start from an empty database.";
+    expect(r.lines.at(-1)).toEqual({ level: "error", text, log: true });
     expect(r.workspace).toBe(ws);
   });
 });
