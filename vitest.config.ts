@@ -6,21 +6,24 @@ import { defineConfig } from "vitest/config";
 // through tests/binding.ts, the CLI's and the differential suite's through RETORT_SQLITE.
 const SQLITE_TESTS = ["tests/engine/**/*.test.ts", "tests/property/**/*.test.ts", "tests/cli/**/*.test.ts", "tests/differential/**/*.test.ts"];
 
+// Shared by both projects. They do not `extends: true` the root: that would also inherit its
+// globalSetup, which builds the CLI and must run once, before both.
+const common = { exclude: ["tests/e2e/**", "node_modules/**"], testTimeout: 60_000, hookTimeout: 120_000 };
+
 export default defineConfig({
   test: {
-    exclude: ["tests/e2e/**", "node_modules/**"],
     globalSetup: ["tests/global-setup.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
     projects: [
+      { test: { ...common, name: "sqljs", include: ["tests/**/*.test.ts"], env: { RETORT_TEST_BINDING: "sqljs", RETORT_SQLITE: "sqljs" } } },
       {
-        extends: true,
-        test: { name: "sqljs", include: ["tests/**/*.test.ts"], env: { RETORT_TEST_BINDING: "sqljs", RETORT_SQLITE: "sqljs" } },
-      },
-      {
-        extends: true,
-        // sqljs.test.ts is about sql.js itself
-        test: { name: "native", include: SQLITE_TESTS, exclude: ["tests/engine/db/sqljs.test.ts"], env: { RETORT_TEST_BINDING: "native", RETORT_SQLITE: "native" } },
+        test: {
+          ...common,
+          name: "native",
+          include: SQLITE_TESTS,
+          // sqljs.test.ts is about sql.js itself
+          exclude: [...common.exclude, "tests/engine/db/sqljs.test.ts"],
+          env: { RETORT_TEST_BINDING: "native", RETORT_SQLITE: "native" },
+        },
       },
     ],
   },

@@ -3,7 +3,8 @@
 // CLI's native binding needs (src/cli/native/sqlite-dqs.c). Runs on `npm ci` through `prepare`.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -26,10 +27,14 @@ const lazyModules = {
   },
 };
 
-await build({
+// Each output is written to a temporary name and renamed, so that a CLI started meanwhile (a test
+// run in another terminal) loads the old file or the new one, never half of one or none.
+const bundle = `${root}dist-cli/retort.mjs`;
+const built = await build({
   entryPoints: [`${root}src/cli/main.ts`],
   plugins: [lazyModules],
-  outfile: `${root}dist-cli/retort.mjs`,
+  outfile: bundle,
+  write: false,
   bundle: true,
   platform: "node",
   format: "esm",
@@ -39,26 +44,33 @@ await build({
   banner: { js: "import { createRequire as __retortRequire } from 'node:module'; const require = __retortRequire(import.meta.url);" },
   logLevel: "warning",
 });
+mkdirSync(dirname(bundle), { recursive: true });
+writeFileSync(`${bundle}.${process.pid}.tmp`, built.outputFiles[0].contents);
+renameSync(`${bundle}.${process.pid}.tmp`, bundle);
 
 // The extension compiles against the sqlite3ext.h that better-sqlite3 ships with its SQLite.
 // Without better-sqlite3 (an optional dependency) or a C compiler the CLI runs on sql.js.
 const headers = `${root}node_modules/better-sqlite3/deps/sqlite3`;
 const extension = `${root}dist-cli/sqlite-dqs.so`;
-rmSync(extension, { force: true });
+const compiled = `${extension}.${process.pid}.tmp`;
 if (!existsSync(`${headers}/sqlite3ext.h`)) {
   console.warn("better-sqlite3 is not installed: the CLI will use sql.js.");
 } else {
-  const args = ["-O2", "-shared", "-fPIC", "-I", headers, `${root}src/cli/native/sqlite-dqs.c`, "-o", extension];
+  const args = ["-O2", "-shared", "-fPIC", "-I", headers, `${root}src/cli/native/sqlite-dqs.c`, "-o", compiled];
   // the compiler node-gyp just built better-sqlite3 with is one of these (g++ reads C with -x c)
-  const compilers = [...(process.env.CC ? [[process.env.CC]] : []), ["cc"], ["gcc"], ["clang"], ["g++", "-x", "c"]];
+  const compilers = [...(process.env.CC ? [process.env.CC.split(/\s+/).filter(Boolean)] : []), ["cc"], ["gcc"], ["clang"], ["g++", "-x", "c"]];
   const failures = [];
   for (const [cc, ...first] of compilers) {
     try {
       execFileSync(cc, [...first, ...args], { stdio: ["ignore", "ignore", "pipe"] });
-      break;
+      if (existsSync(compiled)) break;
     } catch (e) {
       failures.push(`${cc}: ${(e.stderr?.toString() || e.message).split("\n")[0]}`);
     }
   }
-  if (!existsSync(extension)) console.warn(`Could not compile the SQLite extension (${failures.join("; ")}): the CLI will use sql.js.`);
+  if (existsSync(compiled)) renameSync(compiled, extension);
+  else {
+    rmSync(extension, { force: true });
+    console.warn(`Could not compile the SQLite extension (${failures.join("; ")}): the CLI will use sql.js.`);
+  }
 }

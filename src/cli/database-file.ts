@@ -9,7 +9,7 @@
 // read back by export(). This module remembers which file holds which bytes, so that writing
 // the copy's bytes is a rename, and opening app.db's bytes is a copy of app.db.
 
-import { copyFileSync, existsSync, readFileSync, renameSync, unlinkSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Database, OpenDatabase } from "../engine/index";
 import type { NativeBinding } from "./native/sqlite-native";
@@ -44,6 +44,7 @@ export function fileBackedOpen(binding: NativeBinding): FileBackedOpen {
   const open: OpenDatabase = (bytes) => {
     const source = bytes && fileHolding(bytes);
     if (!source) return binding.open(bytes);
+    removeStaleCopies(dirname(source), basename(source));
     const copy = join(dirname(source), `.${basename(source)}.${process.pid}.${copies.length}.tmp`);
     try {
       copyFileSync(source, copy);
@@ -66,7 +67,7 @@ export function fileBackedOpen(binding: NativeBinding): FileBackedOpen {
   return {
     open,
     cleanUp() {
-      for (const copy of copies) if (existsSync(copy)) unlinkSync(copy);
+      for (const copy of copies) removeCopy(copy);
     },
   };
 }
@@ -78,4 +79,46 @@ export function renameCopyOver(bytes: Uint8Array, path: string): boolean {
   renameSync(copy, path);
   holders.set(bytes, path);
   return true;
+}
+
+// A user's journal_mode (RETORT_SQLITE_PRAGMAS) may leave these next to a copy.
+const SIDE_FILES = ["", "-journal", "-wal", "-shm"];
+
+function removeCopy(copy: string): void {
+  for (const suffix of SIDE_FILES) rmSync(`${copy}${suffix}`, { force: true });
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Copies (and whole-file temporaries) left by a CLI run that was killed, Ctrl-C during a long
+ * upgrade among them: a signal ends the process at once, before any clean-up. Each name carries
+ * its process id, so a later run removes those whose process is gone.
+ */
+export function removeStaleCopies(folder: string, name: string): void {
+  const pattern = new RegExp(`^\\.${escapeRegExp(name)}\\.(\\d+)(?:\\.\\d+)?\\.tmp(?:-journal|-wal|-shm)?$`);
+  let entries: string[];
+  try {
+    entries = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const pid = Number(pattern.exec(entry)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    try {
+      rmSync(join(folder, entry), { force: true });
+    } catch {
+      // a read-only folder: the leftover stays, and harms nothing
+    }
+  }
 }

@@ -3,9 +3,11 @@
 // copy that is not renamed is deleted. app.db itself is never written.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { dirname, join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { fileBackedOpen, fileHolding, readDatabaseFile, renameCopyOver } from "../../src/cli/database-file";
+import { fileBackedOpen, fileHolding, readDatabaseFile, removeStaleCopies, renameCopyOver } from "../../src/cli/database-file";
+import { readProject, writeProject } from "../../src/cli/project";
 import { loadNativeSqlite, type NativeBinding } from "../../src/cli/native/sqlite-native";
 import { openTestDatabase } from "../binding";
 
@@ -24,7 +26,7 @@ async function appDb(): Promise<{ dir: string; path: string }> {
   return { dir, path };
 }
 
-const tempsIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".tmp"));
+const tempsIn = (dir: string) => readdirSync(dir).filter((f) => f.includes(".tmp"));
 
 describe("app.db on disk for the native binding", () => {
   test("a change goes to a copy; the exported bytes are the copy's, and a rename puts them in place", async () => {
@@ -82,7 +84,7 @@ describe("app.db on disk for the native binding", () => {
     files.cleanUp();
     const check = await openTestDatabase(exported);
     expect(check.query("SELECT count(*) FROM t").rows).toEqual([[2]]);
-    expect(statSync(path).size).toBeGreaterThan(0);
+    expect(tempsIn(dirname(path))).toEqual([]);
   });
 
   test("where no copy can be made (a read-only folder, a full disk), the bytes open in memory", async () => {
@@ -99,5 +101,48 @@ describe("app.db on disk for the native binding", () => {
     expect(renameCopyOver(exported, path)).toBe(false);
     files.cleanUp();
     expect(statSync(join(dir, `.app.db.${process.pid}.0.tmp`)).isDirectory()).toBe(true);
+  });
+
+  test("the CLI writes a changed database by renaming the copy, not by writing the bytes again", async () => {
+    const { dir, path } = await appDb();
+    const before = readProject(dir, "migrations");
+    const files = fileBackedOpen(native());
+    const db = await files.open(before.database!);
+    db.exec("INSERT INTO t VALUES (2, 'two')");
+    const exported = db.export();
+    db.close();
+    const copy = fileHolding(exported)!;
+    writeProject(dir, "migrations", before, { ...before, database: exported });
+    expect(existsSync(copy)).toBe(false);
+    expect(readFileSync(path).equals(Buffer.from(exported))).toBe(true);
+    files.cleanUp();
+    expect(tempsIn(dir)).toEqual([]);
+  });
+
+  test("a journal the user's pragmas leave next to a copy goes with it", async () => {
+    const { dir, path } = await appDb();
+    const files = fileBackedOpen(native());
+    const db = await files.open(readDatabaseFile(path)!);
+    db.exec("PRAGMA journal_mode=PERSIST");
+    db.exec("INSERT INTO t VALUES (2, 'two')");
+    db.close();
+    expect(tempsIn(dir).some((f) => f.endsWith("-journal"))).toBe(true);
+    files.cleanUp();
+    expect(tempsIn(dir)).toEqual([]);
+  });
+
+  test("copies left by a killed run (Ctrl-C) are removed by the next one; a running one's are kept", async () => {
+    const { dir, path } = await appDb();
+    const gone = spawnSync(process.execPath, ["-e", "console.log(process.pid)"], { encoding: "utf8" });
+    const deadPid = Number(gone.stdout.trim());
+    const stale = [`.app.db.${deadPid}.0.tmp`, `.app.db.${deadPid}.0.tmp-journal`, `.app.db.${deadPid}.tmp`];
+    const live = `.app.db.${process.ppid}.0.tmp`;
+    for (const name of [...stale, live, "notes.tmp"]) writeFileSync(join(dir, name), "x");
+    removeStaleCopies(dir, "app.db");
+    expect(tempsIn(dir).sort()).toEqual([live, "notes.tmp"].sort());
+    const files = fileBackedOpen(native());
+    (await files.open(readDatabaseFile(path)!)).close();
+    files.cleanUp();
+    expect(tempsIn(dir).sort()).toEqual([live, "notes.tmp"].sort());
   });
 });

@@ -4,14 +4,15 @@ import { rmSync } from "node:fs";
 import { dirname } from "node:path";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { disposePair, makeFlaskMigrationsTemplate, runModelPair } from "./harness/model-pair";
-import { buildRetortCli, requireFlask } from "./harness/sides";
+import { requireFlask, requireRetortCli } from "./harness/sides";
 import { MODEL_PAIRS } from "./scenarios/pairs";
 
 let flaskMigrations = "";
 
 beforeAll(async () => {
   requireFlask();
-  [flaskMigrations] = await Promise.all([makeFlaskMigrationsTemplate(), buildRetortCli()]);
+  requireRetortCli();
+  flaskMigrations = await makeFlaskMigrationsTemplate();
 });
 
 afterAll(() => {

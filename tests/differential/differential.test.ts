@@ -4,12 +4,12 @@
 import { isDeepStrictEqual } from "node:util";
 import { beforeAll, describe, test } from "vitest";
 import { runScenario } from "./harness/run-scenario";
-import { buildRetortCli, requireFlask } from "./harness/sides";
+import { requireFlask, requireRetortCli } from "./harness/sides";
 import { SCENARIOS } from "./scenarios";
 
-beforeAll(async () => {
+beforeAll(() => {
   requireFlask();
-  await buildRetortCli();
+  requireRetortCli();
 });
 
 // Each scenario spends most of its time waiting on `flask` (about 0.5 s of Python start-up a

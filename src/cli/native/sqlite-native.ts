@@ -7,6 +7,12 @@
 // extension (sqlite-dqs.c, built by scripts/build-cli.js) turns double-quoted string literals
 // back on and defensive mode off. When better-sqlite3 or that extension is missing (an install
 // without a C compiler), `loadNativeSqlite` says why and the CLI stays on sql.js.
+//
+// Known differences from sql.js that the engine never meets (tests/engine/db/port.test.ts pins the
+// ones it does): query() takes one statement (sql.js ignores the rest), every `?` needs a value
+// (sql.js binds NULL), booleans are not values (sql.js binds 1), and ANALYZE writes sqlite_stat4
+// (better-sqlite3 compiles STAT4 in). Whole numbers bind as integers, as Python binds ints; sql.js
+// binds those beyond 32 bits as REAL.
 
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -39,7 +45,8 @@ export interface NativeBinding {
   /**
    * The SQLite file at `path`, worked on in place. Its journal is kept in memory and nothing is
    * synced: the caller works on a copy it throws away or renames over the original, so a crash
-   * can only ever lose the copy. `export()` reads the file back.
+   * of the process can only ever lose the copy (as the old whole-file write, the rename is not
+   * fsynced: a power cut right after it may lose the new content). `export()` reads the file back.
    */
   readonly openFile: (path: string) => Database;
 }
@@ -50,7 +57,8 @@ let loaded: NativeSqlite | undefined;
 
 /** The extension's path: next to the bundled CLI (dist-cli/), or built there for the tests. */
 export function extensionPath(): string {
-  return fileURLToPath(new URL(import.meta.url.includes("/dist-cli/") ? "./sqlite-dqs.so" : "../../../dist-cli/sqlite-dqs.so", import.meta.url));
+  const bundled = import.meta.url.endsWith("/dist-cli/retort.mjs");
+  return fileURLToPath(new URL(bundled ? "./sqlite-dqs.so" : "../../../dist-cli/sqlite-dqs.so", import.meta.url));
 }
 
 /** better-sqlite3 with its checks passed, or the reason it cannot be used here. Loads once. */
@@ -90,7 +98,7 @@ function openNative(Native: NativeConstructor, extension: string, source: string
   try {
     connection.loadExtension(extension);
     // SQLite's own default, which better-sqlite3 compiles the other way
-    connection.exec("PRAGMA foreign_keys=OFF");
+    connection.exec("PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536");
     if (file) connection.exec("PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF");
   } catch (e) {
     connection.close();
@@ -124,7 +132,10 @@ function fromNative(value: unknown): SqlValue {
   return value as SqlValue;
 }
 
-const toNative = (params: readonly SqlValue[]) => params.map((p) => (p instanceof Uint8Array ? asBuffer(p) : p));
+// better-sqlite3 binds every JS number as a double (5 would be stored as 5.0 in a TEXT column);
+// whole numbers go as 64-bit integers instead, as sql.js and Python's sqlite3 bind them.
+const toNative = (params: readonly SqlValue[]) =>
+  params.map((p) => (p instanceof Uint8Array ? asBuffer(p) : typeof p === "number" && Number.isSafeInteger(p) ? BigInt(p) : p));
 
 function wrap(connection: NativeConnection, file: string | null): Database {
   const changesQuery = connection.prepare("SELECT changes()").raw(true);

@@ -83,6 +83,9 @@ export class CommandContext {
     } catch (e) {
       db?.close();
       const cause = e instanceof Error ? e.message : String(e);
+      // SQLITE_NOTADB and SQLITE_CORRUPT: the file's fault. Anything else (a binding that does not
+      // load, a pragma the user set) is reported in its own words.
+      if (!/file is not a database|database disk image is malformed/.test(cause)) throw e;
       throw new CommandError(`The database cannot be read (${cause}): it is not a SQLite file, or it is damaged. Restore it from a copy, or move it aside to start from an empty database.`);
     }
   }

@@ -1,5 +1,6 @@
-// The database port. The engine talks to SQLite only through this interface, so that sql.js
-// (the default, in Node and the browser) can be swapped for another binding behind it.
+// The database port. The engine talks to SQLite only through this interface: sql.js in the browser
+// (and in the CLI when nothing else is built), the native better-sqlite3 binding in the CLI
+// (src/cli/native). tests/engine/db/port.test.ts holds both to the same behaviour.
 
 export type SqlValue = number | string | Uint8Array | null;
 

@@ -57,7 +57,13 @@ function hasValidPageCount(bytes: Uint8Array): boolean {
 }
 
 function wrap(db: SqlJsDatabase): Database {
-  db.exec(CONNECTION_PRAGMAS);
+  try {
+    db.exec(CONNECTION_PRAGMAS);
+  } catch (e) {
+    // bytes that are not SQLite fail here: the connection and its copy of them are freed
+    db.close();
+    throw e;
+  }
   return {
     exec(sql, params) {
       if (params && params.length > 0) db.run(sql, params as SqlValue[]);

@@ -21,12 +21,11 @@ export function requireFlask(flask = FLASK, python = PYTHON): void {
   }
 }
 
-/** The bundled CLI, which tests/global-setup.ts builds once before any test file runs. */
-export function buildRetortCli(): Promise<void> {
+/** Fails (never skips) without the bundled CLI, which tests/global-setup.ts builds before any test. */
+export function requireRetortCli(): void {
   const bundle = join(REPO, "dist-cli/retort.mjs");
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: tests/global-setup.ts should have built it (node scripts/build-cli.js).`);
   if (!existsSync(RETORT_BIN)) throw new Error(`${RETORT_BIN} does not exist: the CLI entry point is missing.`);
-  return Promise.resolve();
 }
 
 const pyString = (s: string) => JSON.stringify(s);

@@ -193,4 +193,16 @@ describe("alembic_version before a failure", () => {
       expect(await query(s.ws, "SELECT name FROM sqlite_master WHERE name = 'alembic_version'")).toEqual([["alembic_version"]]);
     }
   });
+
+  test("a database that fails to open for another reason is reported in its own words, not blamed on the file", async () => {
+    const ws = { ...newWorkspace("t", tutorialModels()), files: { "models.ts": tutorialModels(), "migrations/README": "" } };
+    const r = await runCommand(["current"], ws, {
+      openDatabase: () => Promise.reject(new Error("both async and sync fetching of the wasm failed")),
+      random: Math.random,
+      clock: () => FIXED_DATE,
+    });
+    expect(r.exitCode).toBe(1);
+    expect(r.lines.at(-1)?.text).toContain("both async and sync fetching of the wasm failed");
+    expect(r.lines.at(-1)?.text).not.toContain("not a SQLite file");
+  });
 });

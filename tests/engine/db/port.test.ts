@@ -36,6 +36,14 @@ describe(`the database port on ${TEST_BINDING}`, () => {
     expect(Object.getPrototypeOf(rows[0]![3])).toBe(Uint8Array.prototype);
   });
 
+  test("whole numbers bind as integers and fractions as reals, as sql.js and Python's sqlite3 bind them", async () => {
+    const db = await openTestDatabase();
+    expect(db.query("SELECT typeof(?), typeof(?), typeof(?), typeof(?)", [5, -7, 0, 1.5]).rows).toEqual([["integer", "integer", "integer", "real"]]);
+    db.exec("CREATE TABLE t (s TEXT, v VARCHAR(10), b BLOB)");
+    db.exec("INSERT INTO t VALUES (?, ?, ?)", [3, 42, 7]);
+    expect(db.query("SELECT s, v, b, typeof(b) FROM t").rows).toEqual([["3", "42", 7, "integer"]]);
+  });
+
   test("a query that finds nothing still names its columns; a statement that returns nothing gives no rows", async () => {
     const db = await openTestDatabase();
     db.exec("CREATE TABLE t (a INTEGER, b TEXT)");
