@@ -92,7 +92,9 @@ export async function main(argv: readonly string[], cwd: string): Promise<number
     process.stderr.write(`${USAGE[0]}\n\nError: No such command '${group}'. Retort's commands are under \`db\`: retort db ${rest.join(" ") || "--help"}\n`);
     return 2;
   }
-  const binding = chooseBinding();
+  // help opens no database: a wrong RETORT_SQLITE does not stand in its way
+  const wantsHelp = rest.length === 0 || rest.includes("--help") || rest.includes("-h");
+  const binding = chooseBinding(wantsHelp ? { RETORT_SQLITE: "sqljs" } : process.env);
   if ("error" in binding) {
     process.stderr.write(`Error: ${binding.error}\n`);
     return 1;

@@ -24,5 +24,8 @@ describe("the CLI's SQLite binding", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toBe("Error: RETORT_SQLITE=postgres is not a binding: use RETORT_SQLITE=native or RETORT_SQLITE=sqljs.\n");
     expect(spawnSync("ls", ["-A", dir], { encoding: "utf8" }).stdout).toBe("");
+    const help = spawnSync(process.execPath, [BIN, "db", "upgrade", "--help"], { cwd: dir, encoding: "utf8", env: { ...process.env, RETORT_SQLITE: "postgres" } });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("Usage: retort db upgrade");
   });
 });
