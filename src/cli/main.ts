@@ -22,6 +22,9 @@ const USAGE = [
   "  retort open LINK [FOLDER]        write a share link's playground into a new folder",
   "  retort export [FILE.zip]         write this folder as a zip file (as the site's download)",
   "  retort import FILE.zip [FOLDER]  write a zip file's playground into a new folder",
+  "",
+  "  RETORT_SQLITE=native|sqljs       the SQLite under the db commands: native (better-sqlite3,",
+  "                                   the default when it is built) or sql.js (the site's)",
 ];
 
 const stdio = { out: (text: string) => process.stdout.write(text), err: (text: string) => process.stderr.write(text) };

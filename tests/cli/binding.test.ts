@@ -11,6 +11,11 @@ import { chooseBinding } from "../../src/cli/main";
 const BIN = resolve(__dirname, "../../bin/retort.js");
 
 describe("the CLI's SQLite binding", () => {
+  test("retort --help names the variable and its values", () => {
+    const help = spawnSync(process.execPath, [BIN, "--help"], { encoding: "utf8" });
+    expect(help.stdout).toContain("RETORT_SQLITE=native|sqljs");
+  });
+
   test("native by default (npm ci builds it), sql.js when RETORT_SQLITE=sqljs", () => {
     expect(chooseBinding({})).toMatchObject({ name: "native" });
     expect(chooseBinding({ RETORT_SQLITE: "native" })).toMatchObject({ name: "native" });
