@@ -2,7 +2,7 @@
 // editor can show all markers at once and the parser can keep reading the rest of the file.
 
 import type { Node } from "@babel/types";
-import type { Diagnostic } from "../diagnostics";
+import { diagnosticAt, type Diagnostic } from "../diagnostics";
 
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
@@ -16,15 +16,15 @@ export class Reporter {
    * the cause, not a cascade.
    */
   unlessLost(node: Node, severity: Diagnostic["severity"], message: string): void {
-    if (!this.lostText) this.diagnostics.push(atNode(node, severity, message));
+    if (!this.lostText) this.diagnostics.push(diagnosticAt(node, message, severity));
   }
 
   error(node: Node, message: string): void {
-    this.diagnostics.push(atNode(node, "error", message));
+    this.diagnostics.push(diagnosticAt(node, message, "error"));
   }
 
   warning(node: Node, message: string): void {
-    this.diagnostics.push(atNode(node, "warning", message));
+    this.diagnostics.push(diagnosticAt(node, message, "warning"));
   }
 
   push(d: Diagnostic): void {
@@ -34,20 +34,6 @@ export class Reporter {
   get hasErrors(): boolean {
     return this.diagnostics.some((d) => d.severity === "error");
   }
-}
-
-/** Babel columns are 0-based; Diagnostic columns are 1-based, end exclusive. */
-function atNode(node: Node, severity: Diagnostic["severity"], message: string): Diagnostic {
-  const loc = node.loc;
-  if (!loc) return { severity, message, line: 1, column: 1, endLine: 1, endColumn: 1 };
-  return {
-    severity,
-    message,
-    line: loc.start.line,
-    column: loc.start.column + 1,
-    endLine: loc.end.line,
-    endColumn: loc.end.column + 1,
-  };
 }
 
 /** Levenshtein distance, two rows: names here are short, and it runs only on a miss. */

@@ -2,7 +2,7 @@
 // small AST helpers every reader shares. Scripts are read statically: nothing in them runs.
 
 import type { Node } from "@babel/types";
-import type { Diagnostic } from "../diagnostics";
+import { diagnosticAt, type Diagnostic } from "../diagnostics";
 
 export class ScriptReader {
   readonly diagnostics: Diagnostic[] = [];
@@ -20,20 +20,6 @@ export class ScriptReader {
   get hasErrors(): boolean {
     return this.diagnostics.some((d) => d.severity === "error");
   }
-}
-
-/** Babel lines are 1-based and columns 0-based; diagnostics are 1-based with an exclusive end. */
-export function diagnosticAt(node: Node | null | undefined, message: string, severity: Diagnostic["severity"] = "error"): Diagnostic {
-  const loc = node?.loc;
-  if (!loc) return { severity, message, line: 1, column: 1, endLine: 1, endColumn: 1 };
-  return {
-    severity,
-    message,
-    line: loc.start.line,
-    column: loc.start.column + 1,
-    endLine: loc.end.line,
-    endColumn: loc.end.column + 1,
-  };
 }
 
 /** Strips what TypeScript adds without changing the value: `x as const`, `x satisfies T`, `x!`, `(x)`. */
