@@ -104,7 +104,7 @@ export async function main(argv: readonly string[], cwd: string): Promise<number
   }
   // sql.js compiles its wasm off the main thread: started now, it is ready by the time the
   // models and scripts are parsed (Babel, on the main thread), instead of after them.
-  const warm = binding.name !== "sqljs" || rest[0] === "init" || rest.includes("--help") ? null : openSqlJs().then((db) => db.close(), () => undefined);
+  const warm = binding.name !== "sqljs" || wantsHelp || rest[0] === "init" ? null : openSqlJs().then((db) => db.close(), () => undefined);
   const { argv: dbArgv, dir } = withRelativeDirectory(rest, cwd);
   let before;
   try {

@@ -97,7 +97,8 @@ function openNative(Native: NativeConstructor, extension: string, source: string
   const file = typeof source === "string" && source !== ":memory:" ? source : null;
   try {
     connection.loadExtension(extension);
-    // SQLite's own default, which better-sqlite3 compiles the other way
+    // foreign keys: SQLite's own default, which better-sqlite3 compiles the other way; the cache
+    // as sql.js's (CONNECTION_PRAGMAS)
     connection.exec("PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536");
     if (file) connection.exec("PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF");
   } catch (e) {
@@ -128,7 +129,6 @@ function asBuffer(bytes: Uint8Array): Buffer {
 /** Blobs come back as Buffers; the engine and its tests expect plain Uint8Arrays, as sql.js gives. */
 function fromNative(value: unknown): SqlValue {
   if (value instanceof Uint8Array) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-  if (typeof value === "bigint") return Number(value);
   return value as SqlValue;
 }
 
