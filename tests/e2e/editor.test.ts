@@ -1,26 +1,12 @@
 // The editor: IntelliSense for the model language comes from the retort.d.ts the site ships, and
 // the help dialog lists the keyboard shortcuts.
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest";
-import { clickEditorLine, DIST, launchBrowser, openApp, screenshot, serveStatic, typeInEditor, type Browser, type StaticServer } from "./support";
+import { expect, test } from "vitest";
+import { clickEditorLine, openApp, screenshot, typeInEditor, useSite } from "./support";
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-});
-afterAll(async () => {
-  await server?.close();
-});
-// A fresh browser profile for each test: the site restores the last playground from IndexedDB.
-beforeEach(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await browser?.close();
-});
+const site = useSite();
 
 test("completion offers the model language's types and column options", async () => {
-  const page = await openApp(browser.context, server.url);
+  const page = await openApp(site.browser.context, site.server.url);
   await clickEditorLine(page, "role_id = db.Column");
   await page.keyboard.press("Enter");
   // Neither name appears in the file: they can only come from the declarations.
@@ -34,7 +20,7 @@ test("completion offers the model language's types and column options", async ()
 });
 
 test("the help dialog lists the shortcuts and closes", async () => {
-  const page = await openApp(browser.context, server.url);
+  const page = await openApp(site.browser.context, site.server.url);
   await page.keyboard.press("Control+Alt+KeyH");
   const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await dialog.waitFor();
@@ -47,7 +33,7 @@ test("the help dialog lists the shortcuts and closes", async () => {
 });
 
 test("a generated script is edited in its tab: its errors are marked, and the edited text is what runs", async () => {
-  const page = await openApp(browser.context, server.url);
+  const page = await openApp(site.browser.context, site.server.url);
   await page.getByText("Detected added table 'roles'").waitFor();
   await page.getByLabel("Message").fill("initial migration");
   await page.getByRole("button", { name: "Generate migration" }).click();

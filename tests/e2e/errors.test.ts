@@ -1,29 +1,15 @@
 // Mistakes, as people make them: a syntax error in the models (a marker, nothing lost) and a
 // migration that fails on the rows (a clear error, the database exactly as it was).
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import {
-  clickEditorLine, DIST, editorText, generateAndUpgradeFirstMigration, launchBrowser, openApp, runSql, screenshot,
-  serveStatic, settled, stepLog, typeInEditor, type Browser, type StaticServer,
+  clickEditorLine, editorText, generateAndUpgradeFirstMigration, openApp, runSql, screenshot, settled, stepLog,
+  typeInEditor, useSite,
 } from "./support";
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-});
-afterAll(async () => {
-  await server?.close();
-});
-// A fresh browser profile for each test: the site restores the last playground from IndexedDB.
-beforeEach(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await browser?.close();
-});
+const site = useSite();
 
 test("a syntax error in the models is marked where it was typed, and nothing is lost", async () => {
-  const page = await openApp(browser.context, server.url);
+  const page = await openApp(site.browser.context, site.server.url);
   // Tall enough that Monaco renders every line of models.ts, so the whole text can be read back.
   await page.setViewportSize({ width: 1280, height: 1700 });
   await page.getByText("Detected added table 'roles'").waitFor();
@@ -57,7 +43,7 @@ test("a syntax error in the models is marked where it was typed, and nothing is 
 });
 
 test("a failing upgrade says why, and leaves the database exactly as it was", async () => {
-  const page = await openApp(browser.context, server.url);
+  const page = await openApp(site.browser.context, site.server.url);
   await generateAndUpgradeFirstMigration(page);
   await runSql(page, "INSERT INTO roles (id, name) VALUES (1, 'admin')");
   await runSql(page, "INSERT INTO users (id, username, role_id) VALUES (1, 'ann', 1), (2, 'bob', 1)");

@@ -1,25 +1,12 @@
 // Layouts and keys: usable from 1024 px wide, read-only on phones, and the shortcuts of the
 // help dialog doing what they say.
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest";
-import { DIST, launchBrowser, openApp, screenshot, serveStatic, settled, stepLog, type Browser, type StaticServer } from "./support";
+import { expect, test } from "vitest";
+import { launchBrowser, openApp, screenshot, settled, stepLog, useSite } from "./support";
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-});
-afterAll(async () => {
-  await server?.close();
-});
-beforeEach(async () => {
-  browser = await launchBrowser({ width: 1024, height: 720 });
-});
-afterEach(async () => {
-  await browser?.close();
-});
+const site = useSite({ viewport: { width: 1024, height: 720 } });
 
 test("at 1024 px every panel fits, and the shortcuts generate, upgrade and downgrade", async () => {
-  const page = await openApp(browser.context, server.url);
+  const page = await openApp(site.browser.context, site.server.url);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
   for (const name of ["Pending changes", "History", "Database"]) {
     const box = await page.getByRole("region", { name, exact: true }).boundingBox();
@@ -45,9 +32,9 @@ test("at 1024 px every panel fits, and the shortcuts generate, upgrade and downg
 });
 
 test("on a phone the playground is read-only", async () => {
-  await browser.close();
-  browser = await launchBrowser({ width: 390, height: 844 });
-  const page = await openApp(browser.context, server.url);
+  await site.browser.close();
+  site.browser = await launchBrowser({ width: 390, height: 844 });
+  const page = await openApp(site.browser.context, site.server.url);
   await page.getByText("Detected added table 'roles'").waitFor();
   expect(await page.getByRole("button", { name: "Generate migration" }).count()).toBe(0);
   expect(await page.getByRole("textbox", { name: "Terminal" }).count()).toBe(0);

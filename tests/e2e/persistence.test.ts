@@ -1,29 +1,12 @@
 // SPEC §4: a reload restores the playground exactly (the models as typed, the scripts, the rows
 // and the current revision), and a share link opens it as a new playground elsewhere.
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest";
-import {
-  clickEditorLine, DIST, editorText, generateAndUpgradeFirstMigration, launchBrowser, openApp, runSql, serveStatic,
-  typeInEditor, type Browser, type StaticServer,
-} from "./support";
+import { expect, test } from "vitest";
+import { clickEditorLine, editorText, generateAndUpgradeFirstMigration, launchBrowser, openApp, runSql, typeInEditor, useSite } from "./support";
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-});
-afterAll(async () => {
-  await server?.close();
-});
-// A fresh browser profile for each test: the site restores the last playground from IndexedDB.
-beforeEach(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await browser?.close();
-});
+const site = useSite();
 
 test("a reload restores the models as typed, the history, the current revision and the rows", async () => {
-  const page = await openApp(browser.context, server.url);
+  const page = await openApp(site.browser.context, site.server.url);
   await generateAndUpgradeFirstMigration(page);
   await runSql(page, "INSERT INTO roles (id, name) VALUES (7, 'kept')");
   await page.getByRole("tab", { name: "models.ts" }).click();
@@ -44,7 +27,7 @@ test("a reload restores the models as typed, the history, the current revision a
 });
 
 test("the Share button gives a link that opens the playground, rows included, as a new one", async () => {
-  const page = await openApp(browser.context, server.url);
+  const page = await openApp(site.browser.context, site.server.url);
   await generateAndUpgradeFirstMigration(page);
   await runSql(page, "INSERT INTO roles (id, name) VALUES (3, 'shared <i>row</i>')");
   const revision = await page.locator("ol[aria-label='Revisions, newest first'] li.current .id").innerText();
@@ -53,7 +36,7 @@ test("the Share button gives a link that opens the playground, rows included, as
   const input = dialog.getByRole("textbox", { name: "Share link" });
   await page.waitForFunction(() => (document.getElementById("share-link") as HTMLInputElement | null)?.value.includes("#r1."));
   const link = await input.inputValue();
-  expect(link.startsWith(server.url)).toBe(true);
+  expect(link.startsWith(site.server.url)).toBe(true);
 
   // Another browser (a fresh profile) opens the link.
   const other = await launchBrowser();
@@ -70,8 +53,8 @@ test("the Share button gives a link that opens the playground, rows included, as
   }
 
   // A damaged link is refused with a message, and the page still opens a playground.
-  const page3 = await browser.context.newPage();
-  await page3.goto(`${server.url}#r1.@@@`);
+  const page3 = await site.browser.context.newPage();
+  await page3.goto(`${site.server.url}#r1.@@@`);
   await page3.locator('[data-ready="true"]').waitFor();
   await page3.getByRole("alert").getByText(/This link is damaged/).waitFor();
 });

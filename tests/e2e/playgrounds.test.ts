@@ -3,29 +3,20 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import {
-  clickEditorLine, DIST, generateAndUpgradeFirstMigration, launchBrowser, openApp, pageErrors, runSql, screenshot,
-  serveStatic, settled, stepLog, typeInEditor, type Browser, type StaticServer,
+  clickEditorLine, generateAndUpgradeFirstMigration, openApp, pageErrors, runSql, screenshot, settled, stepLog,
+  typeInEditor, useSite,
 } from "./support";
 import type { Page } from "playwright-core";
 
-let server: StaticServer;
-let browser: Browser;
+const site = useSite();
 let scratch: string;
-beforeAll(async () => {
-  server = await serveStatic(DIST);
+beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), "retort-e2e-files-"));
 });
-afterAll(async () => {
-  await server?.close();
+afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await browser?.close();
 });
 
 const currentRevision = (page: Page) => page.locator("ol[aria-label='Revisions, newest first'] li.current .id").innerText();
@@ -38,7 +29,7 @@ async function openMenu(page: Page): Promise<void> {
 }
 
 test("two playgrounds: create, rename, switch back and forth, each keeps its own work", async () => {
-  const page = await openApp(browser.context, server.url);
+  const page = await openApp(site.browser.context, site.server.url);
   await generateAndUpgradeFirstMigration(page);
   const revision = await currentRevision(page);
 
@@ -76,7 +67,7 @@ test("two playgrounds: create, rename, switch back and forth, each keeps its own
 });
 
 test("a reload keeps the open tabs, the selected tab and the undo steps", async () => {
-  const page = await openApp(browser.context, server.url);
+  const page = await openApp(site.browser.context, site.server.url);
   await generateAndUpgradeFirstMigration(page);
   const scriptTab = page.getByRole("tab", { name: /initial_migration\.ts/ });
   await scriptTab.click();
@@ -88,7 +79,7 @@ test("a reload keeps the open tabs, the selected tab and the undo steps", async 
 });
 
 test("undo: the database comes back as it was before a downgrade, rows included, and the restore can be undone", async () => {
-  const page = await openApp(browser.context, server.url);
+  const page = await openApp(site.browser.context, site.server.url);
   await generateAndUpgradeFirstMigration(page);
   await runSql(page, "INSERT INTO roles (id, name) VALUES (1, 'admin')");
   const revision = await currentRevision(page);
@@ -119,7 +110,7 @@ test("undo: the database comes back as it was before a downgrade, rows included,
 });
 
 test("export a zip, import it back as a new playground with the same revision and rows", async () => {
-  const page = await openApp(browser.context, server.url);
+  const page = await openApp(site.browser.context, site.server.url);
   await generateAndUpgradeFirstMigration(page);
   await runSql(page, "INSERT INTO roles (id, name) VALUES (5, 'zipped')");
   const revision = await currentRevision(page);
@@ -155,10 +146,10 @@ test("export a zip, import it back as a new playground with the same revision an
 });
 
 test("two tabs on one playground: the one that would overwrite the other is asked, and a copy keeps both", async () => {
-  const first = await openApp(browser.context, server.url);
+  const first = await openApp(site.browser.context, site.server.url);
   await first.getByRole("region", { name: "Models and migration scripts" }).getByText("Detected added table 'roles'").waitFor();
   await first.waitForTimeout(800);
-  const second = await openApp(browser.context, server.url);
+  const second = await openApp(site.browser.context, site.server.url);
   await clickEditorLine(second, "role_id = db.Column");
   await clickEditorLine(first, "role_id = db.Column");
   // Both tabs change the same playground within one save pause.
@@ -191,7 +182,7 @@ test("two tabs on one playground: the one that would overwrite the other is aske
 
 test("full storage: a clear message that stays, nothing lost, and saving resumes when there is room", async () => {
   // Chromium's IndexedDB, made to refuse writes as a full disk does (QuotaExceededError).
-  await browser.context.addInitScript(() => {
+  await site.browser.context.addInitScript(() => {
     const put = IDBObjectStore.prototype.put;
     const flags = globalThis as unknown as { storageFull?: boolean };
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["put"]>) {
@@ -199,7 +190,7 @@ test("full storage: a clear message that stays, nothing lost, and saving resumes
       return put.apply(this, args);
     };
   });
-  const page = await openApp(browser.context, server.url);
+  const page = await openApp(site.browser.context, site.server.url);
   await page.evaluate(() => void ((globalThis as unknown as { storageFull?: boolean }).storageFull = true));
   await clickEditorLine(page, "role_id = db.Column");
   await typeInEditor(page, " // kept in the tab");
@@ -218,7 +209,7 @@ test("full storage: a clear message that stays, nothing lost, and saving resumes
 });
 
 test("a share link opened in a tab that has a playground adds a new one and leaves the old one as it was", async () => {
-  const page = await openApp(browser.context, server.url);
+  const page = await openApp(site.browser.context, site.server.url);
   await generateAndUpgradeFirstMigration(page);
   await page.getByRole("button", { name: "Share" }).click();
   await page.waitForFunction(() => (document.getElementById("share-link") as HTMLInputElement | null)?.value.includes("#r1."));
@@ -226,7 +217,7 @@ test("a share link opened in a tab that has a playground adds a new one and leav
   await page.getByRole("dialog", { name: "Share this playground" }).getByRole("button", { name: "Close" }).click();
 
   const revision = await currentRevision(page);
-  const other = await openApp(browser.context, link);
+  const other = await openApp(site.browser.context, link);
   await expect.poll(() => currentRevision(other)).toBe(revision);
   await openMenu(other);
   await expect.poll(() => saved(other).count()).toBe(2);

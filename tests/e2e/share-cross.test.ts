@@ -4,30 +4,19 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest";
+import { beforeAll, expect, test } from "vitest";
 import { tutorialModels } from "../engine/commands/helpers";
-import { DIST, generateAndUpgradeFirstMigration, launchBrowser, openApp, ROOT, runSql, serveStatic, type Browser, type StaticServer } from "./support";
+import { generateAndUpgradeFirstMigration, openApp, ROOT, runSql, useSite } from "./support";
 
 const BIN = join(ROOT, "bin/retort.js");
 const retort = (cwd: string, ...argv: string[]) => spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: "utf8" });
 const sqlite = (dir: string, sql: string) => spawnSync("sqlite3", [join(dir, "app.db"), sql], { encoding: "utf8" }).stdout.trim();
 const CURRENT = "ol[aria-label='Revisions, newest first'] li.current .id";
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
+const site = useSite();
+beforeAll(() => {
   const build = spawnSync(process.execPath, [join(ROOT, "scripts/build-cli.js")], { cwd: ROOT, encoding: "utf8" });
   if (build.status !== 0) throw new Error(`node scripts/build-cli.js failed:\n${build.stderr}`);
-  server = await serveStatic(DIST);
-});
-afterAll(async () => {
-  await server?.close();
-});
-beforeEach(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await browser?.close();
 });
 
 test("a link printed by `retort share` opens in the site with its revisions and rows", async () => {
@@ -41,12 +30,12 @@ test("a link printed by `retort share` opens in the site with its revisions and 
   retort(dir, "db", "upgrade");
   sqlite(dir, "INSERT INTO roles VALUES (1, 'from <b>cli</b>')");
   const current = retort(dir, "db", "current").stdout.trim().split(" ")[0]!;
-  const shared = retort(dir, "share", "--base-url", server.url);
+  const shared = retort(dir, "share", "--base-url", site.server.url);
   expect(shared.status).toBe(0);
   const link = shared.stdout.trim();
-  expect(link.startsWith(`${server.url}#r1.`)).toBe(true);
+  expect(link.startsWith(`${site.server.url}#r1.`)).toBe(true);
 
-  const page = await openApp(browser.context, link);
+  const page = await openApp(site.browser.context, link);
   expect(await page.locator(CURRENT).innerText()).toBe(current);
   await page.getByRole("article", { name: "Table users" }).getByText("email", { exact: true }).waitFor();
   await page.getByRole("article", { name: "Table roles" }).getByRole("button", { name: "Show rows of roles" }).click();
@@ -54,7 +43,7 @@ test("a link printed by `retort share` opens in the site with its revisions and 
 });
 
 test("a link copied from the site's Share dialog opens with `retort open`", async () => {
-  const page = await openApp(browser.context, server.url);
+  const page = await openApp(site.browser.context, site.server.url);
   await generateAndUpgradeFirstMigration(page);
   await runSql(page, "INSERT INTO roles (id, name) VALUES (3, 'from <i>site</i>')");
   const revision = await page.locator(CURRENT).innerText();

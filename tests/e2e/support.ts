@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, mkdirSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 
 export const ROOT = resolve(__dirname, "../..");
 /** dist/ of `vite build`; RETORT_E2E_DIST points the tests at another build of the site. */
@@ -54,6 +55,34 @@ export const CHROMIUM_FLAGS = [
 export interface Browser {
   readonly context: BrowserContext;
   close(): Promise<void>;
+}
+
+/** What a test file's tests share: the served site, and the current test's browser. */
+export interface Site {
+  readonly server: StaticServer;
+  /** A fresh profile for each test (the site restores the last playground from IndexedDB); a test may replace it. */
+  browser: Browser;
+}
+
+/**
+ * Registers the file's hooks: dist/ served under `prefix` for all its tests, and a new browser
+ * (with `viewport`) for each test, closed after it.
+ */
+export function useSite(options: { prefix?: string; viewport?: { width: number; height: number } } = {}): Site {
+  const site = {} as { server: StaticServer; browser: Browser };
+  beforeAll(async () => {
+    site.server = await serveStatic(DIST, options.prefix);
+  });
+  afterAll(async () => {
+    await site.server?.close();
+  });
+  beforeEach(async () => {
+    site.browser = await launchBrowser(options.viewport);
+  });
+  afterEach(async () => {
+    await site.browser?.close();
+  });
+  return site;
 }
 
 /** Debian's Chromium with a fresh user-data dir, so no test sees another's storage. */

@@ -1,25 +1,11 @@
 // The terminal panel: `flask db …` and `retort db …`, history with Up/Down, completion with Tab.
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest";
-import { DIST, launchBrowser, openApp, runInTerminal, screenshot, serveStatic, settled, type Browser, type StaticServer } from "./support";
+import { expect, test } from "vitest";
+import { openApp, runInTerminal, screenshot, settled, useSite } from "./support";
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-});
-afterAll(async () => {
-  await server?.close();
-});
-// A fresh browser profile for each test: the site restores the last playground from IndexedDB.
-beforeEach(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await browser?.close();
-});
+const site = useSite();
 
 test("db commands run from the terminal, with history and completion", async () => {
-  const page = await openApp(browser.context, server.url);
+  const page = await openApp(site.browser.context, site.server.url);
   const output = page.getByRole("list", { name: "Terminal output" });
   const terminal = page.getByRole("textbox", { name: "Terminal" });
 
@@ -62,7 +48,7 @@ test("db commands run from the terminal, with history and completion", async () 
 });
 
 test("names that look like HTML are shown as text", async () => {
-  const page = await openApp(browser.context, server.url);
+  const page = await openApp(site.browser.context, site.server.url);
   const sql = 'CREATE TABLE "<img src=x onerror=alert(1)>" ("<b>bold</b>" INTEGER)';
   await page.getByRole("tab", { name: "SQL console" }).click();
   await page.getByLabel("SQL", { exact: true }).fill(sql);

@@ -1,32 +1,17 @@
 // The tutorial's whole flow, as a person does it in the browser: first migration, some rows,
 // then type the email column into Monaco, see the pending change, generate, review, upgrade, see
 // the column and the preserved rows, downgrade, see it gone.
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import {
-  clickEditorLine, DIST, editorText, generateAndUpgradeFirstMigration, launchBrowser, openApp, pageErrors, runSql,
-  screenshot, serveStatic, settled, stepLog, typeInEditor, type Browser, type StaticServer,
+  clickEditorLine, editorText, generateAndUpgradeFirstMigration, openApp, pageErrors, runSql, screenshot, settled,
+  stepLog, typeInEditor, useSite,
 } from "./support";
 
-let server: StaticServer;
-let browser: Browser;
-
 // Served under a sub-path: dist/ must work from any path on any static host.
-beforeAll(async () => {
-  server = await serveStatic(DIST, "/some/where/retort/");
-});
-afterAll(async () => {
-  await server?.close();
-});
-// A fresh browser profile for each test: the site restores the last playground from IndexedDB.
-beforeEach(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await browser?.close();
-});
+const site = useSite({ prefix: "/some/where/retort/" });
 
 test("the tutorial: add the email column, upgrade keeping the rows, downgrade", async () => {
-  const page = await openApp(browser.context, server.url);
+  const page = await openApp(site.browser.context, site.server.url);
   await generateAndUpgradeFirstMigration(page);
   await runSql(page, "INSERT INTO roles (id, name) VALUES (1, 'admin')");
   await runSql(page, "INSERT INTO users (id, username, role_id) VALUES (1, 'ann', 1), (2, 'bob', 1)");
@@ -84,7 +69,7 @@ test("the tutorial: add the email column, upgrade keeping the rows, downgrade", 
 });
 
 test("the rows grid adds, edits and deletes rows, and shows SQLite's refusal as text", async () => {
-  const page = await openApp(browser.context, server.url);
+  const page = await openApp(site.browser.context, site.server.url);
   await generateAndUpgradeFirstMigration(page);
   await page.getByRole("tab", { name: "Rows" }).click();
   await page.getByLabel("Table").selectOption("roles");
