@@ -5,6 +5,7 @@
 import { parse, type ParserOptions } from "@babel/parser";
 import type { Statement } from "@babel/types";
 import type { Diagnostic } from "../diagnostics";
+import { dropRecoveryHoles } from "../recovered-ast";
 import { fastParseStatements } from "./fast-parse";
 
 export interface ParsedSource {
@@ -69,6 +70,7 @@ function chunksOf(source: string): Chunk[] {
 function parseOne(text: string, index: number, line: number): { statements: Statement[]; diagnostics: Diagnostic[] } {
   const file = parse(text, { ...OPTIONS, startIndex: index, startLine: line, startColumn: 0 });
   const diagnostics = (file.errors ?? []).map((e) => toDiagnostic(e as BabelError));
+  if (diagnostics.length > 0) dropRecoveryHoles(file.program);
   return { statements: file.program.body, diagnostics };
 }
 

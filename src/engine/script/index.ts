@@ -5,6 +5,7 @@ import { parse } from "@babel/parser";
 import type { File } from "@babel/types";
 import type { Diagnostic } from "../diagnostics";
 import type { MigrateOp } from "../ops/ops";
+import { dropRecoveryHoles } from "../recovered-ast";
 import { readHeader } from "./header";
 import { readModule } from "./module";
 import { ScriptReader } from "./reader";
@@ -43,7 +44,9 @@ function syntaxDiagnostic(e: BabelSyntaxError): Diagnostic {
 function parseSource(source: string): { ast?: File; diagnostics: Diagnostic[] } {
   try {
     const ast = parse(source, { sourceType: "module", plugins: ["typescript"], errorRecovery: true });
-    return { ast, diagnostics: (ast.errors ?? []).map((e) => syntaxDiagnostic(e as BabelSyntaxError)) };
+    const diagnostics = (ast.errors ?? []).map((e) => syntaxDiagnostic(e as BabelSyntaxError));
+    if (diagnostics.length > 0) dropRecoveryHoles(ast.program);
+    return { ast, diagnostics };
   } catch (e) {
     return { diagnostics: [syntaxDiagnostic(e as BabelSyntaxError)] };
   }

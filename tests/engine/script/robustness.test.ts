@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { renderMigrationScript } from "../../../src/engine/render";
 import { parseMigrationScript } from "../../../src/engine/script";
+import { callParens } from "../call-parens";
 import { anyOp } from "../ops/arbitraries";
 
 const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 8 }), insert: fc.string({ maxLength: 6 }) });
@@ -44,6 +45,30 @@ describe("parseMigrationScript on broken text", () => {
         if (!result.ok) expect(result.diagnostics.some((d) => d.severity === "error")).toBe(true);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  // Babel recovers from `f(, x)` with a hole where its types promise a node; a CI run found it
+  test("an empty first argument in any call of a script is a syntax error, not a crash", () => {
+    fc.assert(
+      fc.property(fc.array(anyOp, { minLength: 1, maxLength: 3 }), (ops) => {
+        const source = renderMigrationScript({
+          message: "m",
+          revision: "0123456789ab",
+          downRevision: null,
+          branchLabels: null,
+          dependsOn: null,
+          createDate: new Date(2026, 0, 1),
+          upgradeOps: ops,
+          downgradeOps: [],
+        });
+        for (const i of callParens(source)) {
+          const result = parseMigrationScript(`${source.slice(0, i + 1)}, ${source.slice(i + 1)}`);
+          expect(result.ok).toBe(false);
+          expect(result.diagnostics.some((d) => d.message.startsWith("Syntax error"))).toBe(true);
+        }
+      }),
+      { numRuns: 40 },
     );
   });
 });
