@@ -9,9 +9,10 @@
 // read back by export(). This module remembers which file holds which bytes, so that writing
 // the copy's bytes is a rename, and opening app.db's bytes is a copy of app.db.
 
-import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Database, OpenDatabase } from "../engine/index";
+import { durableRename } from "./durable-rename";
 import type { NativeBinding } from "./native/sqlite-native";
 
 const holders = new WeakMap<Uint8Array, string>();
@@ -76,7 +77,7 @@ export function fileBackedOpen(binding: NativeBinding): FileBackedOpen {
 export function renameCopyOver(bytes: Uint8Array, path: string): boolean {
   const copy = fileHolding(bytes);
   if (!copy || copy === path) return false;
-  renameSync(copy, path);
+  durableRename(copy, path);
   holders.set(bytes, path);
   return true;
 }

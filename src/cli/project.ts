@@ -3,10 +3,11 @@
 // atomically (a temporary file in the same folder, then a rename), so a crash never leaves a
 // half-written app.db behind.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { DEFAULT_MIGRATIONS_DIR, MODELS_FILE, type Workspace } from "../engine/index";
 import { readDatabaseFile, renameCopyOver } from "./database-file";
+import { durableRename } from "./durable-rename";
 
 export const DATABASE_FILE = "app.db";
 
@@ -70,7 +71,7 @@ function writeAtomically(path: string, bytes: Uint8Array): void {
   const temp = join(dirname(path), `.${DATABASE_FILE}.${process.pid}.tmp`);
   try {
     writeFileSync(temp, bytes);
-    renameSync(temp, path);
+    durableRename(temp, path);
   } catch (e) {
     if (existsSync(temp)) unlinkSync(temp);
     throw e;
