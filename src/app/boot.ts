@@ -4,7 +4,8 @@
 // Node tests.
 
 import { DatabasePanel } from "./database-panel.svelte";
-import { EngineClient } from "./engine-client";
+import { EngineClient, EngineStopped } from "./engine-client";
+import { EngineWatch } from "./engine-watch.svelte";
 import { PlaygroundLibrary, type ChannelLike } from "./library.svelte";
 import { idbStore, type KeyValueStore } from "./persist/kv-store";
 import { PlaygroundStore } from "./persist/playground-store";
@@ -18,6 +19,7 @@ export interface AppServices {
   readonly database: DatabasePanel;
   readonly library: PlaygroundLibrary;
   readonly undo: UndoHistory;
+  readonly watch: EngineWatch;
   readonly ready: Promise<void>;
 }
 
@@ -35,7 +37,7 @@ export interface AppOptions {
 export function startApp(options: AppOptions): AppServices {
   const create = options.createWorker ??
     (() => new Worker(new URL("./engine.worker.ts", import.meta.url), { type: "module", name: "retort-engine" }));
-  const client = new EngineClient(create());
+  const client = new EngineClient(create);
   const playground = new Playground(client);
   const terminal = new TerminalState(playground);
   const database = new DatabasePanel(client, playground);
@@ -49,11 +51,13 @@ export function startApp(options: AppOptions): AppServices {
   const library = new PlaygroundLibrary({ store, playground, tutorialTitle: options.title, refreshViews, channel, onOpened });
   const undo = new UndoHistory({ store, playground, library, refreshViews });
   undo.watch();
+  const watch = new EngineWatch({ client, playground, library });
+  watch.watch();
   const ready = start(playground, library, options.title, options.location ?? globalThis.location).then(refreshViews);
   const storage = globalThis.navigator?.storage;
   void library.requestPersistence(options.persist ?? (storage?.persist ? () => storage.persist() : undefined));
   addEventListener("pagehide", () => void library.autosave.flush());
-  return { playground, terminal, database, library, undo, ready };
+  return { playground, terminal, database, library, undo, watch, ready };
 }
 
 function openChannel(): ChannelLike | null {
@@ -70,7 +74,7 @@ async function start(playground: Playground, library: PlaygroundLibrary, title: 
   const fragment = location?.hash ?? "";
   if (fragment.startsWith("#r")) {
     history.replaceState(null, "", `${location!.pathname}${location!.search}`);
-    if (await playground.openShared(fragment)) {
+    if (await openShared(playground, fragment)) {
       await library.adoptNew();
       library.watch();
       return;
@@ -81,4 +85,15 @@ async function start(playground: Playground, library: PlaygroundLibrary, title: 
     await library.adoptNew();
   }
   library.watch();
+}
+
+/** A link whose migrations were stopped (they never ended) is refused, with the reason shown. */
+async function openShared(playground: Playground, fragment: string): Promise<boolean> {
+  try {
+    return await playground.openShared(fragment);
+  } catch (error) {
+    if (!(error instanceof EngineStopped)) throw error;
+    playground.notice = `The link was not opened: ${error.message.replace(/^Stopped/, "stopped")}`;
+    return false;
+  }
 }

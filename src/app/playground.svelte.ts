@@ -3,7 +3,7 @@
 // its methods; all engine work goes through the worker client, so typing never waits for it.
 
 import { debounce } from "./debounce";
-import type { EngineClient } from "./engine-client";
+import { EngineStopped, ignoreStop, type EngineClient } from "./engine-client";
 import { stepTowards } from "./graph-layout";
 import type {
   CommandView, DiagnosticView, OutputLineView, PendingView, ShareView, SnapshotView, SqlEventView, WorkspaceData,
@@ -14,6 +14,14 @@ import { diffTables, NO_HIGHLIGHT, type Highlight } from "./schema-diff";
 export const MODELS_FILE = "models.ts";
 /** Wait for a pause in typing before recomputing (STYLE.md: about 150–300 ms). */
 export const TYPING_PAUSE_MS = 200;
+
+/** The commands that run migration scripts on the database: undo keeps a snapshot before each. */
+const STEP_COMMANDS: ReadonlySet<string> = new Set(["upgrade", "downgrade"]);
+
+/** True for an upgrade or downgrade that will run on the database (offline --sql only prints). */
+export function changesDatabase(argv: readonly string[]): boolean {
+  return STEP_COMMANDS.has(argv[0] ?? "") && !argv.includes("--sql");
+}
 
 export interface StepRun {
   readonly argv: readonly string[];
@@ -49,6 +57,8 @@ export class Playground {
   #beforeCommand: ((argv: readonly string[]) => Promise<void>)[] = [];
 
   #client: EngineClient;
+  /** The playground before the request now running that may run away, until that request answers. */
+  #checkpoint: WorkspaceData | null = null;
   #running = 0;
   #texts = new Map<string, string>();
   #dirty = new Set<string>();
@@ -183,6 +193,42 @@ export class Playground {
     await Promise.all([...this.#pushScripts.values()].map((p) => p.flush()));
   }
 
+  /**
+   * Runs `work`, a request that runs the user's SQL (a step's scripts, the SQL console), after
+   * keeping the playground as it is: if it runs away and is stopped, recover() puts this back.
+   */
+  async guard<T>(work: () => Promise<T>): Promise<T> {
+    const kept = await this.exportWorkspace();
+    this.#checkpoint = kept;
+    try {
+      return await work();
+    } finally {
+      if (this.#checkpoint === kept) this.#checkpoint = null;
+    }
+  }
+
+  /** What recover() would put back now; taken before the worker is stopped. */
+  takeCheckpoint(): WorkspaceData | null {
+    const kept = this.#checkpoint;
+    this.#checkpoint = null;
+    return kept;
+  }
+
+  /**
+   * After the worker was stopped (it then holds no playground): opens `kept` again in the fresh
+   * one, the database as it was before the stopped request, with the files as typed since, the
+   * same tabs, and `note` saying what happened.
+   */
+  async recover(kept: WorkspaceData, note: string): Promise<void> {
+    const files = { ...kept.files };
+    for (const [path, text] of this.#texts) if (path in files) files[path] = text;
+    const ui = this.uiState();
+    await this.open(kept.title, { title: kept.title, files, database: kept.database });
+    this.restoreUi(ui);
+    this.notice = note;
+    this.#changed();
+  }
+
   /** Runs one `db` command (argv after `db`), as the terminal and the buttons do; `typed` is the line as typed. */
   async run(argv: readonly string[], typed?: string): Promise<CommandView> {
     // Commands queue in the worker; busy holds until the last one has answered.
@@ -194,6 +240,12 @@ export class Playground {
       const before = this.snapshot;
       const started = performance.now();
       const result = await this.#request(argv);
+      if (result.stopped) {
+        // the worker is gone with the command: the stopper reopens the playground in a new one
+        this.lastRun = { argv, exitCode: result.exitCode, lines: result.lines, sql: [], durationMs: Math.round(performance.now() - started) };
+        for (const listener of this.#outputListeners) listener(argv, result, typed);
+        return result;
+      }
       const newFiles = Object.keys(result.snapshot.files).filter((f) => !(f in (before?.files ?? {})));
       this.#accept(result.snapshot);
       if (before) this.highlight = diffTables(before.tables, result.snapshot.tables);
@@ -211,12 +263,19 @@ export class Playground {
     }
   }
 
-  /** The command in the worker; a worker failure becomes an exit code and words, as a command's would. */
-  async #request(argv: readonly string[]): Promise<CommandView> {
+  /**
+   * The command in the worker, guarded when it runs scripts; a worker failure becomes an exit
+   * code and words, as a command's would, and so does a stop (`stopped` set).
+   */
+  async #request(argv: readonly string[]): Promise<CommandView & { readonly stopped?: true }> {
+    const send = () => this.#client.request({ kind: "command", argv }, (p) => (this.progress = p.text));
     try {
-      return await this.#client.request({ kind: "command", argv }, (p) => (this.progress = p.text));
+      return await (changesDatabase(argv) ? this.guard(send) : send());
     } catch (error) {
       if (!this.snapshot) throw error;
+      if (error instanceof EngineStopped) {
+        return { exitCode: 130, lines: [{ level: "error", text: error.message }], sql: [], snapshot: this.snapshot, stopped: true };
+      }
       const text = `The engine failed while running this command: ${error instanceof Error ? error.message : String(error)}. The playground is as it was before it; reload the page if this repeats.`;
       return { exitCode: 1, lines: [{ level: "error", text }], sql: [], snapshot: this.snapshot };
     }
@@ -270,14 +329,17 @@ export class Playground {
 
   async #sendModels(source: string): Promise<void> {
     this.#dirty.delete(MODELS_FILE);
-    const pending = await this.#client.request({ kind: "set-models", source });
+    const pending = await ignoreStop(this.#client.request({ kind: "set-models", source }));
+    if (!pending) return;
     this.pending = pending;
     this.diagnostics = { ...this.diagnostics, [MODELS_FILE]: pending.diagnostics };
   }
 
   async #sendScript(path: string, source: string): Promise<void> {
     this.#dirty.delete(path);
-    const { diagnostics, history } = await this.#client.request({ kind: "set-script", path, source });
+    const answer = await ignoreStop(this.#client.request({ kind: "set-script", path, source }));
+    if (!answer) return;
+    const { diagnostics, history } = answer;
     this.diagnostics = { ...this.diagnostics, [path]: diagnostics };
     // The graph follows the scripts as typed (a broken one drops out, and is named, until fixed).
     if (this.snapshot) this.snapshot = { ...this.snapshot, history };

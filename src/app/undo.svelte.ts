@@ -5,17 +5,9 @@
 
 import type { PlaygroundLibrary } from "./library.svelte";
 import { MAX_SNAPSHOTS, type PlaygroundStore, type Snapshot } from "./persist/playground-store";
-import type { Playground } from "./playground.svelte";
-
-/** The commands that change the database's schema and revision: a snapshot goes before each. */
-const STEP_COMMANDS: ReadonlySet<string> = new Set(["upgrade", "downgrade"]);
+import { changesDatabase, type Playground } from "./playground.svelte";
 
 export const SNAPSHOT_BOUND_TEXT = `The last ${MAX_SNAPSHOTS} steps are kept.`;
-
-/** True for an upgrade or downgrade that will run on the database (offline --sql only prints). */
-export function changesDatabase(argv: readonly string[]): boolean {
-  return STEP_COMMANDS.has(argv[0] ?? "") && !argv.includes("--sql");
-}
 
 export interface UndoDeps {
   readonly store: PlaygroundStore;

@@ -9,9 +9,8 @@ function connect(handle: Parameters<typeof serveEngine>[1]): EngineClient {
   channels.push(channel);
   serveEngine(channel.port2 as unknown as PortLike, handle);
   channel.port2.start();
-  const client = new EngineClient(channel.port1 as unknown as PortLike);
   channel.port1.start();
-  return client;
+  return new EngineClient(() => channel.port1);
 }
 afterEach(() => channels.splice(0).forEach((c) => { c.port1.close(); c.port2.close(); }));
 

@@ -2,7 +2,8 @@
 // restoring puts the database back and is itself undoable, and the bound holds.
 import { expect, test } from "vitest";
 import { MAX_SNAPSHOTS } from "../../src/app/persist/playground-store";
-import { changesDatabase, SNAPSHOT_BOUND_TEXT } from "../../src/app/undo.svelte";
+import { changesDatabase } from "../../src/app/playground.svelte";
+import { SNAPSHOT_BOUND_TEXT } from "../../src/app/undo.svelte";
 import { openTab, startTab } from "./support/app-harness";
 
 const tableNames = (tab: ReturnType<typeof openTab>) => tab.playground.snapshot?.tables.map((t) => t.name) ?? [];

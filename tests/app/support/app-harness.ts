@@ -4,7 +4,7 @@
 import "./runes";
 import { afterEach } from "vitest";
 import { bindEngine } from "../../../src/app/engine-binding";
-import { EngineClient, serveEngine } from "../../../src/app/engine-client";
+import { EngineClient, serveEngine, type RequestHandler } from "../../../src/app/engine-client";
 import { EngineHost } from "../../../src/app/engine-host";
 import { PlaygroundLibrary, type ChannelLike } from "../../../src/app/library.svelte";
 import { memoryStore, type KeyValueStore } from "../../../src/app/persist/kv-store";
@@ -22,14 +22,21 @@ function seeded(seed = 1): () => number {
   return () => ((s = (s * 16807) % 2147483647) / 2147483647);
 }
 
+/** A worker as the page starts one: a fresh engine host behind its own channel. */
+export function engineWorker(seed = 1, wrap: (handle: RequestHandler) => RequestHandler = (handle) => handle): () => MessagePort {
+  return () => {
+    const channel = new MessageChannel();
+    ports.push(channel.port1, channel.port2);
+    const host = new EngineHost(bindEngine({ random: seeded(seed), clock: () => new Date("2026-11-22T05:00:00Z") }));
+    serveEngine(channel.port2, wrap(host.handle));
+    channel.port1.start();
+    channel.port2.start();
+    return channel.port1;
+  };
+}
+
 export function engineClient(seed = 1): EngineClient {
-  const channel = new MessageChannel();
-  ports.push(channel.port1, channel.port2);
-  const host = new EngineHost(bindEngine({ random: seeded(seed), clock: () => new Date("2026-11-22T05:00:00Z") }));
-  serveEngine(channel.port2, host.handle);
-  channel.port1.start();
-  channel.port2.start();
-  return new EngineClient(channel.port1);
+  return new EngineClient(engineWorker(seed));
 }
 
 /** A fake BroadcastChannel bus: a message posted by one member reaches every other member. */
@@ -62,8 +69,8 @@ export interface Tab {
 
 let ids = 0;
 /** One tab of the site, as boot.ts wires it, but without a page. */
-export function openTab(kv: KeyValueStore = memoryStore(), channel: ChannelLike | null = null, clock = () => Date.now()): Tab {
-  const playground = new Playground(engineClient());
+export function openTab(kv: KeyValueStore = memoryStore(), channel: ChannelLike | null = null, clock = () => Date.now(), client = engineClient()): Tab {
+  const playground = new Playground(client);
   const store = new PlaygroundStore({ kv, clock, newId: () => `pg${++ids}` });
   const refreshViews = async () => void (await undo.refresh());
   const notes: string[] = [];
