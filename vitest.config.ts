@@ -8,7 +8,7 @@ const SQLITE_TESTS = ["tests/engine/**/*.test.ts", "tests/property/**/*.test.ts"
 
 // Shared by both projects. They do not `extends: true` the root: that would also inherit its
 // globalSetup, which builds the CLI and must run once, before both.
-const common = { exclude: ["tests/e2e/**", "node_modules/**"], testTimeout: 60_000, hookTimeout: 120_000 };
+const common = { exclude: ["tests/e2e/**", "node_modules/**"], setupFiles: ["tests/property-seed.ts"], testTimeout: 60_000, hookTimeout: 120_000 };
 
 export default defineConfig({
   test: {
