@@ -63,7 +63,7 @@ export class DatabasePanel {
       return await this.#playground.guard(send);
     } catch (error) {
       if (!(error instanceof EngineStopped)) throw error;
-      this.result = { ok: false, columns: [], rows: [], rowsChanged: 0, error: error.message, snapshot: null };
+      this.result = { ok: false, columns: [], rows: [], rowsNotShown: 0, rowsChanged: 0, error: error.message, snapshot: null };
       return null;
     }
   }

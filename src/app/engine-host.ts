@@ -9,6 +9,9 @@ import type {
   OpenSharedView, RequestKind, ResponseOf, RowEdit, RowsView, ScriptView, ShareView, SnapshotView, SqlEventView, WorkspaceData,
 } from "./protocol";
 
+/** The SQL console shows this many rows of a result; the rest are counted. */
+export const QUERY_ROW_LIMIT = 1000;
+
 const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const VERSION_TABLE = "alembic_version";
 
@@ -170,9 +173,10 @@ export class EngineHost {
       if (result.columns.length > 0) {
         // A SELECT changes nothing; a statement with RETURNING does, so save when rows changed.
         const snapshot = db.changes() > 0 && !/^\s*select\b/i.test(sql) ? await this.#saved() : null;
-        return { ok: true, columns: result.columns, rows: result.rows, rowsChanged: 0, error: null, snapshot };
+        const rows = result.rows.length > QUERY_ROW_LIMIT ? result.rows.slice(0, QUERY_ROW_LIMIT) : result.rows;
+        return { ok: true, columns: result.columns, rows, rowsNotShown: result.rows.length - rows.length, rowsChanged: 0, error: null, snapshot };
       }
-      return { ok: true, columns: [], rows: [], rowsChanged: db.changes(), error: null, snapshot: await this.#saved() };
+      return { ok: true, columns: [], rows: [], rowsNotShown: 0, rowsChanged: db.changes(), error: null, snapshot: await this.#saved() };
     } catch (error) {
       return failedQuery(error);
     }
@@ -182,7 +186,7 @@ export class EngineHost {
     const db = await this.#database();
     try {
       db.exec(sql, params);
-      return { ok: true, columns: [], rows: [], rowsChanged: db.changes(), error: null, snapshot: await this.#saved() };
+      return { ok: true, columns: [], rows: [], rowsNotShown: 0, rowsChanged: db.changes(), error: null, snapshot: await this.#saved() };
     } catch (error) {
       return failedQuery(error);
     }
@@ -247,5 +251,5 @@ function isStepStart(e: EngineEvent): e is Extract<EngineEvent, { type: "step-st
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function failedQuery(error: unknown): QueryView {
-  return { ok: false, columns: [], rows: [], rowsChanged: 0, error: errorText(error), snapshot: null };
+  return { ok: false, columns: [], rows: [], rowsNotShown: 0, rowsChanged: 0, error: errorText(error), snapshot: null };
 }

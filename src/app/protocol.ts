@@ -112,7 +112,10 @@ export interface RowsView {
 export interface QueryView {
   readonly ok: boolean;
   readonly columns: readonly string[];
+  /** At most QUERY_ROW_LIMIT rows: a page cannot show a million rows as a table. */
   readonly rows: readonly (readonly SqlCell[])[];
+  /** How many rows the query returned beyond those in `rows`. */
+  readonly rowsNotShown: number;
   readonly rowsChanged: number;
   readonly error: string | null;
   readonly snapshot: SnapshotView | null;

@@ -2,7 +2,7 @@
 // sees for each request of the protocol.
 import { describe, expect, test } from "vitest";
 import { bindEngine } from "../../src/app/engine-binding";
-import { EngineHost, rowEditSql } from "../../src/app/engine-host";
+import { EngineHost, QUERY_ROW_LIMIT, rowEditSql } from "../../src/app/engine-host";
 import type { ProgressView } from "../../src/app/protocol";
 import * as engine from "../../src/engine/index";
 
@@ -140,7 +140,12 @@ describe("EngineHost", () => {
     expect((await host.rows({ kind: "rows", table: "roles", limit: 10 })).total).toBe(0);
 
     const select = await host.query("SELECT 1 + 1 AS two");
-    expect(select).toMatchObject({ ok: true, columns: ["two"], rows: [[2]], snapshot: null });
+    expect(select).toMatchObject({ ok: true, columns: ["two"], rows: [[2]], rowsNotShown: 0, snapshot: null });
+    // a long result comes back cut to what a page can show, with the rest counted
+    const long = await host.query(`WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT ${QUERY_ROW_LIMIT + 234}) SELECT x FROM c`);
+    expect(long.rows).toHaveLength(QUERY_ROW_LIMIT);
+    expect(long.rows.at(-1)).toEqual([QUERY_ROW_LIMIT]);
+    expect(long.rowsNotShown).toBe(234);
     const bad = await host.query("SELEC 1");
     expect(bad.ok).toBe(false);
     expect(bad.error).toMatch(/syntax error/);
