@@ -16,5 +16,8 @@ function commitSeed(): number | undefined {
 }
 
 const given = process.env.RETORT_FC_SEED;
+if (given !== undefined && given !== "" && !Number.isInteger(Number(given))) {
+  throw new Error(`RETORT_FC_SEED must be an integer (the seed a failing property printed), not "${given}".`);
+}
 const seed = given !== undefined && given !== "" ? Number(given) : commitSeed();
-if (seed !== undefined && Number.isInteger(seed)) fc.configureGlobal({ seed });
+if (seed !== undefined) fc.configureGlobal({ seed });

@@ -5,7 +5,6 @@
 // for the user's choice (keep theirs, overwrite with mine, save mine as a copy).
 
 import { debounce } from "./debounce";
-import { ignoreStop } from "./engine-client";
 import type { PlaygroundStore } from "./persist/playground-store";
 import { EMPTY_UI, type SavedPlayground, type SavedUiState } from "./persist/saved-format";
 import type { WorkspaceData } from "./protocol";
@@ -162,9 +161,7 @@ export class Autosave {
 
   async #commit(options: { force?: boolean; title?: string; ui?: SavedUiState }): Promise<void> {
     const changes = this.#changes;
-    // a stopped engine has nothing to give; the reopened playground is a change, and saved then
-    const workspace = await ignoreStop(this.#read());
-    if (!workspace) return;
+    const workspace = await this.#read();
     const ui = this.#hooks.readUi?.() ?? options.ui ?? this.#record?.ui ?? EMPTY_UI;
     // The record's title wins over the engine's: a rename is made in the store, not in the worker.
     const result = this.#record

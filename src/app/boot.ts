@@ -51,7 +51,7 @@ export function startApp(options: AppOptions): AppServices {
   const library = new PlaygroundLibrary({ store, playground, tutorialTitle: options.title, refreshViews, channel, onOpened });
   const undo = new UndoHistory({ store, playground, library, refreshViews });
   undo.watch();
-  const watch = new EngineWatch({ client, playground, library });
+  const watch = new EngineWatch({ client, playground, refreshViews });
   watch.watch();
   const ready = start(playground, library, options.title, options.location ?? globalThis.location).then(refreshViews);
   const storage = globalThis.navigator?.storage;

@@ -1,7 +1,7 @@
 // The database panel's state: which view is open (schema, rows, SQL), the rows of the selected
 // table for the grid, and the SQL console. Edits go to the worker as parameterised statements.
 
-import { EngineStopped, ignoreStop, type EngineClient } from "./engine-client";
+import { EngineStopped, type EngineClient } from "./engine-client";
 import type { Playground } from "./playground.svelte";
 import type { QueryView, RowEdit, RowsView, SqlCell } from "./protocol";
 
@@ -37,35 +37,19 @@ export class DatabasePanel {
     if (this.table === null || !tables.some((t) => t.name === this.table)) {
       this.table = tables[0]?.name ?? null;
     }
-    if (this.table === null) {
-      this.rows = null;
-      return;
-    }
-    const rows = await ignoreStop(this.#client.request({ kind: "rows", table: this.table, limit: ROW_LIMIT }));
-    if (rows) this.rows = rows;
+    this.rows = this.table === null ? null : await this.#client.request({ kind: "rows", table: this.table, limit: ROW_LIMIT });
   }
 
   async edit(edit: RowEdit): Promise<boolean> {
-    const result = await this.#stoppable(() => this.#client.request({ kind: "edit-row", edit }));
-    if (!result) return false;
+    const result = await stoppable(this.#playground.guarded({ kind: "edit-row", edit }));
+    if (result instanceof EngineStopped) {
+      this.error = result.message;
+      return false;
+    }
     this.error = result.error;
     if (result.snapshot) this.#playground.acceptSnapshot(result.snapshot);
     await this.refresh();
     return result.ok;
-  }
-
-  /**
-   * The user's SQL, guarded (it may never end: a recursive query without a limit); when it is
-   * stopped, the reason shows where its result would have, and the answer is null.
-   */
-  async #stoppable(send: () => Promise<QueryView>): Promise<QueryView | null> {
-    try {
-      return await this.#playground.guard(send);
-    } catch (error) {
-      if (!(error instanceof EngineStopped)) throw error;
-      this.result = { ok: false, columns: [], rows: [], rowsNotShown: 0, rowsChanged: 0, error: error.message, snapshot: null };
-      return null;
-    }
   }
 
   insert(values: Record<string, SqlCell>): Promise<boolean> {
@@ -74,11 +58,25 @@ export class DatabasePanel {
 
   async runSql(): Promise<void> {
     this.result = null;
-    const result = await this.#stoppable(() => this.#client.request({ kind: "query", sql: this.sql }));
-    if (!result) return;
+    // the user's SQL may never end (a recursive query without a limit): guarded, so it can be stopped
+    const result = await stoppable(this.#playground.guarded({ kind: "query", sql: this.sql }));
+    if (result instanceof EngineStopped) {
+      this.result = { ok: false, columns: [], rows: [], rowsNotShown: 0, rowsChanged: 0, error: result.message, snapshot: null };
+      return;
+    }
     this.result = result;
     if (result.snapshot) this.#playground.acceptSnapshot(result.snapshot);
     await this.refresh();
+  }
+}
+
+/** The answer, or the EngineStopped it was refused with (the reason is shown where the answer would be). */
+async function stoppable<T>(answer: Promise<T>): Promise<T | EngineStopped> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (error instanceof EngineStopped) return error;
+    throw error;
   }
 }
 

@@ -1,8 +1,16 @@
 // The page's side of the engine worker: a small async client over a typed message union
 // (protocol.ts), as the TypeScript Playground keeps its compiler behind one. The port is a Worker
 // in the browser and a MessageChannel port in tests, so the same code runs in both.
+//
+// A request that runs the user's SQL may never end (a recursive query without a limit), and SQLite
+// in wasm cannot be interrupted from the page. Such requests are sent guarded: a checkpoint of the
+// playground goes right before them, with nothing in between. stop() then ends the worker, starts
+// a fresh one, reopens the checkpoint there, and sends it every request that was waiting behind
+// the stopped one: only the stopped request is lost, as with Ctrl-C on one command.
 
-import type { EngineRequest, ProgressView, RequestKind, RequestOf, ResponseOf, WorkerInbound, WorkerOutbound } from "./protocol";
+import type {
+  CheckpointView, EngineRequest, ProgressView, RequestKind, RequestOf, ResponseOf, SnapshotView, WorkerInbound, WorkerOutbound, WorkspaceData,
+} from "./protocol";
 
 /** The part of Worker / MessagePort that the client and the server use. */
 export interface PortLike {
@@ -16,36 +24,27 @@ export interface EnginePort extends PortLike {
   close?(): void;
 }
 
-/** The rejection of every request that was still waiting when the worker was stopped. */
+/** The rejection of the request that was running when the worker was stopped. */
 export class EngineStopped extends Error {
   override name = "EngineStopped";
 }
 
-/**
- * The answer, or undefined when the worker was stopped before giving it: for requests whose
- * answer only refreshes a view, which the reopened playground refreshes again.
- */
-export async function ignoreStop<T>(answer: Promise<T>): Promise<T | undefined> {
-  try {
-    return await answer;
-  } catch (error) {
-    if (error instanceof EngineStopped) return undefined;
-    throw error;
-  }
-}
-
-/** The request the worker has been on longest, and since when (performance.now()). */
+/** The request the worker is on, since when (performance.now()), and whether stop() can undo it. */
 export interface Running {
   readonly request: EngineRequest;
   readonly since: number;
+  /** A checkpoint from just before it is here: stopping it loses nothing else. */
+  readonly recoverable: boolean;
 }
 
 interface Pending {
   readonly request: EngineRequest;
-  readonly sentAt: number;
+  sentAt: number;
   resolve(value: unknown): void;
   reject(error: Error): void;
   onProgress: ((p: ProgressView) => void) | undefined;
+  /** For a guarded request: the playground just before it, once its checkpoint has answered. */
+  checkpoint?: WorkspaceData;
 }
 
 export class EngineClient {
@@ -55,8 +54,10 @@ export class EngineClient {
   #pending = new Map<number, Pending>();
   #now: () => number;
   #lastAnswer = 0;
+  /** The last checkpoint's playground: the next one may leave its unchanged database out. */
+  #lastCheckpoint: WorkspaceData | null = null;
 
-  /** `connect` starts a worker; it is called again for a fresh one after stop(). */
+  /** `connect` starts a worker; it is called again for a fresh one by stop(). */
   constructor(connect: () => EnginePort, now: () => number = () => performance.now()) {
     this.#connect = connect;
     this.#now = now;
@@ -66,18 +67,46 @@ export class EngineClient {
   #open(): EnginePort {
     const port = this.#connect();
     port.addEventListener("message", (event) => {
-      // a stopped worker's last words (posted before it ended) belong to requests already rejected
+      // a stopped worker's last words (posted before it ended) are not for the fresh one's requests
       if (port === this.#port) this.#receive(event.data as WorkerOutbound);
     });
     return port;
   }
 
   request<K extends RequestKind>(request: RequestOf<K>, onProgress?: (p: ProgressView) => void): Promise<ResponseOf[K]> {
+    return this.#send(request, onProgress).answer;
+  }
+
+  /**
+   * `request`, right behind a checkpoint of the playground: if it runs away, stop() puts the
+   * playground back as the checkpoint found it. Both are posted in one step, so no other
+   * request can run between them.
+   */
+  guarded<K extends RequestKind>(request: RequestOf<K>, onProgress?: (p: ProgressView) => void): Promise<ResponseOf[K]> {
+    const checkpoint = this.#send({ kind: "checkpoint" });
+    const sent = this.#send(request, onProgress);
+    checkpoint.answer.then(
+      (view) => (sent.entry.checkpoint = this.#merge(view)),
+      () => {}, // the guarded request fails or is stopped on its own
+    );
+    return sent.answer;
+  }
+
+  #merge(view: CheckpointView): WorkspaceData {
+    const database = view.database !== undefined ? view.database : (this.#lastCheckpoint?.database ?? null);
+    this.#lastCheckpoint = { title: view.title, files: view.files, database };
+    return this.#lastCheckpoint;
+  }
+
+  #send<K extends RequestKind>(request: RequestOf<K>, onProgress?: (p: ProgressView) => void): { answer: Promise<ResponseOf[K]>; entry: Pending } {
     const id = this.#nextId++;
-    return new Promise<ResponseOf[K]>((resolve, reject) => {
-      this.#pending.set(id, { request, sentAt: this.#now(), resolve: resolve as (v: unknown) => void, reject, onProgress });
-      this.#port.postMessage({ id, request } satisfies WorkerInbound);
+    let entry!: Pending;
+    const answer = new Promise<ResponseOf[K]>((resolve, reject) => {
+      entry = { request, sentAt: this.#now(), resolve: resolve as (v: unknown) => void, reject, onProgress };
     });
+    this.#pending.set(id, entry);
+    this.#port.postMessage({ id, request } satisfies WorkerInbound);
+    return { answer, entry };
   }
 
   /**
@@ -87,7 +116,8 @@ export class EngineClient {
   running(): Running | null {
     const first = this.#pending.values().next();
     if (first.done) return null;
-    return { request: first.value.request, since: Math.max(first.value.sentAt, this.#lastAnswer) };
+    const p = first.value;
+    return { request: p.request, since: Math.max(p.sentAt, this.#lastAnswer), recoverable: p.checkpoint !== undefined };
   }
 
   /** Every request not answered yet, in the order the worker takes them (the running one first). */
@@ -96,18 +126,36 @@ export class EngineClient {
   }
 
   /**
-   * Ends the worker at once, whatever it runs (SQLite in wasm cannot be interrupted from outside,
-   * so a runaway query only ends with its worker), rejects every waiting request with
-   * EngineStopped, and starts a fresh worker, which has no playground open.
+   * Ends the worker at once, with the request it runs, which rejects with EngineStopped(reason).
+   * A fresh worker first reopens the running request's checkpoint, as `reopen` makes it into an
+   * `open` request (whose answer is returned), then gets every request that waited behind, in
+   * order. Without a checkpoint (a link opening, before any playground), nothing is reopened.
    */
-  stop(reason: string): void {
+  stop(reason: string, reopen: (kept: WorkspaceData) => RequestOf<"open">): Promise<SnapshotView> | null {
+    const [first, ...rest] = [...this.#pending];
+    if (!first) return null;
+    const [, running] = first;
     const old = this.#port;
-    this.#port = this.#open();
     old.terminate?.();
     old.close?.();
-    const waiting = [...this.#pending.values()];
     this.#pending.clear();
-    for (const p of waiting) p.reject(new EngineStopped(reason));
+    this.#lastCheckpoint = null;
+    try {
+      this.#port = this.#open();
+    } catch (error) {
+      // no fresh worker: every request is refused, none is left waiting for ever
+      for (const [, p] of [first, ...rest]) p.reject(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    }
+    this.#lastAnswer = this.#now();
+    const reopened = running.checkpoint ? this.request(reopen(running.checkpoint)) : null;
+    for (const [id, p] of rest) {
+      p.sentAt = this.#now();
+      this.#pending.set(id, p);
+      this.#port.postMessage({ id, request: p.request } satisfies WorkerInbound);
+    }
+    running.reject(new EngineStopped(reason));
+    return reopened;
   }
 
   #receive(message: WorkerOutbound): void {

@@ -5,7 +5,7 @@
 import type { EngineDatabase, EngineEvent, EngineFacade, EngineWorkspace, SqlValue } from "./engine-facade";
 import { buildHistory, parseScripts, toDiagnosticView, toTableView } from "./engine-views";
 import type {
-  CommandView, EngineRequest, OutputLineView, PendingView, ProgressView, QueryView, RequestOf,
+  CheckpointView, CommandView, EngineRequest, OutputLineView, PendingView, ProgressView, QueryView, RequestOf,
   OpenSharedView, RequestKind, ResponseOf, RowEdit, RowsView, ScriptView, ShareView, SnapshotView, SqlEventView, WorkspaceData,
 } from "./protocol";
 
@@ -20,6 +20,8 @@ export class EngineHost {
   #workspace: EngineWorkspace | null = null;
   #db: EngineDatabase | null = null;
   #dbBytes: Uint8Array | null | undefined = undefined;
+  /** The database bytes of the last checkpoint (undefined: none was given yet). */
+  #checkpointed: Uint8Array | null | undefined = undefined;
 
   constructor(engine: EngineFacade) {
     this.#engine = engine;
@@ -29,6 +31,7 @@ export class EngineHost {
   #handlers = {
     open: (r) => this.open(r),
     workspace: async () => this.exportWorkspace(),
+    checkpoint: async () => this.checkpoint(),
     share: () => this.share(),
     "open-shared": (r) => this.openShared(r.fragment),
     snapshot: () => this.snapshot(),
@@ -66,6 +69,14 @@ export class EngineHost {
   /** The whole playground, database bytes included, for storage and share links. */
   exportWorkspace(): WorkspaceData {
     const { title, files, database } = this.workspace;
+    return { title, files: { ...files }, database };
+  }
+
+  /** The playground without its database when the last checkpoint already carried these bytes. */
+  checkpoint(): CheckpointView {
+    const { title, files, database } = this.workspace;
+    if (this.#checkpointed === database) return { title, files: { ...files } };
+    this.#checkpointed = database;
     return { title, files: { ...files }, database };
   }
 

@@ -1,14 +1,14 @@
 // A runaway request (a data migration that never ends, a recursive query without a limit) keeps
 // the engine worker busy for good, and every request after it waits: SQLite in wasm cannot be
-// interrupted from the page. Once a request has run for STALL_MS, the page offers Stop, which
+// interrupted from the page. Once a request has run for STALL_MS, the page says so, and offers
+// Stop when stopping loses nothing else (engine-client.ts: the request was sent guarded). Stop
 // ends the worker, starts a fresh one and puts the playground back as it was before the request,
 // as Ctrl-C on the real `flask db upgrade` leaves the database as its rolled-back transaction
 // found it.
 
 import type { EngineClient } from "./engine-client";
-import type { PlaygroundLibrary } from "./library.svelte";
 import type { Playground } from "./playground.svelte";
-import type { EngineRequest, WorkspaceData } from "./protocol";
+import type { EngineRequest } from "./protocol";
 
 /** How long a request runs before Stop is offered: steps of the tutorials take tens of ms. */
 export const STALL_MS = 2000;
@@ -18,12 +18,15 @@ export interface Stall {
   /** What runs, in the user's words ("flask db upgrade"). */
   readonly label: string;
   readonly seconds: number;
+  /** Stopping it loses nothing else: a checkpoint from just before it is kept, or no playground is open yet. */
+  readonly canStop: boolean;
 }
 
 export interface WatchDeps {
   readonly client: EngineClient;
   readonly playground: Playground;
-  readonly library: PlaygroundLibrary;
+  /** Reloads the views a reopened playground changes (the rows grid, the undo list). */
+  readonly refreshViews?: () => Promise<void>;
   readonly now?: () => number;
 }
 
@@ -45,6 +48,7 @@ export function describeRequest(request: EngineRequest): string {
 
 export class EngineWatch {
   stalled = $state.raw<Stall | null>(null);
+  stopping = $state(false);
   #deps: WatchDeps;
   #now: () => number;
 
@@ -62,34 +66,42 @@ export class EngineWatch {
   tick(): void {
     const running = this.#deps.client.running();
     const ms = running ? this.#now() - running.since : 0;
-    const stall = running && ms >= STALL_MS ? { label: describeRequest(running.request), seconds: Math.floor(ms / 1000) } : null;
-    if (stall?.label !== this.stalled?.label || stall?.seconds !== this.stalled?.seconds) this.stalled = stall;
+    const stall = running && ms >= STALL_MS
+      ? { label: describeRequest(running.request), seconds: Math.floor(ms / 1000), canStop: this.#canStop(running.recoverable) }
+      : null;
+    const same = stall?.label === this.stalled?.label && stall?.seconds === this.stalled?.seconds && stall?.canStop === this.stalled?.canStop;
+    if (!same) this.stalled = stall;
   }
 
-  /** Ends the running request with its worker, and reopens the playground as it was before it. */
+  #canStop(recoverable: boolean): boolean {
+    return recoverable || this.#deps.playground.snapshot === null;
+  }
+
+  /**
+   * Ends the running request with its worker; the playground comes back as it was before it, and
+   * the requests that waited behind it run. Only offered when that loses nothing else.
+   */
   async stop(): Promise<void> {
     const { client, playground } = this.#deps;
     const running = client.running();
-    if (!running) return;
+    if (this.stopping || !running || !this.#canStop(running.recoverable)) return;
     const label = describeRequest(running.request);
     const seconds = Math.max(1, Math.round((this.#now() - running.since) / 1000));
-    const kept = playground.takeCheckpoint() ?? this.#lastSaved();
+    this.stopping = true;
     this.stalled = null;
-    client.stop(
-      `Stopped ${label} after ${seconds} s. SQLite in the browser cannot be interrupted, so the engine was restarted; ` +
-        (kept ? "the database is as it was before, as after Ctrl-C on the real command." : "nothing it did was kept."),
-    );
-    if (!playground.snapshot) return;
-    if (kept) {
-      await playground.recover(kept, `Stopped ${label} after ${seconds} s: the playground is back as it was before it, with your edits since.`);
-    } else {
-      playground.notice = `Stopped ${label} after ${seconds} s, and this playground was never saved: reload the page to start again.`;
+    try {
+      const kept = running.recoverable ? "the database is as it was before, as after Ctrl-C on the real command." : "nothing it did was kept.";
+      const reopened = client.stop(`Stopped ${label} after ${seconds} s. SQLite in the browser cannot be interrupted, so the engine was restarted; ${kept}`, (checkpoint) =>
+        playground.reopenRequest(checkpoint),
+      );
+      if (reopened) {
+        await playground.reopened(reopened, `Stopped ${label} after ${seconds} s: the playground is back as it was before it, with your edits since.`);
+        await this.#deps.refreshViews?.();
+      }
+    } catch (error) {
+      playground.notice = `Stopping ${label} did not finish: ${error instanceof Error ? error.message : String(error)}. Reload the page; the last save is kept.`;
+    } finally {
+      this.stopping = false;
     }
-  }
-
-  /** The playground as last saved: a request no checkpoint covers cannot have changed more than this. */
-  #lastSaved(): WorkspaceData | null {
-    const record = this.#deps.playground.snapshot ? this.#deps.library.autosave.record : null;
-    return record && { title: record.title, files: record.files, database: record.database };
   }
 }

@@ -3,10 +3,10 @@
 // its methods; all engine work goes through the worker client, so typing never waits for it.
 
 import { debounce } from "./debounce";
-import { EngineStopped, ignoreStop, type EngineClient } from "./engine-client";
+import { EngineStopped, type EngineClient } from "./engine-client";
 import { stepTowards } from "./graph-layout";
 import type {
-  CommandView, DiagnosticView, OutputLineView, PendingView, ShareView, SnapshotView, SqlEventView, WorkspaceData,
+  CommandView, DiagnosticView, OutputLineView, PendingView, ProgressView, RequestKind, RequestOf, ResponseOf, ShareView, SnapshotView, SqlEventView, WorkspaceData,
 } from "./protocol";
 import type { SavedUiState } from "./persist/saved-format";
 import { diffTables, NO_HIGHLIGHT, type Highlight } from "./schema-diff";
@@ -57,8 +57,6 @@ export class Playground {
   #beforeCommand: ((argv: readonly string[]) => Promise<void>)[] = [];
 
   #client: EngineClient;
-  /** The playground before the request now running that may run away, until that request answers. */
-  #checkpoint: WorkspaceData | null = null;
   #running = 0;
   #texts = new Map<string, string>();
   #dirty = new Set<string>();
@@ -194,39 +192,39 @@ export class Playground {
   }
 
   /**
-   * Runs `work`, a request that runs the user's SQL (a step's scripts, the SQL console), after
-   * keeping the playground as it is: if it runs away and is stopped, recover() puts this back.
+   * A request that runs the user's SQL (the SQL console, a row edit), sent guarded so that
+   * stopping it loses nothing else (engine-client.ts), after the edits typed so far. The
+   * playground counts as busy meanwhile: another tab's save then waits for the user's choice
+   * rather than reloading under it.
    */
-  async guard<T>(work: () => Promise<T>): Promise<T> {
-    const kept = await this.exportWorkspace();
-    this.#checkpoint = kept;
+  async guarded<K extends RequestKind>(request: RequestOf<K>): Promise<ResponseOf[K]> {
+    this.#running++;
+    this.busy = true;
     try {
-      return await work();
+      await this.flushEdits();
+      return await this.#client.guarded(request);
     } finally {
-      if (this.#checkpoint === kept) this.#checkpoint = null;
+      this.#running--;
+      this.busy = this.#running > 0;
+      if (!this.busy) this.progress = null;
     }
   }
 
-  /** What recover() would put back now; taken before the worker is stopped. */
-  takeCheckpoint(): WorkspaceData | null {
-    const kept = this.#checkpoint;
-    this.#checkpoint = null;
-    return kept;
-  }
-
-  /**
-   * After the worker was stopped (it then holds no playground): opens `kept` again in the fresh
-   * one, the database as it was before the stopped request, with the files as typed since, the
-   * same tabs, and `note` saying what happened.
-   */
-  async recover(kept: WorkspaceData, note: string): Promise<void> {
+  /** The `open` request that puts `kept` back in a fresh worker, with the files as typed since. */
+  reopenRequest(kept: WorkspaceData): RequestOf<"open"> {
     const files = { ...kept.files };
     for (const [path, text] of this.#texts) if (path in files) files[path] = text;
-    const ui = this.uiState();
-    await this.open(kept.title, { title: kept.title, files, database: kept.database });
-    this.restoreUi(ui);
+    return { kind: "open", title: kept.title, workspace: { title: kept.title, files, database: kept.database } };
+  }
+
+  /** Shows what a stop reopened (the playground before the stopped request), with `note`. */
+  async reopened(answer: Promise<SnapshotView>, note: string): Promise<void> {
+    const snapshot = await answer;
+    this.highlight = NO_HIGHLIGHT;
+    this.#accept(snapshot);
     this.notice = note;
     this.#changed();
+    await this.#sendModels(this.fileText(MODELS_FILE));
   }
 
   /** Runs one `db` command (argv after `db`), as the terminal and the buttons do; `typed` is the line as typed. */
@@ -268,9 +266,11 @@ export class Playground {
    * code and words, as a command's would, and so does a stop (`stopped` set).
    */
   async #request(argv: readonly string[]): Promise<CommandView & { readonly stopped?: true }> {
-    const send = () => this.#client.request({ kind: "command", argv }, (p) => (this.progress = p.text));
+    const request = { kind: "command", argv } as const;
+    const onProgress = (p: ProgressView) => (this.progress = p.text);
     try {
-      return await (changesDatabase(argv) ? this.guard(send) : send());
+      // a step runs the scripts' SQL, which may never end: guarded, so that it can be stopped
+      return await (changesDatabase(argv) ? this.#client.guarded(request, onProgress) : this.#client.request(request, onProgress));
     } catch (error) {
       if (!this.snapshot) throw error;
       if (error instanceof EngineStopped) {
@@ -329,17 +329,14 @@ export class Playground {
 
   async #sendModels(source: string): Promise<void> {
     this.#dirty.delete(MODELS_FILE);
-    const pending = await ignoreStop(this.#client.request({ kind: "set-models", source }));
-    if (!pending) return;
+    const pending = await this.#client.request({ kind: "set-models", source });
     this.pending = pending;
     this.diagnostics = { ...this.diagnostics, [MODELS_FILE]: pending.diagnostics };
   }
 
   async #sendScript(path: string, source: string): Promise<void> {
     this.#dirty.delete(path);
-    const answer = await ignoreStop(this.#client.request({ kind: "set-script", path, source }));
-    if (!answer) return;
-    const { diagnostics, history } = answer;
+    const { diagnostics, history } = await this.#client.request({ kind: "set-script", path, source });
     this.diagnostics = { ...this.diagnostics, [path]: diagnostics };
     // The graph follows the scripts as typed (a broken one drops out, and is named, until fixed).
     if (this.snapshot) this.snapshot = { ...this.snapshot, history };

@@ -133,6 +133,13 @@ export interface WorkspaceData {
   readonly database: Uint8Array | null;
 }
 
+export interface CheckpointView {
+  readonly title: string;
+  readonly files: Readonly<Record<string, string>>;
+  /** Absent when unchanged since the last checkpoint this worker gave. */
+  readonly database?: Uint8Array | null;
+}
+
 export interface ShareView {
   /** "#r1.…": goes after the page's address. */
   readonly fragment: string;
@@ -151,6 +158,11 @@ export type EngineRequest =
   /** A new playground (the tutorial's models, initialised), or a saved one when `workspace` is given. */
   | { readonly kind: "open"; readonly title: string; readonly workspace?: WorkspaceData }
   | { readonly kind: "workspace" }
+  /**
+   * The playground as it is, kept by the page before a request that runs the user's SQL: the
+   * database is left out when it is the one the previous checkpoint already carried.
+   */
+  | { readonly kind: "checkpoint" }
   /** The share link's fragment for the playground as it is now. */
   | { readonly kind: "share" }
   /** A new playground from a share link's fragment. */
@@ -166,6 +178,7 @@ export type EngineRequest =
 export interface ResponseOf {
   open: SnapshotView;
   workspace: WorkspaceData;
+  checkpoint: CheckpointView;
   share: ShareView;
   "open-shared": OpenSharedView;
   snapshot: SnapshotView;

@@ -7,10 +7,16 @@
 import { closeSync, fsyncSync, openSync, renameSync } from "node:fs";
 import { dirname } from "node:path";
 
+// What a system says when it cannot sync this kind of file (a folder on Windows, a few network
+// and FUSE file systems): the data is written all the same, only its durability is the system's.
+const CANNOT_SYNC = new Set(["EINVAL", "ENOTSUP", "EISDIR", "EPERM", "EACCES"]);
+
 function fsyncPath(path: string, flags: string): void {
   const fd = openSync(path, flags);
   try {
     fsyncSync(fd);
+  } catch (error) {
+    if (!CANNOT_SYNC.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
   } finally {
     closeSync(fd);
   }
@@ -22,8 +28,9 @@ export function durableRename(from: string, to: string): void {
   renameSync(from, to);
   try {
     fsyncPath(dirname(to), "r");
-  } catch {
-    // some systems (Windows, a few network file systems) cannot open or sync a folder; the
-    // rename has happened, and only its durability across a power cut is left to the system
+  } catch (error) {
+    // Windows cannot open a folder at all; the rename has happened, and only its durability
+    // across a power cut is left to the system
+    if (!CANNOT_SYNC.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
   }
 }

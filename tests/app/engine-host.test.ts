@@ -175,6 +175,23 @@ test("a playground exported with its database opens again exactly as it was", as
   expect((await other.rows({ kind: "rows", table: "roles", limit: 5 })).rows).toEqual([[1, "admin"]]);
 });
 
+test("a checkpoint leaves the database out while it is the one the last checkpoint carried", async () => {
+  const host = await openHost();
+  await host.command(["migrate", "-m", "initial migration"], noProgress);
+  await host.command(["upgrade"], noProgress);
+  const first = host.checkpoint();
+  expect(first.database).toBeInstanceOf(Uint8Array);
+  await host.query("SELECT * FROM roles");
+  await host.setModels(host.workspace.files["models.ts"]! + "\n");
+  const second = host.checkpoint();
+  expect("database" in second).toBe(false);
+  expect(second.files["models.ts"]).toBe(first.files["models.ts"] + "\n");
+  await host.query("INSERT INTO roles (name) VALUES ('admin')");
+  const third = host.checkpoint();
+  expect(third.database).toBeInstanceOf(Uint8Array);
+  expect(third.database).not.toBe(first.database);
+});
+
 describe("share links", () => {
   test("a shared playground opens as the same scripts, revision and rows", async () => {
     const host = await openHost();

@@ -28,7 +28,7 @@ test("an endless query in the SQL console is stopped; the rows, the revision and
 
   await page.getByLabel("SQL", { exact: true }).fill(ENDLESS);
   await page.getByRole("button", { name: "Run SQL" }).click();
-  const stall = page.getByRole("alert", { name: "Still running" });
+  const stall = page.getByRole("status", { name: "Still running" });
   await stall.getByText(/^Still running after \d+ s: the SQL console's query\./).waitFor();
   await screenshot(page, "runaway-query");
   await stall.getByRole("button", { name: "Stop" }).click();
@@ -69,7 +69,7 @@ test("a link whose migration never ends is stopped while it opens, and the site 
 
   const page = await site.browser.context.newPage();
   await page.goto(shared.stdout.trim());
-  const stall = page.getByRole("alert", { name: "Still running" });
+  const stall = page.getByRole("status", { name: "Still running" });
   await stall.getByText(/^Still running after \d+ s: the shared link's migrations\./).waitFor({ timeout: 30_000 });
   await stall.getByRole("button", { name: "Stop" }).click();
   await page.locator('[data-ready="true"]').waitFor({ timeout: 30_000 });
