@@ -94,6 +94,16 @@ export class CommandContext {
     return currentHeads(await this.database());
   }
 
+  /** The revisions alembic_version holds, if this command opened the database (none is opened here). */
+  recordedHeads(): string[] {
+    if (!this.db) return [];
+    try {
+      return currentHeads(this.db);
+    } catch {
+      return [];
+    }
+  }
+
   /**
    * As MigrationContext.run_migrations (alembic/runtime/migration.py): every command that runs
    * env.py online, except `current` (dont_mutate), creates alembic_version when it is missing,

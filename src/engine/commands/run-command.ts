@@ -39,7 +39,12 @@ const HINTS: readonly (readonly [RegExp, string])[] = [
   [/^Relative revision .* didn't produce \d+ migrations$/, "Run `db history -i` to see how many revisions there are to move through."],
 ];
 
-function hintFor(message: string): OutputLine[] {
+function hintFor(message: string, ctx: CommandContext): OutputLine[] {
+  // the unknown revision is the one the database records: the scripts are not where to look
+  const missing = /^Can't locate revision identified by '([^']*)'/.exec(message)?.[1];
+  if (missing !== undefined && ctx.recordedHeads().includes(missing)) {
+    return [error(`The database records revision ${missing} in alembic_version, and no script in ${ctx.directory}/versions has it: restore that script, or run \`db stamp --purge <revision>\` to record one that exists.`)];
+  }
   const hint = HINTS.find(([pattern]) => pattern.test(message));
   return hint ? [error(hint[1])] : [];
 }
@@ -49,7 +54,7 @@ async function runParsed(command: Command, ctx: CommandContext, args: Parameters
     return (await command.run(ctx, args)) ?? 0;
   } catch (e) {
     if (e instanceof CommandError) {
-      ctx.push(...e.extraLines, error(`Error: ${e.message}`), ...hintFor(e.message));
+      ctx.push(...e.extraLines, error(`Error: ${e.message}`), ...hintFor(e.message, ctx));
     } else {
       ctx.push(error(describeUnexpected(e)));
     }
