@@ -3,6 +3,8 @@
 // prints the lines (results on stdout; Alembic's log lines, warnings and errors on stderr, as
 // Python's logging does) and writes back what changed.
 
+import { statSync } from "node:fs";
+import { join } from "node:path";
 import { openSqlJs, runCommand, type Database, type OpenDatabase, type OutputLine } from "../engine/index";
 import { fileBackedOpen } from "./database-file";
 import { loadNativeSqlite } from "./native/sqlite-native";
@@ -106,6 +108,11 @@ export async function main(argv: readonly string[], cwd: string): Promise<number
   // models and scripts are parsed (Babel, on the main thread), instead of after them.
   const warm = binding.name !== "sqljs" || wantsHelp || rest[0] === "init" ? null : openSqlJs().then((db) => db.close(), () => undefined);
   const { argv: dbArgv, dir } = withRelativeDirectory(rest, cwd);
+  const folder = folderState(join(cwd, dir));
+  if (folder === "file") {
+    process.stderr.write(`Error: ${dir} is a file, not a folder, so it cannot hold migration scripts. Move it aside, or choose another folder with -d.\n`);
+    return 1;
+  }
   let before;
   try {
     before = readProject(cwd, dir);
@@ -116,7 +123,10 @@ export async function main(argv: readonly string[], cwd: string): Promise<number
   try {
     const result = await runCommand(dbArgv, before, { openDatabase: withUserPragmas(binding.open), random, clock: () => new Date(), program: "retort db" });
     await warm;
-    print(result.lines);
+    // Alembic's init creates only what is missing: a folder that exists (empty, or init would
+    // have refused) is not "created". The workspace has no empty folders, so the CLI knows this.
+    const created = `Creating directory ${dir} ...  done`;
+    print(dbArgv[0] === "init" && folder === "folder" ? result.lines.filter((l) => l.text !== created) : result.lines);
     try {
       writeProject(cwd, dir, before, result.workspace);
     } catch (e) {
@@ -127,5 +137,13 @@ export async function main(argv: readonly string[], cwd: string): Promise<number
   } finally {
     // the native binding's copy of app.db, when the command left app.db as it was
     binding.cleanUp();
+  }
+}
+
+function folderState(path: string): "missing" | "folder" | "file" {
+  try {
+    return statSync(path).isDirectory() ? "folder" : "file";
+  } catch {
+    return "missing";
   }
 }

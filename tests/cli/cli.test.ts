@@ -130,6 +130,22 @@ describe("node bin/retort.js", () => {
     expect(retort(dir, "db", "init").stderr).toEqual(["Error: Directory migrations already exists and is not empty"]);
   });
 
+  test("init in an existing empty folder creates only versions/; a file in the folder's place is refused before anything", () => {
+    const dir = project();
+    mkdirSync(join(dir, "migrations"));
+    expect(retort(dir, "db", "init")).toEqual({
+      code: 0,
+      stdout: ["Creating directory migrations/versions ...  done", "Generating migrations/README ...  done"],
+      stderr: [],
+    });
+    const other = project();
+    writeFileSync(join(other, "migrations"), "not a folder");
+    const refused = { code: 1, stdout: [], stderr: ["Error: migrations is a file, not a folder, so it cannot hold migration scripts. Move it aside, or choose another folder with -d."] };
+    expect(retort(other, "db", "init")).toEqual(refused);
+    expect(retort(other, "db", "current")).toEqual(refused);
+    expect(readFileSync(join(other, "migrations"), "utf8")).toBe("not a folder");
+  });
+
   test("bin/retort.js says how to build the bundle when it is missing", () => {
     const dir = project();
     mkdirSync(join(dir, "bin"));
