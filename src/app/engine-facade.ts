@@ -44,6 +44,7 @@ export interface EngineOutputLine {
   readonly level: string;
   readonly text: string;
   readonly log?: boolean;
+  readonly opens?: string;
 }
 
 /** The runtime's events (see src/engine/runtime): the site shows SQL and progress from them. */

@@ -2,7 +2,7 @@
 // bytes) and answers each request with the engine. Plain TypeScript, so it is tested in Node
 // against the real engine and sql.js, exactly as it runs in the Worker.
 
-import type { EngineDatabase, EngineEvent, EngineFacade, EngineWorkspace, SqlValue } from "./engine-facade";
+import type { EngineDatabase, EngineEvent, EngineFacade, EngineOutputLine, EngineWorkspace, SqlValue } from "./engine-facade";
 import { buildHistory, parseScripts, toDiagnosticView, toTableView } from "./engine-views";
 import type {
   CheckpointView, CommandView, EngineRequest, OutputLineView, PendingView, ProgressView, QueryView, RequestOf,
@@ -246,10 +246,11 @@ function currentRevisions(db: EngineDatabase): string[] {
 }
 
 const LEVELS = new Set(["info", "warning", "error"]);
-function toLineView(line: { readonly level: string; readonly text: string; readonly log?: boolean }): OutputLineView {
+function toLineView(line: EngineOutputLine): OutputLineView {
   const level = LEVELS.has(line.level) ? (line.level as OutputLineView["level"]) : "info";
   // Log lines are kept apart, as the CLI's stderr, so an offline --sql export holds only SQL.
-  return line.log ? { level, text: line.text, log: true } : { level, text: line.text };
+  const view: OutputLineView = line.log ? { level, text: line.text, log: true } : { level, text: line.text };
+  return line.opens !== undefined ? { ...view, opens: line.opens } : view;
 }
 
 function isSqlEvent(e: EngineEvent): e is Extract<EngineEvent, { type: "sql"; sql: string }> {

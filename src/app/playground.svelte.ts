@@ -250,6 +250,8 @@ export class Playground {
       const durationMs = Math.round(performance.now() - started);
       this.lastRun = { argv, exitCode: result.exitCode, lines: result.lines, sql: result.sql, durationMs };
       for (const file of newFiles.filter((f) => f.endsWith(".ts") && f !== MODELS_FILE)) this.openTab(file);
+      // `db edit`: where Alembic starts $EDITOR, the page opens the script in a tab
+      for (const line of result.lines) if (line.opens !== undefined && line.opens in result.snapshot.files) this.openTab(line.opens);
       for (const listener of this.#outputListeners) listener(argv, result, typed);
       this.#changed();
       await this.#sendModels(this.fileText(MODELS_FILE));

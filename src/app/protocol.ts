@@ -70,6 +70,8 @@ export interface OutputLineView {
   readonly text: string;
   /** An Alembic log line (the CLI's stderr) rather than printed output such as offline SQL. */
   readonly log?: boolean;
+  /** A script `db edit` asked for: the page opens it in a tab. */
+  readonly opens?: string;
 }
 
 export interface SqlEventView {

@@ -7,6 +7,7 @@ import { statSync } from "node:fs";
 import { join } from "node:path";
 import { openSqlJs, runCommand, type Database, type OpenDatabase, type OutputLine } from "../engine/index";
 import { fileBackedOpen } from "./database-file";
+import { openInEditor } from "./editor";
 import { loadNativeSqlite } from "./native/sqlite-native";
 import { readProject, withRelativeDirectory, writeProject } from "./project";
 import { runShareCommand, SHARE_COMMANDS } from "./share";
@@ -126,11 +127,19 @@ export async function main(argv: readonly string[], cwd: string): Promise<number
     // Alembic's init creates only what is missing: a folder that exists (empty, or init would
     // have refused) is not "created". The workspace has no empty folders, so the CLI knows this.
     const created = `Creating directory ${dir} ...  done`;
-    print(dbArgv[0] === "init" && folder === "folder" ? result.lines.filter((l) => l.text !== created) : result.lines);
+    const shown = dbArgv[0] === "init" && folder === "folder" ? result.lines.filter((l) => l.text !== created) : result.lines;
+    // `db edit` prints nothing in Flask-Migrate: it starts the editor on each script
+    print(shown.filter((l) => l.opens === undefined));
     try {
       writeProject(cwd, dir, before, result.workspace);
     } catch (e) {
       process.stderr.write(`Error: could not write the project folder ${cwd}: ${e instanceof Error ? e.message : String(e)}. Check its permissions and free space.\n`);
+      return 1;
+    }
+    const toOpen = result.lines.flatMap((l) => (l.opens !== undefined ? [join(cwd, l.opens)] : []));
+    const failed = toOpen.length > 0 ? openInEditor(toOpen) : null;
+    if (failed !== null) {
+      process.stderr.write(`${failed}\n`);
       return 1;
     }
     return result.exitCode;

@@ -2,7 +2,7 @@
 // real `flask db` printed it (log prefixes stripped), the SQLite file on disk, and the folder
 // handling (-d, atomic writes, nothing written by read-only commands).
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -144,6 +144,27 @@ describe("node bin/retort.js", () => {
     expect(retort(other, "db", "init")).toEqual(refused);
     expect(retort(other, "db", "current")).toEqual(refused);
     expect(readFileSync(join(other, "migrations"), "utf8")).toBe("not a folder");
+  });
+
+  test("edit starts $EDITOR on the script and prints nothing, as Flask-Migrate; a failing editor is an error", () => {
+    const dir = project();
+    writeFileSync(join(dir, "models.ts"), tutorialModels());
+    retort(dir, "db", "init");
+    retort(dir, "db", "revision", "-m", "x", "--rev-id", "aaaa00000001");
+    const editor = join(dir, "editor.sh");
+    writeFileSync(editor, `#!/bin/sh\necho "$1" >> "${join(dir, "edited.log")}"\nexit "\${EDIT_EXIT:-0}"\n`);
+    chmodSync(editor, 0o755);
+    const edit = (env: Record<string, string>) => {
+      const r = spawnSync(process.execPath, [BIN, "db", "edit", "aaaa"], { cwd: dir, encoding: "utf8", env: { ...process.env, ...env } });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    expect(edit({ EDITOR: editor })).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(readFileSync(join(dir, "edited.log"), "utf8")).toBe(`${join(dir, "migrations/versions/aaaa00000001_x.ts")}\n`);
+    const failing = edit({ EDITOR: editor, EDIT_EXIT: "3" });
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toMatch(/^Error: Error executing editor \(Command .* returned non-zero exit status 3\.\)\n$/);
+    const none = edit({ EDITOR: "no-such-editor-here", VISUAL: "", PATH: dir });
+    expect(none).toEqual({ code: 1, stdout: "", stderr: 'Error: Error executing editor (No suitable editor found. Please set the "EDITOR" or "VISUAL" environment variables)\n' });
   });
 
   test("bin/retort.js says how to build the bundle when it is missing", () => {

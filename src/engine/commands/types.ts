@@ -16,6 +16,8 @@ export interface OutputLine {
    * `upgrade --sql > out.sql` keeps only SQL on stdout.
    */
   readonly log?: boolean;
+  /** A script `db edit` asks to open (Alembic starts $EDITOR): the CLI opens it so, the site in a tab. */
+  readonly opens?: string;
 }
 
 export interface CommandDeps {

@@ -128,8 +128,9 @@ describe("targets, stamp, show, edit", () => {
     ]);
   });
 
-  test("edit prints the path to open; edit current needs a current revision", async () => {
-    expect(s.text(await s.run("edit"))).toEqual([`migrations/versions/${B}_added_email_field.ts`]);
+  test("edit names the script to open (the CLI starts $EDITOR on it); edit current needs a current revision", async () => {
+    const path = `migrations/versions/${B}_added_email_field.ts`;
+    expect((await s.run("edit")).lines).toEqual([{ level: "info", text: path, opens: path }]);
     const none = await s.run("edit", "current");
     expect(withoutEnvironment(s.text(none))).toEqual(["Error: No current revisions"]);
   });
