@@ -2,7 +2,7 @@
 // defaults "head" and "-1"). Online, every revision runs in its own transaction (runtime/);
 // with --sql the SQL is printed instead, batch blocks included (SPEC §3: Alembic refuses those).
 
-import { lookupRevisions, planDowngrade, planUpgrade, type PlanResult, type RevisionMap } from "../revisions";
+import { lookupRevision, planDowngrade, planUpgrade, type PlanResult, type RevisionMap } from "../revisions";
 import { formatStepLine, renderOfflineParts, runSteps, type MigrationStep, type RuntimeEvent } from "../runtime";
 import type { ParsedArgs } from "./args";
 import { flagOption } from "./args";
@@ -20,7 +20,7 @@ async function runOnline(ctx: CommandContext, set: ScriptSet, target: string, pl
   const db = await ctx.database();
   // as run_migrations: the version table exists before the target is even resolved
   await ctx.ensureVersionTable();
-  const planned = unwrap(plan(set.map, await ctx.currentHeads(), target));
+  const planned = unwrapWithWarnings(ctx, plan(set.map, await ctx.currentHeads(), target));
   ctx.push(...planWarnings(planned.warnings));
   const steps = toMigrationSteps(set, planned.steps);
   const listener = (e: RuntimeEvent) => {
@@ -42,8 +42,11 @@ async function runOnline(ctx: CommandContext, set: ScriptSet, target: string, pl
 /** As Alembic with as_sql: the range's start is where the script begins (base when absent). */
 function runOffline(ctx: CommandContext, set: ScriptSet, start: string | null, target: string, plan: Planner): void {
   ctx.logEnvironment(true);
-  const startHeads = start === null || start === "" ? [] : unwrap(lookupRevisions(set.map, start)).revisions.map((r) => r.revision);
-  const planned = unwrap(plan(set.map, startHeads, target));
+  // as MigrationContext.get_current_heads with as_sql: the start is one revision (get_revision),
+  // so "heads:" with several heads is Alembic's MultipleHeads error
+  const first = start === null || start === "" || start === "base" ? null : unwrap(lookupRevision(set.map, start)).revision;
+  const startHeads = first === null ? [] : [first.revision];
+  const planned = unwrapWithWarnings(ctx, plan(set.map, startHeads, target));
   ctx.push(...planWarnings(planned.warnings));
   const steps: MigrationStep[] = toMigrationSteps(set, planned.steps);
   const parts = renderOfflineParts(steps, schemaAt(set, set.map, startHeads), { currentHeads: startHeads });
@@ -51,6 +54,12 @@ function runOffline(ctx: CommandContext, set: ScriptSet, start: string | null, t
     if (part.kind === "step") ctx.push(log(formatStepLine(part.step)));
     else ctx.push(...part.text.replace(/\n$/, "").split("\n").map(info));
   }
+}
+
+/** The plan, or its error after the warnings Alembic printed before raising it. */
+function unwrapWithWarnings(ctx: CommandContext, planned: PlanResult): Extract<PlanResult, { readonly ok: true }> {
+  if (!planned.ok) ctx.push(...planWarnings(planned.warnings ?? []));
+  return unwrap(planned);
 }
 
 function splitRange(revision: string): [string, string] {

@@ -80,6 +80,8 @@ export interface CommandFailure {
   readonly error: string;
   /** The underlying RevisionError text, when Alembic's command text hides it. */
   readonly detail?: string;
+  /** Alembic's warnings (util.warn) issued before the error, printed before it as Alembic does. */
+  readonly warnings?: readonly string[];
 }
 
 /** As _catch_revision_errors: the CommandError text for a revision error. */

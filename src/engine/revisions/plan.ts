@@ -54,9 +54,9 @@ export function planUpgrade(map: RevisionMap, currentHeads: readonly string[], t
 
 /** `downgrade <target>` from the given alembic_version rows. */
 export function planDowngrade(map: RevisionMap, currentHeads: readonly string[], target: string): PlanResult {
-  return catchRevisionErrors(
+  const warnings: string[] = [];
+  const planned = catchRevisionErrors(
     () => {
-      const warnings: string[] = [];
       const revs = iterateRevisions(map, [...currentHeads], target, { selectForDowngrade: true, warnings });
       const table = new VersionTable(currentHeads);
       const steps = toSteps(map, table, revs, "downgrade");
@@ -64,6 +64,8 @@ export function planDowngrade(map: RevisionMap, currentHeads: readonly string[],
     },
     { ancestor: DOWNGRADE_TARGET, end: target },
   );
+  // "downgrade -1 from multiple heads is ambiguous" comes before an "Ambiguous walk" too
+  return planned.ok || warnings.length === 0 ? planned : { ...planned, warnings };
 }
 
 /** One StampStep: logged as "Running stamp_revision <from> -> <to>". */

@@ -66,3 +66,17 @@ describe("offline mode", () => {
 test("stamp --purge --sql is refused, as Alembic refuses it", async () => {
   expect(s.text(await s.run("stamp", "--sql", "--purge", "head"))).toEqual(["Error: Can't use --purge with --sql mode"]);
 });
+
+test("a range starts from one revision: heads: with two heads is Alembic's MultipleHeads error, with one it is that head", async () => {
+  const single = await s.run("downgrade", "--sql", `heads:${A}`);
+  expect(single.exitCode).toBe(0);
+  expect(logOf(single)).toContain(`Running downgrade ${B} -> ${A}, Added email field`);
+  await s.run("revision", "-m", "side", "--head", A, "--splice", "--rev-id", "cccc00000003");
+  for (const range of ["heads:base", `heads:${A}`]) {
+    const r = await s.run("downgrade", "--sql", range);
+    expect(r.exitCode).toBe(1);
+    expect(s.text(r).at(-1)).toBe(
+      "Error: Multiple head revisions are present for given argument 'heads'; please specify a specific target revision, '<branchname>@heads' to narrow to a specific head, or 'heads' for all heads",
+    );
+  }
+});

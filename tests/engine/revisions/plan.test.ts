@@ -148,6 +148,16 @@ describe("branches and merges", () => {
       "downgrade -1 from multiple heads is ambiguous; this usage will be disallowed in a future release.",
     ]);
   });
+
+  test("the warning is kept when the walk then fails, as Alembic prints it before the error", () => {
+    const g = graph("a", "b1<a", "b2<a", "m<b1,b2", "x<a");
+    const plan = planDowngrade(g, ["m", "x"], "-1");
+    expect(plan).toEqual({
+      ok: false,
+      error: "Ambiguous walk",
+      warnings: ["downgrade -1 from multiple heads is ambiguous; this usage will be disallowed in a future release."],
+    });
+  });
 });
 
 describe("dependencies across branches", () => {
