@@ -16,23 +16,25 @@ function applyEdits(text: string, edits: readonly { at: number; remove: number; 
   }, text);
 }
 
+/** A rendered script whose upgrade() holds `ops`. */
+function scriptOf(ops: Parameters<typeof renderMigrationScript>[0]["upgradeOps"]): string {
+  return renderMigrationScript({
+    message: "m",
+    revision: "0123456789ab",
+    downRevision: null,
+    branchLabels: null,
+    dependsOn: null,
+    createDate: new Date(2026, 0, 1),
+    upgradeOps: ops,
+    downgradeOps: [],
+  });
+}
+
 describe("parseMigrationScript on broken text", () => {
   test("never throws; every diagnostic lies within the text, start before end", () => {
     fc.assert(
       fc.property(fc.array(anyOp, { maxLength: 3 }), fc.array(edit, { minLength: 1, maxLength: 4 }), (ops, edits) => {
-        const source = applyEdits(
-          renderMigrationScript({
-            message: "m",
-            revision: "0123456789ab",
-            downRevision: null,
-            branchLabels: null,
-            dependsOn: null,
-            createDate: new Date(2026, 0, 1),
-            upgradeOps: ops,
-            downgradeOps: [],
-          }),
-          edits,
-        );
+        const source = applyEdits(scriptOf(ops), edits);
         const result = parseMigrationScript(source);
         const lines = source.split(/\r\n|\r|\n|\u2028|\u2029/).length;
         for (const d of result.diagnostics) {
@@ -52,16 +54,7 @@ describe("parseMigrationScript on broken text", () => {
   test("an empty first argument in any call of a script is a syntax error, not a crash", () => {
     fc.assert(
       fc.property(fc.array(anyOp, { minLength: 1, maxLength: 3 }), (ops) => {
-        const source = renderMigrationScript({
-          message: "m",
-          revision: "0123456789ab",
-          downRevision: null,
-          branchLabels: null,
-          dependsOn: null,
-          createDate: new Date(2026, 0, 1),
-          upgradeOps: ops,
-          downgradeOps: [],
-        });
+        const source = scriptOf(ops);
         for (const i of callParens(source)) {
           const result = parseMigrationScript(`${source.slice(0, i + 1)}, ${source.slice(i + 1)}`);
           expect(result.ok).toBe(false);
