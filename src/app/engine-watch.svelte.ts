@@ -6,7 +6,7 @@
 // as Ctrl-C on the real `flask db upgrade` leaves the database as its rolled-back transaction
 // found it.
 
-import type { EngineClient } from "./engine-client";
+import type { EngineClient, Running } from "./engine-client";
 import type { Playground } from "./playground.svelte";
 import type { EngineRequest } from "./protocol";
 
@@ -67,14 +67,15 @@ export class EngineWatch {
     const running = this.#deps.client.running();
     const ms = running ? this.#now() - running.since : 0;
     const stall = running && ms >= STALL_MS
-      ? { label: describeRequest(running.request), seconds: Math.floor(ms / 1000), canStop: this.#canStop(running.recoverable) }
+      ? { label: describeRequest(running.request), seconds: Math.floor(ms / 1000), canStop: this.#canStop(running) }
       : null;
     const same = stall?.label === this.stalled?.label && stall?.seconds === this.stalled?.seconds && stall?.canStop === this.stalled?.canStop;
     if (!same) this.stalled = stall;
   }
 
-  #canStop(recoverable: boolean): boolean {
-    return recoverable || this.#deps.playground.snapshot === null;
+  /** With a checkpoint; or a link still opening, before any playground exists (nothing to lose). */
+  #canStop(running: Running): boolean {
+    return running.recoverable || (this.#deps.playground.snapshot === null && running.request.kind === "open-shared");
   }
 
   /**
@@ -84,7 +85,7 @@ export class EngineWatch {
   async stop(): Promise<void> {
     const { client, playground } = this.#deps;
     const running = client.running();
-    if (this.stopping || !running || !this.#canStop(running.recoverable)) return;
+    if (this.stopping || !running || !this.#canStop(running)) return;
     const label = describeRequest(running.request);
     const seconds = Math.max(1, Math.round((this.#now() - running.since) / 1000));
     this.stopping = true;
@@ -95,8 +96,10 @@ export class EngineWatch {
         playground.reopenRequest(checkpoint),
       );
       if (reopened) {
+        // only the reopen is awaited: what follows it may queue behind another runaway that was
+        // waiting, which must be stoppable in turn
         await playground.reopened(reopened, `Stopped ${label} after ${seconds} s: the playground is back as it was before it, with your edits since.`);
-        await this.#deps.refreshViews?.();
+        void this.#deps.refreshViews?.();
       }
     } catch (error) {
       playground.notice = `Stopping ${label} did not finish: ${error instanceof Error ? error.message : String(error)}. Reload the page; the last save is kept.`;

@@ -224,7 +224,8 @@ export class Playground {
     this.#accept(snapshot);
     this.notice = note;
     this.#changed();
-    await this.#sendModels(this.fileText(MODELS_FILE));
+    // not awaited: it may wait behind another runaway request, which the user can stop in turn
+    void this.#sendModels(this.fileText(MODELS_FILE));
   }
 
   /** Runs one `db` command (argv after `db`), as the terminal and the buttons do; `typed` is the line as typed. */
@@ -240,6 +241,7 @@ export class Playground {
       const result = await this.#request(argv);
       if (result.stopped) {
         // the worker is gone with the command: the stopper reopens the playground in a new one
+        this.progress = null;
         this.lastRun = { argv, exitCode: result.exitCode, lines: result.lines, sql: [], durationMs: Math.round(performance.now() - started) };
         for (const listener of this.#outputListeners) listener(argv, result, typed);
         return result;

@@ -12,13 +12,13 @@ import { engineWorker, openTab, startTab, waitFor } from "./support/app-harness"
 const never = new Promise<never>(() => {});
 const ENDLESS = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c";
 
-/** Workers whose first one never answers the requests `hangs` picks; later ones are sound. */
-function hangingFirstWorker(hangs: (request: EngineRequest) => boolean) {
+/** Workers whose first `count` never answer the requests `hangs` picks; later ones are sound. */
+function hangingFirstWorker(hangs: (request: EngineRequest) => boolean, count = 1) {
   let started = 0;
   const client = new EngineClient(
     engineWorker(1, (handle): RequestHandler => {
-      const first = ++started === 1;
-      return (request, progress) => (first && hangs(request) ? never : handle(request, progress));
+      const hanging = ++started <= count;
+      return (request, progress) => (hanging && hangs(request) ? never : handle(request, progress));
     }),
   );
   return { client, workers: () => started };
@@ -161,4 +161,46 @@ test("an upgrade that never ends is stopped like Ctrl-C: exit 130, the database 
   expect(tab.playground.busy).toBe(false);
   expect(tab.playground.snapshot!.tables).toEqual(before.tables);
   expect(tab.playground.snapshot!.history.current).toEqual(before.history.revisions.map((r) => r.id));
+});
+
+test("a second runaway queued behind the first can be stopped in turn; the data survives both stops", async () => {
+  const engine = hangingFirstWorker((r) => r.kind === "query" && r.sql === ENDLESS, 2);
+  const tab = openTab(undefined, null, undefined, engine.client);
+  await startTab(tab);
+  const database = new DatabasePanel(engine.client, tab.playground);
+  await tab.playground.run(["migrate", "-m", "users"]);
+  await tab.playground.run(["upgrade"]);
+  database.sql = "INSERT INTO roles (name) VALUES ('admin')";
+  await database.runSql();
+  database.sql = ENDLESS;
+  const first = database.runSql();
+  const second = database.runSql();
+  await waitFor(() => engine.client.waiting().map((r) => r.kind).join() === "query,checkpoint,query");
+
+  const watch = new EngineWatch({ client: engine.client, playground: tab.playground, now: () => (engine.client.running()?.since ?? 0) + 3000 });
+  await watch.stop();
+  await first;
+  await waitFor(() => engine.client.running()?.request.kind === "query" && engine.client.running()!.recoverable);
+  watch.tick();
+  expect(watch.stalled).toMatchObject({ label: "the SQL console's query", canStop: true });
+  expect(watch.stopping).toBe(false);
+  await watch.stop();
+  await second;
+  expect(engine.workers()).toBe(3);
+  database.sql = "SELECT name FROM roles";
+  await database.runSql();
+  expect(database.result?.rows).toEqual([["admin"]]);
+});
+
+test("before any playground exists, only a link's migrations can be stopped", async () => {
+  const engine = hangingFirstWorker((r) => r.kind === "open" || r.kind === "open-shared");
+  const tab = openTab(undefined, null, undefined, engine.client);
+  const opening = engine.client.request({ kind: "open", title: "slow" });
+  await waitFor(() => engine.client.running()?.request.kind === "open");
+  const watch = watchAt(engine.client, tab, 3);
+  watch.tick();
+  expect(watch.stalled).toEqual({ label: "the engine's “open” request", seconds: 3, canStop: false });
+  await watch.stop();
+  expect(engine.workers()).toBe(1);
+  void opening;
 });
