@@ -197,12 +197,19 @@ export class Playground {
    * playground counts as busy meanwhile: another tab's save then waits for the user's choice
    * rather than reloading under it.
    */
-  async guarded<K extends RequestKind>(request: RequestOf<K>): Promise<ResponseOf[K]> {
+  guarded<K extends RequestKind>(request: RequestOf<K>): Promise<ResponseOf[K]> {
+    return this.#whileBusy(async () => {
+      await this.flushEdits();
+      return this.#client.guarded(request);
+    });
+  }
+
+  /** Requests queue in the worker; busy holds until the last one has answered. */
+  async #whileBusy<T>(work: () => Promise<T>): Promise<T> {
     this.#running++;
     this.busy = true;
     try {
-      await this.flushEdits();
-      return await this.#client.guarded(request);
+      return await work();
     } finally {
       this.#running--;
       this.busy = this.#running > 0;
@@ -229,11 +236,8 @@ export class Playground {
   }
 
   /** Runs one `db` command (argv after `db`), as the terminal and the buttons do; `typed` is the line as typed. */
-  async run(argv: readonly string[], typed?: string): Promise<CommandView> {
-    // Commands queue in the worker; busy holds until the last one has answered.
-    this.#running++;
-    this.busy = true;
-    try {
+  run(argv: readonly string[], typed?: string): Promise<CommandView> {
+    return this.#whileBusy(async () => {
       await this.flushEdits();
       for (const hook of this.#beforeCommand) await hook(argv);
       const before = this.snapshot;
@@ -258,11 +262,7 @@ export class Playground {
       this.#changed();
       await this.#sendModels(this.fileText(MODELS_FILE));
       return result;
-    } finally {
-      this.#running--;
-      this.busy = this.#running > 0;
-      if (!this.busy) this.progress = null;
-    }
+    });
   }
 
   /**

@@ -21,7 +21,6 @@ async function runOnline(ctx: CommandContext, set: ScriptSet, target: string, pl
   // as run_migrations: the version table exists before the target is even resolved
   await ctx.ensureVersionTable();
   const planned = unwrapWithWarnings(ctx, plan(set.map, await ctx.currentHeads(), target));
-  ctx.push(...planWarnings(planned.warnings));
   const steps = toMigrationSteps(set, planned.steps);
   const listener = (e: RuntimeEvent) => {
     if (e.type === "step-start") ctx.push(log(formatStepLine(e.step)));
@@ -47,7 +46,6 @@ function runOffline(ctx: CommandContext, set: ScriptSet, start: string | null, t
   const first = start === null || start === "" || start === "base" ? null : unwrap(lookupRevision(set.map, start)).revision;
   const startHeads = first === null ? [] : [first.revision];
   const planned = unwrapWithWarnings(ctx, plan(set.map, startHeads, target));
-  ctx.push(...planWarnings(planned.warnings));
   const steps: MigrationStep[] = toMigrationSteps(set, planned.steps);
   const parts = renderOfflineParts(steps, schemaAt(set, set.map, startHeads), { currentHeads: startHeads });
   for (const part of parts) {
@@ -56,9 +54,9 @@ function runOffline(ctx: CommandContext, set: ScriptSet, start: string | null, t
   }
 }
 
-/** The plan, or its error after the warnings Alembic printed before raising it. */
+/** The plan, after Alembic's warnings; a failed plan's warnings come before its error, as Alembic prints them. */
 function unwrapWithWarnings(ctx: CommandContext, planned: PlanResult): Extract<PlanResult, { readonly ok: true }> {
-  if (!planned.ok) ctx.push(...planWarnings(planned.warnings ?? []));
+  ctx.push(...planWarnings(planned.warnings ?? []));
   return unwrap(planned);
 }
 
