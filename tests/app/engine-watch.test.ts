@@ -24,6 +24,18 @@ function hangingFirstWorker(hangs: (request: EngineRequest) => boolean, count = 
   return { client, workers: () => started };
 }
 
+/** A tab on `client` at the tutorial's first revision, with one row in roles, and its database panel. */
+async function upgradedWithAdmin(client: EngineClient) {
+  const tab = openTab(undefined, null, undefined, client);
+  await startTab(tab);
+  const database = new DatabasePanel(client, tab.playground);
+  await tab.playground.run(["migrate", "-m", "users"]);
+  await tab.playground.run(["upgrade"]);
+  database.sql = "INSERT INTO roles (name) VALUES ('admin')";
+  await database.runSql();
+  return { tab, database };
+}
+
 /** A watch whose clock reads `seconds` after the running request started. */
 function watchAt(client: EngineClient, tab: ReturnType<typeof openTab>, seconds: number): EngineWatch {
   return new EngineWatch({ client, playground: tab.playground, now: () => (client.running()?.since ?? 0) + seconds * 1000 });
@@ -88,13 +100,7 @@ test("a request sent without a checkpoint is not recoverable, and the watch offe
 
 test("a runaway console query is stopped: its data, revision and typed models come back, and what waited runs", async () => {
   const engine = hangingFirstWorker((r) => r.kind === "query" && r.sql === ENDLESS);
-  const tab = openTab(undefined, null, undefined, engine.client);
-  await startTab(tab);
-  const database = new DatabasePanel(engine.client, tab.playground);
-  await tab.playground.run(["migrate", "-m", "users"]);
-  await tab.playground.run(["upgrade"]);
-  database.sql = "INSERT INTO roles (name) VALUES ('admin')";
-  await database.runSql();
+  const { tab, database } = await upgradedWithAdmin(engine.client);
   // a read-only query: the next checkpoint carries no database, the client keeps the last one
   database.sql = "SELECT count(*) FROM roles";
   await database.runSql();
@@ -165,13 +171,7 @@ test("an upgrade that never ends is stopped like Ctrl-C: exit 130, the database 
 
 test("a second runaway queued behind the first can be stopped in turn; the data survives both stops", async () => {
   const engine = hangingFirstWorker((r) => r.kind === "query" && r.sql === ENDLESS, 2);
-  const tab = openTab(undefined, null, undefined, engine.client);
-  await startTab(tab);
-  const database = new DatabasePanel(engine.client, tab.playground);
-  await tab.playground.run(["migrate", "-m", "users"]);
-  await tab.playground.run(["upgrade"]);
-  database.sql = "INSERT INTO roles (name) VALUES ('admin')";
-  await database.runSql();
+  const { tab, database } = await upgradedWithAdmin(engine.client);
   database.sql = ENDLESS;
   const first = database.runSql();
   const second = database.runSql();

@@ -5,6 +5,13 @@ import { runCommand } from "../../../src/engine/commands";
 import { newWorkspace } from "../../../src/engine/workspace/workspace";
 import { FIXED_DATE, query, session, tutorialModels, withoutEnvironment } from "./helpers";
 
+/** `db current` on an initialised tutorial workspace whose database fails to open with `message`. */
+async function currentWhenOpenFails(message: string) {
+  const ws = { ...newWorkspace("t", tutorialModels()), files: { "models.ts": tutorialModels(), "migrations/README": "" } };
+  const r = await runCommand(["current"], ws, { openDatabase: () => Promise.reject(new Error(message)), random: Math.random, clock: () => FIXED_DATE });
+  return { ...r, given: ws };
+}
+
 describe("failing commands", () => {
   test("every command but init needs the migrations folder", async () => {
     const s = session(tutorialModels());
@@ -90,16 +97,11 @@ describe("failing commands", () => {
   });
 
   test("runCommand never throws: a database that cannot open is exit code 1 with its reason", async () => {
-    const ws = { ...newWorkspace("t", tutorialModels()), files: { "models.ts": tutorialModels(), "migrations/README": "" } };
-    const r = await runCommand(["current"], ws, {
-      openDatabase: () => Promise.reject(new Error("file is not a database")),
-      random: Math.random,
-      clock: () => FIXED_DATE,
-    });
+    const r = await currentWhenOpenFails("file is not a database");
     expect(r.exitCode).toBe(1);
     const text = "Error: The database cannot be read (file is not a database): it is not a SQLite file, or it is damaged. Restore it from a copy, or move it aside to start from an empty database.";
     expect(r.lines.at(-1)).toEqual({ level: "error", text, log: true });
-    expect(r.workspace).toBe(ws);
+    expect(r.workspace).toBe(r.given);
   });
 });
 
@@ -195,12 +197,7 @@ describe("alembic_version before a failure", () => {
   });
 
   test("a database that fails to open for another reason is reported in its own words, not blamed on the file", async () => {
-    const ws = { ...newWorkspace("t", tutorialModels()), files: { "models.ts": tutorialModels(), "migrations/README": "" } };
-    const r = await runCommand(["current"], ws, {
-      openDatabase: () => Promise.reject(new Error("both async and sync fetching of the wasm failed")),
-      random: Math.random,
-      clock: () => FIXED_DATE,
-    });
+    const r = await currentWhenOpenFails("both async and sync fetching of the wasm failed");
     expect(r.exitCode).toBe(1);
     expect(r.lines.at(-1)?.text).toContain("both async and sync fetching of the wasm failed");
     expect(r.lines.at(-1)?.text).not.toContain("not a SQLite file");
