@@ -38,7 +38,8 @@ async function upgradedWithAdmin(client: EngineClient) {
 
 /** A watch whose clock reads `seconds` after the running request started. */
 function watchAt(client: EngineClient, tab: ReturnType<typeof openTab>, seconds: number): EngineWatch {
-  return new EngineWatch({ client, playground: tab.playground, now: () => (client.running()?.since ?? 0) + seconds * 1000 });
+  // half a millisecond over: (since + 3000) - since can come out at 2999.9999… in floating point
+  return new EngineWatch({ client, playground: tab.playground, now: () => (client.running()?.since ?? 0) + seconds * 1000 + 0.5 });
 }
 
 test("stop reopens the checkpoint first, then replays what waited, in order; only the running request is refused", async () => {
