@@ -10,6 +10,8 @@ import { durableRename } from "../../src/cli/durable-rename";
 
 const calls: string[] = [];
 const opened = new Map<number, string>();
+/** An errno code fsync fails with for a path ending so, as some file systems do. */
+let failing: { suffix: string; code: string } | null = null;
 
 vi.mock("node:fs", async (importOriginal) => {
   const real = await importOriginal<typeof import("node:fs")>();
@@ -21,7 +23,9 @@ vi.mock("node:fs", async (importOriginal) => {
       return fd;
     },
     fsyncSync: (fd: number) => {
-      calls.push(`fsync ${opened.get(fd)}`);
+      const path = opened.get(fd) ?? "";
+      calls.push(`fsync ${path}`);
+      if (failing && path.endsWith(failing.suffix)) throw Object.assign(new Error(`${failing.code}: fsync`), { code: failing.code });
       real.fsyncSync(fd);
     },
     renameSync: (from: string, to: string) => {
@@ -33,6 +37,7 @@ vi.mock("node:fs", async (importOriginal) => {
 
 beforeEach(() => {
   calls.length = 0;
+  failing = null;
 });
 
 test("the new file is synced before the rename, and its folder after it", () => {
@@ -53,4 +58,21 @@ test("a missing file fails before anything is renamed", () => {
   expect(() => durableRename(join(dir, "gone.tmp"), join(dir, "app.db"))).toThrow(/ENOENT/);
   expect(calls).toEqual([]);
   expect(readFileSync(join(dir, "app.db"), "utf8")).toBe("old");
+});
+
+test("a file or folder the system cannot sync is forgiven; an I/O error is not", () => {
+  const dir = mkdtempSync(join(tmpdir(), "retort-durable-"));
+  const to = join(dir, "app.db");
+  writeFileSync(join(dir, "a.tmp"), "new");
+  failing = { suffix: dir.slice(-8), code: "EINVAL" };
+  durableRename(join(dir, "a.tmp"), to);
+  expect(readFileSync(to, "utf8")).toBe("new");
+  writeFileSync(join(dir, "c.tmp"), "synced elsewhere");
+  failing = { suffix: "c.tmp", code: "ENOTSUP" };
+  durableRename(join(dir, "c.tmp"), to);
+  expect(readFileSync(to, "utf8")).toBe("synced elsewhere");
+  writeFileSync(join(dir, "b.tmp"), "newer");
+  failing = { suffix: "b.tmp", code: "EIO" };
+  expect(() => durableRename(join(dir, "b.tmp"), to)).toThrow(/EIO/);
+  expect(readFileSync(to, "utf8")).toBe("synced elsewhere");
 });
