@@ -180,14 +180,18 @@ export class EngineHost {
   async query(sql: string): Promise<QueryView> {
     const db = await this.#database();
     try {
+      const before = totalChanges(db);
       const result = db.query(sql);
+      // sqlite3_changes() keeps the last INSERT/UPDATE/DELETE's count through a VACUUM, DDL or
+      // SELECT run after it; the difference of total_changes() is this statement's own count.
+      const rowsChanged = totalChanges(db) - before;
       if (result.columns.length > 0) {
         // A SELECT changes nothing; a statement with RETURNING does, so save when rows changed.
-        const snapshot = db.changes() > 0 && !/^\s*select\b/i.test(sql) ? await this.#saved() : null;
+        const snapshot = rowsChanged > 0 && !/^\s*select\b/i.test(sql) ? await this.#saved() : null;
         const rows = result.rows.length > QUERY_ROW_LIMIT ? result.rows.slice(0, QUERY_ROW_LIMIT) : result.rows;
         return { ok: true, columns: result.columns, rows, rowsNotShown: result.rows.length - rows.length, rowsChanged: 0, error: null, snapshot };
       }
-      return { ok: true, columns: [], rows: [], rowsNotShown: 0, rowsChanged: db.changes(), error: null, snapshot: await this.#saved() };
+      return { ok: true, columns: [], rows: [], rowsNotShown: 0, rowsChanged, error: null, snapshot: await this.#saved() };
     } catch (error) {
       return failedQuery(error);
     }
@@ -237,6 +241,12 @@ export function rowEditSql(edit: RowEdit): [string, SqlValue[]] {
     case "delete":
       return [`DELETE FROM ${table} WHERE rowid = ?`, [edit.rowid]];
   }
+}
+
+/** https://www.sqlite.org/lang_corefunc.html#total_changes: rows changed since the connection opened. */
+function totalChanges(db: EngineDatabase): number {
+  const cell = db.query("SELECT total_changes()").rows[0]?.[0];
+  return typeof cell === "number" ? cell : 0;
 }
 
 function currentRevisions(db: EngineDatabase): string[] {

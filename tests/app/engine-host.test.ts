@@ -236,3 +236,18 @@ describe("share links", () => {
     expect(await host.snapshot()).toEqual(before);
   });
 });
+
+describe("the SQL console's count of changed rows", () => {
+  test("belongs to the statement just run: none after VACUUM, DDL or a SELECT that follow an INSERT", async () => {
+    const host = await openHost();
+    await host.command(["migrate", "-m", "initial migration"], noProgress);
+    await host.command(["upgrade"], noProgress);
+    const insert = await host.query("INSERT INTO roles (name) WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 50) SELECT 'r' || x FROM c");
+    expect(insert).toMatchObject({ ok: true, rowsChanged: 50 });
+    expect(await host.query("VACUUM")).toMatchObject({ ok: true, rowsChanged: 0 });
+    expect(await host.query("CREATE TABLE notes (id INTEGER PRIMARY KEY)")).toMatchObject({ ok: true, rowsChanged: 0 });
+    expect(await host.query("SELECT count(*) FROM roles")).toMatchObject({ ok: true, rowsChanged: 0, rows: [[50]] });
+    expect(await host.query("UPDATE roles SET name = name || '!' WHERE id <= 3")).toMatchObject({ ok: true, rowsChanged: 3 });
+    expect(await host.query("DROP TABLE notes")).toMatchObject({ ok: true, rowsChanged: 0 });
+  });
+});
