@@ -18,6 +18,8 @@ export class DatabasePanel {
 
   #client: EngineClient;
   #playground: Playground;
+  /** The first row of the grid's page. */
+  #offset = 0;
 
   constructor(client: EngineClient, playground: Playground) {
     this.#client = client;
@@ -26,18 +28,52 @@ export class DatabasePanel {
   }
 
   async showRows(table: string): Promise<void> {
+    if (table !== this.table) this.#offset = 0;
     this.table = table;
     this.tab = "rows";
     await this.refresh();
   }
 
-  /** Reloads the grid after anything that may have changed the database. */
+  /**
+   * Reloads the grid's page after anything that may have changed the database. The page stays
+   * where it was (an edit on page 3 shows page 3 again); the worker moves it back if it is gone.
+   */
   async refresh(): Promise<void> {
     const tables = this.#playground.snapshot?.tables ?? [];
     if (this.table === null || !tables.some((t) => t.name === this.table)) {
       this.table = tables[0]?.name ?? null;
+      this.#offset = 0;
     }
-    this.rows = this.table === null ? null : await this.#client.request({ kind: "rows", table: this.table, limit: ROW_LIMIT });
+    this.rows = this.table === null ? null : await this.#client.request({ kind: "rows", table: this.table, limit: ROW_LIMIT, offset: this.#offset });
+    this.#offset = this.rows?.offset ?? 0;
+  }
+
+  /** "Rows 201–400 of 100,002", or null when every row fits on one page. */
+  get pageLabel(): string | null {
+    const rows = this.rows;
+    if (!rows || rows.total <= ROW_LIMIT) return null;
+    const first = rows.offset + 1;
+    const last = rows.offset + rows.rows.length;
+    return `Rows ${first.toLocaleString("en")}–${last.toLocaleString("en")} of ${rows.total.toLocaleString("en")}`;
+  }
+
+  get hasPrevious(): boolean {
+    return (this.rows?.offset ?? 0) > 0;
+  }
+
+  get hasNext(): boolean {
+    const rows = this.rows;
+    return rows !== null && rows.offset + rows.rows.length < rows.total;
+  }
+
+  /** Moves the grid to another page of ROW_LIMIT rows; each page is read from the worker alone. */
+  goTo(page: "first" | "previous" | "next" | "last"): Promise<void> {
+    const rows = this.rows;
+    if (!rows) return Promise.resolve();
+    const last = Math.max(0, Math.floor((rows.total - 1) / ROW_LIMIT) * ROW_LIMIT);
+    const offsets = { first: 0, previous: Math.max(0, rows.offset - ROW_LIMIT), next: Math.min(last, rows.offset + ROW_LIMIT), last };
+    this.#offset = offsets[page];
+    return this.refresh();
   }
 
   async edit(edit: RowEdit): Promise<boolean> {

@@ -152,22 +152,27 @@ export class EngineHost {
     return { exitCode, lines, sql, snapshot: await this.snapshot() };
   }
 
+  /** One page of rows, read from the database by LIMIT/OFFSET: a million-row table is never read whole. */
   async rows(request: RequestOf<"rows">): Promise<RowsView> {
     const db = await this.#database();
     const table = quoteId(request.table);
     const totalCell = db.query(`SELECT count(*) FROM ${table}`).rows[0]?.[0];
     const total = typeof totalCell === "number" ? totalCell : 0;
+    // A page asked for past the end (rows deleted since) shows the last page that has rows.
+    const lastPage = total === 0 ? 0 : Math.floor((total - 1) / request.limit) * request.limit;
+    const offset = Math.max(0, Math.min(request.offset ?? 0, lastPage));
+    const page = [request.limit, offset];
     try {
       // rowid identifies a row for edits; a column of the user's called "rowid" would hide it.
-      const result = db.query(`SELECT rowid AS "__retort_rowid__", * FROM ${table} LIMIT ?`, [request.limit]);
+      const result = db.query(`SELECT rowid AS "__retort_rowid__", * FROM ${table} ORDER BY rowid LIMIT ? OFFSET ?`, page);
       return {
-        table: request.table, total, columns: result.columns.slice(1),
+        table: request.table, total, offset, columns: result.columns.slice(1),
         rowids: result.rows.map((r) => (typeof r[0] === "number" ? r[0] : null)),
         rows: result.rows.map((r) => r.slice(1)),
       };
     } catch {
-      const result = db.query(`SELECT * FROM ${table} LIMIT ?`, [request.limit]);
-      return { table: request.table, total, columns: result.columns, rowids: result.rows.map(() => null), rows: result.rows };
+      const result = db.query(`SELECT * FROM ${table} LIMIT ? OFFSET ?`, page);
+      return { table: request.table, total, offset, columns: result.columns, rowids: result.rows.map(() => null), rows: result.rows };
     }
   }
 

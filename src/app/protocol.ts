@@ -109,6 +109,8 @@ export interface RowsView {
   readonly rowids: readonly (number | null)[];
   readonly rows: readonly (readonly SqlCell[])[];
   readonly total: number;
+  /** How many rows come before the first one of `rows` (the page's start). */
+  readonly offset: number;
 }
 
 export interface QueryView {
@@ -173,7 +175,8 @@ export type EngineRequest =
   | { readonly kind: "set-models"; readonly source: string }
   | { readonly kind: "set-script"; readonly path: string; readonly source: string }
   | { readonly kind: "command"; readonly argv: readonly string[] }
-  | { readonly kind: "rows"; readonly table: string; readonly limit: number }
+  /** One page of a table's rows: `limit` of them from `offset` (0 when left out). */
+  | { readonly kind: "rows"; readonly table: string; readonly limit: number; readonly offset?: number }
   | { readonly kind: "edit-row"; readonly edit: RowEdit }
   | { readonly kind: "query"; readonly sql: string };
 

@@ -251,3 +251,19 @@ describe("the SQL console's count of changed rows", () => {
     expect(await host.query("DROP TABLE notes")).toMatchObject({ ok: true, rowsChanged: 0 });
   });
 });
+
+test("the grid's rows come a page at a time: LIMIT and OFFSET, with the total counted", async () => {
+  const host = await openHost();
+  await host.command(["migrate", "-m", "initial migration"], noProgress);
+  await host.command(["upgrade"], noProgress);
+  await host.query("INSERT INTO roles (name) WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 450) SELECT 'r' || x FROM c");
+  const third = await host.rows({ kind: "rows", table: "roles", limit: 200, offset: 400 });
+  expect(third).toMatchObject({ total: 450, offset: 400 });
+  expect(third.rows).toHaveLength(50);
+  expect(third.rows[0]).toEqual([401, "r401"]);
+  expect(third.rowids[0]).toBe(401);
+  // an offset past the end (rows deleted meanwhile) gives the last page that has rows
+  const past = await host.rows({ kind: "rows", table: "roles", limit: 200, offset: 1000 });
+  expect(past).toMatchObject({ total: 450, offset: 400 });
+  expect(past.rows).toHaveLength(50);
+});
