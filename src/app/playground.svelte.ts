@@ -6,7 +6,7 @@ import { debounce } from "./debounce";
 import { EngineStopped, type EngineClient } from "./engine-client";
 import { stepTowards } from "./graph-layout";
 import type {
-  CommandView, DiagnosticView, OutputLineView, PendingView, ProgressView, RequestKind, RequestOf, ResponseOf, ShareView, SnapshotView, SqlEventView, WorkspaceData,
+  CommandView, DatabaseFileView, DiagnosticView, OutputLineView, PendingView, ProgressView, RequestKind, RequestOf, ResponseOf, ShareView, SnapshotView, SqlEventView, WorkspaceData,
 } from "./protocol";
 import type { SavedUiState } from "./persist/saved-format";
 import { diffTables, NO_HIGHLIGHT, type Highlight } from "./schema-diff";
@@ -102,6 +102,11 @@ export class Playground {
   async exportWorkspace(): Promise<WorkspaceData> {
     await this.flushEdits();
     return this.#client.request({ kind: "workspace" });
+  }
+
+  /** The database as the .sqlite download gives it: compacted, the playground left as it is. */
+  async exportDatabase(): Promise<DatabaseFileView> {
+    return this.#client.request({ kind: "database-file" });
   }
 
   fileText(path: string): string {

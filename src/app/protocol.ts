@@ -137,6 +137,12 @@ export interface WorkspaceData {
   readonly database: Uint8Array | null;
 }
 
+/** The playground's SQLite file, compacted, as the .sqlite download gives it (null: no database yet). */
+export interface DatabaseFileView {
+  readonly title: string;
+  readonly database: Uint8Array | null;
+}
+
 export interface CheckpointView {
   readonly title: string;
   readonly files: Readonly<Record<string, string>>;
@@ -162,6 +168,8 @@ export type EngineRequest =
   /** A new playground (the tutorial's models, initialised), or a saved one when `workspace` is given. */
   | { readonly kind: "open"; readonly title: string; readonly workspace?: WorkspaceData }
   | { readonly kind: "workspace" }
+  /** The database as a download: a VACUUMed copy, without the free pages the playground's file keeps. */
+  | { readonly kind: "database-file" }
   /**
    * The playground as it is, kept by the page before a request that runs the user's SQL: the
    * database is left out when it is the one the previous checkpoint already carried.
@@ -183,6 +191,7 @@ export type EngineRequest =
 export interface ResponseOf {
   open: SnapshotView;
   workspace: WorkspaceData;
+  "database-file": DatabaseFileView;
   checkpoint: CheckpointView;
   share: ShareView;
   "open-shared": OpenSharedView;

@@ -30,7 +30,7 @@ export async function zipDownload(workspace: WorkspaceData): Promise<Download> {
 }
 
 /** The SQLite file, or a sentence saying why there is none yet. */
-export function databaseDownload(workspace: WorkspaceData): Download | string {
+export function databaseDownload(workspace: Pick<WorkspaceData, "title" | "database">): Download | string {
   if (!workspace.database || workspace.database.length === 0) {
     return "The playground has no database yet: run a command (upgrade) first, then download it.";
   }
