@@ -54,6 +54,8 @@ export function startApp(options: AppOptions): AppServices {
   const watch = new EngineWatch({ client, playground, refreshViews });
   watch.watch();
   const ready = start(playground, library, options.title, options.location ?? globalThis.location).then(refreshViews);
+  // Chunks left by a save that a crash cut short: deleted once the page is up, never before it.
+  void ready.then(() => store.sweep()).catch(() => undefined);
   const storage = globalThis.navigator?.storage;
   void library.requestPersistence(options.persist ?? (storage?.persist ? () => storage.persist() : undefined));
   addEventListener("pagehide", () => void library.autosave.flush());

@@ -47,11 +47,18 @@ export class UndoHistory {
   async restore(takenAt: number): Promise<boolean> {
     const snapshot = this.steps.find((s) => s.takenAt === takenAt);
     if (!snapshot) return false;
-    const { playground, library } = this.#deps;
+    const { playground, library, store } = this.#deps;
+    const id = library.currentId;
+    if (id === null) return false;
+    const kept = await store.snapshotDatabase(id, takenAt);
+    if (!kept.ok) {
+      this.error = `The database of this step could not be read back: ${kept.message}`;
+      return false;
+    }
     await this.#keep(`before restoring the database ${snapshot.label}`);
     const workspace = await playground.exportWorkspace();
     const ui = playground.uiState();
-    await playground.open(workspace.title, { ...workspace, database: snapshot.database });
+    await playground.open(workspace.title, { ...workspace, database: kept.database });
     playground.restoreUi(ui);
     library.autosave.changed();
     await library.autosave.flush();

@@ -3,6 +3,7 @@ import { Autosave, SAVE_PAUSE_MS } from "../../src/app/autosave";
 import { memoryStore } from "../../src/app/persist/kv-store";
 import { PlaygroundStore } from "../../src/app/persist/playground-store";
 import type { WorkspaceData } from "../../src/app/protocol";
+import { slowKv } from "./support/kv-wrappers";
 
 function makeStore() {
   let n = 0;
@@ -43,8 +44,7 @@ test("a save that another tab overtook is reported, not written over", async () 
 test("saves that overlap run one after the other, each from the record the last one wrote", async () => {
   // IndexedDB answers in later tasks: a store whose reads and writes wait lets saves interleave.
   const kv = memoryStore();
-  const later = <T>(value: Promise<T>) => new Promise<T>((r) => setTimeout(() => r(value), 2));
-  const slow = { get: (k: string) => later(kv.get(k)), set: (k: string, v: unknown) => later(kv.set(k, v)), del: (k: string) => later(kv.del(k)), keys: () => later(kv.keys()) };
+  const slow = slowKv(kv);
   const store = new PlaygroundStore({ kv: slow, clock: () => 1_700_000_000_000, newId: () => "pg1" });
   const messages: (string | null)[] = [];
   let n = 0;

@@ -5,6 +5,7 @@ import { mayChange } from "../../src/app/library.svelte";
 import { memoryStore } from "../../src/app/persist/kv-store";
 import { SAVE_PAUSE_MS } from "../../src/app/autosave";
 import { openTab, startTab, waitFor } from "./support/app-harness";
+import { refusingKv } from "./support/kv-wrappers";
 
 test("a new tab starts a tutorial playground and saves it as the only record", async () => {
   const tab = openTab();
@@ -103,9 +104,9 @@ test("a rename of the open playground survives its next autosave", async () => {
 test("a full store says so and keeps the work in memory; the next save that fits clears the message", async () => {
   const kv = memoryStore();
   let full = false;
-  const refusing = { ...kv, set: async (key: string, value: unknown) => {
+  const refusing = { ...kv, setMany: async (entries: readonly (readonly [string, unknown])[]) => {
     if (full) throw Object.assign(new Error("quota"), { name: "QuotaExceededError" });
-    await kv.set(key, value);
+    await kv.setMany(entries);
   } };
   const tab = openTab(refusing);
   await startTab(tab);
@@ -170,7 +171,7 @@ test("storage that refuses everything (private mode): the playground still opens
   const refuse = async () => {
     throw Object.assign(new Error("The operation is insecure."), { name: "SecurityError" });
   };
-  const tab = openTab({ get: refuse, set: refuse, del: refuse, keys: refuse });
+  const tab = openTab(refusingKv(refuse));
   await startTab(tab);
   await tab.undo.refresh();
   expect(tab.playground.snapshot?.files["models.ts"]).toContain("class User");

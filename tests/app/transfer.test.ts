@@ -39,7 +39,7 @@ test("a zip of a playground imports back as a new playground with the same files
 });
 
 test("the database downloads as a .sqlite file; before any command there is none, and it says so", async () => {
-  expect(databaseDownload({ title: "T", files: {}, database: null })).toMatch(/no database yet/);
+  expect(databaseDownload({ title: "T", database: null })).toMatch(/no database yet/);
   const tab = openTab();
   await startTab(tab);
   await tab.playground.run(["migrate", "-m", "first"]);

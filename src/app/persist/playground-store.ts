@@ -1,11 +1,19 @@
 // Many playgrounds in one key-value store (IndexedDB in the browser). Each playground has its
-// record (`pg:<id>`, with the database bytes), a small summary for the list (`meta:<id>`, so that
-// listing never reads databases), and its undo snapshots (`snap:<id>`).
+// record (`pg:<id>`), a small summary for the list (`meta:<id>`, so that listing never reads
+// databases), its undo snapshots (`snap:<id>`), and the chunks of the databases those two point
+// at (`chunk:<id>:…`, chunks.ts).
+// A write is atomic: the new chunks and the record that points at them go in one transaction,
+// and only then are the chunks nothing points at any more deleted. A crash in between leaves the
+// old version or the new one, plus chunks that the next write (or the next start) deletes.
 // Writes never throw: a full or refused store comes back as a result whose message the UI shows,
 // while the playground stays in memory.
 
+import { chunkKeys, chunkPrefix, fromChunks, sameBytes, toChunks } from "./chunks";
 import type { KeyValueStore } from "./kv-store";
-import { EMPTY_UI, loadSavedPlayground, SAVED_FORMAT, type LoadResult, type SavedPlayground, type SavedUiState } from "./saved-format";
+import {
+  EMPTY_UI, isStoredDatabase, loadSavedPlayground, SAVED_FORMAT, type LoadResult, type SavedPlayground, type SavedUiState, type StoredDatabase,
+  type StoredLoadResult, type StoredPlayground,
+} from "./saved-format";
 
 export interface PlaygroundSummary {
   readonly id: string;
@@ -13,13 +21,23 @@ export interface PlaygroundSummary {
   readonly updatedAt: number;
 }
 
+/** An undo step as the list shows it; its database is read only when it is restored. */
 export interface Snapshot {
   readonly takenAt: number;
   /** What was about to run: "before upgrade 33aeb0bd3217 -> 9f3a45b61f3d". */
   readonly label: string;
-  readonly database: Uint8Array | null;
   /** The alembic_version heads the database had, for the list. */
   readonly heads: readonly string[];
+  /** The database's size in bytes (0 when there was none yet). */
+  readonly size: number;
+}
+
+/** A snapshot as `snap:<id>` keeps it (before chunks, its database was inline bytes). */
+interface StoredSnapshot {
+  readonly takenAt: number;
+  readonly label: string;
+  readonly heads: readonly string[];
+  readonly database: StoredDatabase | null;
 }
 
 /** Snapshots kept per playground; the oldest goes first. */
@@ -39,11 +57,25 @@ export interface StoreDeps {
    * it, two tabs saving at the same moment could both pass the save-count check.
    */
   readonly lock?: <T>(name: string, work: () => Promise<T>) => Promise<T>;
+  /** The size of a database chunk (CHUNK_BYTES; tests make it small). */
+  readonly chunkBytes?: number;
 }
 
 const recordKey = (id: string) => `pg:${id}`;
 const metaKey = (id: string) => `meta:${id}`;
 const snapKey = (id: string) => `snap:${id}`;
+
+/** Reads of a record and of its chunks are two transactions: a save can land between them. */
+const READ_ATTEMPTS = 3;
+const MISSING = Symbol("missing chunks");
+
+function toStoredSnapshot(value: unknown): StoredSnapshot {
+  const s = value as StoredSnapshot & { database: unknown };
+  const database = s.database instanceof Uint8Array ? { inline: s.database } : isStoredDatabase(s.database) ? s.database : null;
+  return { takenAt: s.takenAt, label: s.label, heads: s.heads ?? [], database };
+}
+
+const storedSize = (d: StoredDatabase | null) => (d === null ? 0 : "inline" in d ? d.inline.length : d.size);
 
 export function storageMessage(error: unknown): string {
   const name = (error as { name?: string } | null)?.name ?? "";
@@ -54,6 +86,12 @@ export function storageMessage(error: unknown): string {
 }
 
 export class PlaygroundStore {
+  /**
+   * The database bytes last written or read for each playground, and where they are stored:
+   * a save whose database did not change (a typed edit) writes no chunks again.
+   */
+  #known = new Map<string, { readonly bytes: Uint8Array; readonly stored: StoredDatabase }>();
+
   constructor(private readonly deps: StoreDeps) {}
 
   async list(): Promise<PlaygroundSummary[]> {
@@ -75,13 +113,18 @@ export class PlaygroundStore {
       database: init.database ?? null,
       ui: init.ui ?? EMPTY_UI,
     };
-    return this.write(record);
+    return this.#locked(record.id, () => this.write(record));
   }
 
   async load(id: string): Promise<LoadResult> {
-    const value = await this.deps.kv.get(recordKey(id));
-    if (value === undefined) return { ok: false, reason: `There is no saved playground with id '${id}'.` };
-    return loadSavedPlayground(value);
+    for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+      const loaded = await this.#loadStored(id);
+      if (!loaded.ok) return loaded;
+      const database = await this.#readDatabase(id, loaded.record.database);
+      if (database !== MISSING) return { ok: true, record: { ...loaded.record, database } };
+      // another tab saved in between and deleted the chunks this record pointed at: read it again
+    }
+    return { ok: false, reason: `The database of the saved playground '${id}' is incomplete: parts of it are missing from the browser's storage. Open another playground, or import an exported copy.` };
   }
 
   /**
@@ -90,20 +133,23 @@ export class PlaygroundStore {
    * chooses (keep theirs, overwrite with mine, or save mine as a copy) instead of losing work.
    */
   save(record: SavedPlayground, options: { force?: boolean } = {}): Promise<SaveResult> {
-    const work = () => this.checkAndWrite(record, options);
-    return this.deps.lock ? this.deps.lock(`retort-save-${record.id}`, work) : work();
+    return this.#locked(record.id, () => this.checkAndWrite(record, options));
   }
 
   private async checkAndWrite(record: SavedPlayground, options: { force?: boolean }): Promise<SaveResult> {
     if (!options.force) {
-      const current = await this.load(record.id);
+      // the record alone tells the save count: the database is read only for a conflict
+      const current = await this.#loadStored(record.id);
       if (current.ok && current.record.saveCount !== record.saveCount) {
-        return {
-          ok: false,
-          reason: "conflict",
-          theirs: current.record,
-          message: `“${record.title}” was changed in another tab since this tab loaded it. Keep theirs, overwrite with this tab's version, or save this tab's version as a copy.`,
-        };
+        const theirs = await this.load(record.id);
+        if (theirs.ok) {
+          return {
+            ok: false,
+            reason: "conflict",
+            theirs: theirs.record,
+            message: `“${record.title}” was changed in another tab since this tab loaded it. Keep theirs, overwrite with this tab's version, or save this tab's version as a copy.`,
+          };
+        }
       }
     }
     return this.write({ ...record, saveCount: record.saveCount + 1, updatedAt: this.deps.clock() });
@@ -115,6 +161,7 @@ export class PlaygroundStore {
     return this.save({ ...loaded.record, title }, { force: true });
   }
 
+  /** A new playground with the same files and database: its own chunks, so either can be deleted. */
   async duplicate(id: string, title?: string): Promise<SaveResult> {
     const loaded = await this.load(id);
     if (!loaded.ok) return { ok: false, reason: "storage", message: loaded.reason };
@@ -122,32 +169,127 @@ export class PlaygroundStore {
     return this.create({ title: title ?? `${loaded.record.title} (copy)`, files: { ...files }, database, ui });
   }
 
+  /** Deletes the playground, its snapshots and every chunk of theirs, in one transaction. */
   async delete(id: string): Promise<void> {
-    await this.deps.kv.del(metaKey(id));
-    await this.deps.kv.del(recordKey(id));
-    await this.deps.kv.del(snapKey(id));
+    await this.#locked(id, async () => {
+      const chunks = (await this.deps.kv.keys()).filter((k) => k.startsWith(chunkPrefix(id)));
+      await this.deps.kv.delMany([metaKey(id), recordKey(id), snapKey(id), ...chunks]);
+      this.#known.delete(id);
+    });
   }
 
   async snapshots(id: string): Promise<Snapshot[]> {
-    return ((await this.deps.kv.get(snapKey(id))) as Snapshot[] | undefined) ?? [];
+    return (await this.#storedSnapshots(id)).map(({ takenAt, label, heads, database }) => ({ takenAt, label, heads, size: storedSize(database) }));
+  }
+
+  /** The database of the snapshot taken at `takenAt`: read only now, when it is put back. */
+  async snapshotDatabase(id: string, takenAt: number): Promise<{ ok: true; database: Uint8Array | null } | { ok: false; message: string }> {
+    for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+      const snapshot = (await this.#storedSnapshots(id)).find((s) => s.takenAt === takenAt);
+      if (!snapshot) return { ok: false, message: "This step is no longer kept: only the last steps are." };
+      const database = await this.#readDatabase(null, snapshot.database);
+      if (database !== MISSING) return { ok: true, database };
+    }
+    return { ok: false, message: "The database of this step is incomplete: parts of it are missing from the browser's storage." };
   }
 
   /** Keeps the database as it was before a step; at most MAX_SNAPSHOTS, dropping the oldest. */
-  async takeSnapshot(id: string, snapshot: Omit<Snapshot, "takenAt">): Promise<{ ok: true } | { ok: false; message: string }> {
-    const list = [...(await this.snapshots(id)), { ...snapshot, takenAt: this.deps.clock() }].slice(-MAX_SNAPSHOTS);
-    try {
-      await this.deps.kv.set(snapKey(id), list);
-      return { ok: true };
-    } catch (e) {
-      return { ok: false, message: storageMessage(e) };
+  takeSnapshot(id: string, snapshot: { readonly label: string; readonly database: Uint8Array | null; readonly heads: readonly string[] }): Promise<{ ok: true } | { ok: false; message: string }> {
+    return this.#locked(id, async () => {
+      try {
+        const [record, list] = await Promise.all([this.#loadStored(id), this.#storedSnapshots(id)]);
+        const stored = record.ok ? [record.record.database, ...list.map((s) => s.database)] : list.map((s) => s.database);
+        const placed = this.#place(id, snapshot.database, stored);
+        const next = [...list, { takenAt: this.deps.clock(), label: snapshot.label, heads: [...snapshot.heads], database: placed.stored }].slice(-MAX_SNAPSHOTS);
+        await this.deps.kv.setMany([...placed.entries, [snapKey(id), next]]);
+        this.#remember(id, snapshot.database, placed.stored);
+        await this.#deleteUnused(id, [record.ok ? record.record.database : null, ...next.map((s) => s.database)]);
+        return { ok: true };
+      } catch (e) {
+        return { ok: false, message: storageMessage(e) };
+      }
+    });
+  }
+
+  /**
+   * Deletes the chunks no record points at: those a crash left between writing a new version
+   * and deleting the old one, and those of a playground deleted halfway. Run when the page starts.
+   */
+  async sweep(): Promise<void> {
+    const keys = await this.deps.kv.keys();
+    const ids = new Set(keys.filter((k) => k.startsWith("chunk:")).map((k) => k.split(":")[1]!));
+    for (const id of ids) {
+      await this.#locked(id, async () => {
+        const [record, list] = await Promise.all([this.#loadStored(id), this.#storedSnapshots(id)]);
+        await this.#deleteUnused(id, [record.ok ? record.record.database : null, ...list.map((s) => s.database)]);
+      });
     }
   }
 
+  /** Runs under the playground's lock (when there is one): its writes and sweeps never interleave. */
+  #locked<T>(id: string, work: () => Promise<T>): Promise<T> {
+    return this.deps.lock ? this.deps.lock(`retort-save-${id}`, work) : work();
+  }
+
+  async #loadStored(id: string): Promise<StoredLoadResult> {
+    const value = await this.deps.kv.get(recordKey(id));
+    if (value === undefined) return { ok: false, reason: `There is no saved playground with id '${id}'.` };
+    return loadSavedPlayground(value);
+  }
+
+  async #storedSnapshots(id: string): Promise<StoredSnapshot[]> {
+    const value = await this.deps.kv.get(snapKey(id));
+    return Array.isArray(value) ? value.map(toStoredSnapshot) : [];
+  }
+
+  async #readDatabase(id: string | null, stored: StoredDatabase | null): Promise<Uint8Array | null | typeof MISSING> {
+    if (stored === null) return null;
+    if ("inline" in stored) return stored.inline;
+    const bytes = fromChunks(stored, await this.deps.kv.getMany(stored.chunks));
+    if (bytes === null) return MISSING;
+    if (id !== null) this.#remember(id, bytes, stored);
+    return bytes;
+  }
+
+  /**
+   * Where `bytes` go: the chunks already stored for them when this store knows them and a record
+   * (`stored`) still points there, or new chunks under a new blob id.
+   */
+  #place(id: string, bytes: Uint8Array | null, stored: readonly (StoredDatabase | null)[]): { entries: readonly (readonly [string, Uint8Array])[]; stored: StoredDatabase | null } {
+    if (bytes === null) return { entries: [], stored: null };
+    const known = this.#known.get(id);
+    const live = new Set(stored.flatMap(chunkKeys));
+    const reusable = known && "chunks" in known.stored && known.stored.chunks.every((k) => live.has(k));
+    if (known && reusable && sameBytes(known.bytes, bytes)) return { entries: [], stored: known.stored };
+    return toChunks(bytes, id, this.deps.newId(), this.deps.chunkBytes);
+  }
+
+  #remember(id: string, bytes: Uint8Array | null, stored: StoredDatabase | null): void {
+    if (bytes !== null && stored !== null && "chunks" in stored) this.#known.set(id, { bytes, stored });
+  }
+
+  /** Deletes this playground's chunks that none of `kept` points at. A failure only leaves them for later. */
+  async #deleteUnused(id: string, kept: readonly (StoredDatabase | null)[]): Promise<void> {
+    const live = new Set(kept.flatMap(chunkKeys));
+    try {
+      const unused = (await this.deps.kv.keys()).filter((k) => k.startsWith(chunkPrefix(id)) && !live.has(k));
+      if (unused.length > 0) await this.deps.kv.delMany(unused);
+    } catch {
+      // the versions stay whole; the next write or start deletes these
+    }
+  }
+
+  /** Writes `record` (its new chunks, the record, its summary) in one transaction; runs under the lock. */
   private async write(record: SavedPlayground): Promise<SaveResult> {
     try {
-      await this.deps.kv.set(recordKey(record.id), record);
+      const [previous, list] = await Promise.all([this.#loadStored(record.id), this.#storedSnapshots(record.id)]);
+      const snapDatabases = list.map((s) => s.database);
+      const placed = this.#place(record.id, record.database, [previous.ok ? previous.record.database : null, ...snapDatabases]);
+      const stored: StoredPlayground = { ...record, database: placed.stored };
       const summary: PlaygroundSummary = { id: record.id, title: record.title, updatedAt: record.updatedAt };
-      await this.deps.kv.set(metaKey(record.id), summary);
+      await this.deps.kv.setMany([...placed.entries, [recordKey(record.id), stored], [metaKey(record.id), summary]]);
+      this.#remember(record.id, record.database, placed.stored);
+      await this.#deleteUnused(record.id, [placed.stored, ...snapDatabases]);
       return { ok: true, record };
     } catch (e) {
       return { ok: false, reason: "storage", message: storageMessage(e) };

@@ -23,22 +23,39 @@ export interface SavedPlayground {
   readonly ui: SavedUiState;
 }
 
+/**
+ * Where a stored database's bytes are. Format 2 keeps them in chunk records (`chunks`, in order),
+ * because Chromium's IndexedDB refuses one value over about 133 MB; a record upgraded from
+ * format 1 still holds its bytes inline until its next save.
+ */
+export type StoredDatabase = ChunkedDatabase | { readonly inline: Uint8Array };
+export interface ChunkedDatabase {
+  readonly chunks: readonly string[];
+  readonly size: number;
+}
+
+/** The record as IndexedDB holds it: a SavedPlayground whose database is a StoredDatabase. */
+export type StoredPlayground = Omit<SavedPlayground, "database"> & { readonly database: StoredDatabase | null };
+
 export const EMPTY_UI: SavedUiState = { openTabs: ["models.ts"], activeTab: "models.ts", selectedRevision: null };
 
 export type LoadResult = { readonly ok: true; readonly record: SavedPlayground } | { readonly ok: false; readonly reason: string };
+export type StoredLoadResult = { readonly ok: true; readonly record: StoredPlayground } | { readonly ok: false; readonly reason: string };
 
 export type Upgrade = (record: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * UPGRADES[n - 1] turns a format-n record into a format n+1 one. Format 1 is the first release,
- * so the list is empty; the next change to SavedPlayground adds its upgrade here and a golden
- * record of the old format to tests/app/persist/fixtures/.
+ * UPGRADES[n - 1] turns a format-n record into a format n+1 one. Each change to the record adds
+ * its upgrade here and a golden record of the old format to tests/app/persist/fixtures/.
  */
-export const UPGRADES: readonly Upgrade[] = [];
+export const UPGRADES: readonly Upgrade[] = [
+  // 1 -> 2: the database moved out of the record into chunks; a format-1 record's bytes stay inline.
+  (r) => ({ ...r, database: r.database instanceof Uint8Array ? { inline: r.database } : null }),
+];
 
 export const SAVED_FORMAT = UPGRADES.length + 1;
 
-export function loadSavedPlayground(value: unknown, upgrades: readonly Upgrade[] = UPGRADES): LoadResult {
+export function loadSavedPlayground(value: unknown, upgrades: readonly Upgrade[] = UPGRADES): StoredLoadResult {
   const current = upgrades.length + 1;
   if (typeof value !== "object" || value === null) return { ok: false, reason: "The saved playground is empty or not a record." };
   let record = value as Record<string, unknown>;
@@ -57,7 +74,14 @@ export function loadSavedPlayground(value: unknown, upgrades: readonly Upgrade[]
   return isCurrent(record, current) ? { ok: true, record } : { ok: false, reason: "The saved playground is damaged: some of its fields are missing." };
 }
 
-function isCurrent(r: Record<string, unknown>, current: number): r is Record<string, unknown> & SavedPlayground {
+export function isStoredDatabase(value: unknown): value is StoredDatabase {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  if (v.inline instanceof Uint8Array) return true;
+  return Array.isArray(v.chunks) && v.chunks.every((k) => typeof k === "string") && typeof v.size === "number";
+}
+
+function isCurrent(r: Record<string, unknown>, current: number): r is Record<string, unknown> & StoredPlayground {
   return (
     r.format === current &&
     typeof r.id === "string" &&
@@ -66,7 +90,7 @@ function isCurrent(r: Record<string, unknown>, current: number): r is Record<str
     typeof r.updatedAt === "number" &&
     typeof r.saveCount === "number" &&
     typeof r.files === "object" && r.files !== null &&
-    (r.database === null || r.database instanceof Uint8Array) &&
+    (r.database === null || isStoredDatabase(r.database)) &&
     typeof r.ui === "object" && r.ui !== null
   );
 }

@@ -1,0 +1,17 @@
+// Key-value stores that behave as IndexedDB can: answering in a later task (so that writes
+// interleave), or refusing everything (private mode).
+import type { KeyValueStore } from "../../../src/app/persist/kv-store";
+
+/** `kv`, with every answer coming a little later, as IndexedDB's do. */
+export function slowKv(kv: KeyValueStore): KeyValueStore {
+  const later = <T>(value: Promise<T>) => new Promise<T>((r) => setTimeout(() => r(value), 2));
+  return {
+    get: (k) => later(kv.get(k)), set: (k, v) => later(kv.set(k, v)), del: (k) => later(kv.del(k)), keys: () => later(kv.keys()),
+    getMany: (k) => later(kv.getMany(k)), setMany: (e) => later(kv.setMany(e)), delMany: (k) => later(kv.delMany(k)),
+  };
+}
+
+/** A store whose every call fails with `refuse`'s error. */
+export function refusingKv(refuse: () => Promise<never>): KeyValueStore {
+  return { get: refuse, set: refuse, del: refuse, keys: refuse, getMany: refuse, setMany: refuse, delMany: refuse };
+}
