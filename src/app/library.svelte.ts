@@ -9,6 +9,7 @@ import type { PlaygroundStore, PlaygroundSummary } from "./persist/playground-st
 import type { SavedPlayground } from "./persist/saved-format";
 import type { Playground } from "./playground.svelte";
 import type { WorkspaceData } from "./protocol";
+import { StorageNotice } from "./storage-notice.svelte";
 
 /** The part of BroadcastChannel the library uses; tests pass a pair of linked fakes. */
 export interface ChannelLike {
@@ -59,12 +60,14 @@ export class PlaygroundLibrary {
   persistence = $state<string | null>(null);
 
   readonly autosave: Autosave;
+  /** What the header says when storage refuses a save or an undo snapshot (one message for both). */
+  readonly storage = new StorageNotice();
   #deps: LibraryDeps;
 
   constructor(deps: LibraryDeps) {
     this.#deps = deps;
     const playground = deps.playground;
-    this.autosave = new Autosave(deps.store, () => playground.exportWorkspace(), (m) => (playground.saveError = m), {
+    this.autosave = new Autosave(deps.store, () => playground.exportWorkspace(), (m) => this.storage.reportSave(m), {
       readUi: () => playground.uiState(),
       onSaved: (record) => this.#saved(record),
       onConflict: (_theirs, message) => (this.conflict = message),
@@ -134,7 +137,7 @@ export class PlaygroundLibrary {
     await this.#leave();
     const record = await this.autosave.restoreRecord(id);
     if (!record) {
-      this.#deps.playground.saveError = `The playground could not be opened: it is no longer in the browser's storage, or it is damaged.`;
+      this.storage.reportSave(`The playground could not be opened: it is no longer in the browser's storage, or it is damaged.`);
       await this.refresh();
       return;
     }
@@ -174,7 +177,7 @@ export class PlaygroundLibrary {
   async resolve(choice: ConflictChoice): Promise<void> {
     const conflict = this.autosave.conflict;
     this.conflict = null;
-    this.#deps.playground.saveError = null;
+    this.storage.reportSave(null);
     if (choice === "mine") await this.autosave.overwrite();
     else if (choice === "copy") await this.autosave.saveAsCopy(`${this.currentTitle} (this tab's copy)`);
     else if (conflict?.theirs) {
@@ -247,7 +250,7 @@ export class PlaygroundLibrary {
   }
 
   #report(result: { ok: boolean; message?: string }): boolean {
-    if (!result.ok) this.#deps.playground.saveError = result.message ?? null;
+    if (!result.ok) this.storage.reportSave(result.message ?? null);
     return result.ok;
   }
 }

@@ -45,8 +45,6 @@ export class Playground {
   highlight = $state.raw<Highlight>(NO_HIGHLIGHT);
   /** A message for the user that is not a command's output (a refused link, rows left out). */
   notice = $state<string | null>(null);
-  /** Set when the last save to the browser's storage failed: the message says what to do. */
-  saveError = $state<string | null>(null);
   /** Bumped whenever files change outside the editor, so the editor reloads its models. */
   filesVersion = $state(0);
   /** Listeners for command output (the terminal panel prints every command's lines). */

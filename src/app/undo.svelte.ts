@@ -81,6 +81,7 @@ export class UndoHistory {
     } catch (e) {
       this.error = `The database could not be kept before this step, so it cannot be undone: ${e instanceof Error ? e.message : String(e)}.`;
     }
+    library.storage.reportSnapshot(this.error);
     await this.refresh();
   }
 }

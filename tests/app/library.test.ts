@@ -98,7 +98,7 @@ test("a rename of the open playground survives its next autosave", async () => {
   await tab.library.autosave.flush();
   const saved = await tab.store.load(id);
   expect(saved.ok && saved.record.title).toBe("Renamed");
-  expect(tab.playground.saveError).toBeNull();
+  expect(tab.library.storage.save).toBeNull();
 });
 
 test("a full store says so and keeps the work in memory; the next save that fits clears the message", async () => {
@@ -113,12 +113,12 @@ test("a full store says so and keeps the work in memory; the next save that fits
   full = true;
   tab.playground.editFile("models.ts", `${tab.playground.fileText("models.ts")}\n// unsaved\n`);
   await tab.library.autosave.flush();
-  expect(tab.playground.saveError).toMatch(/storage for this site is full/);
+  expect(tab.library.storage.save).toMatch(/storage for this site is full/);
   expect(tab.playground.fileText("models.ts")).toContain("// unsaved");
   expect(tab.library.autosave.unsaved).toBe(true);
   full = false;
   await tab.library.autosave.saveNow();
-  expect(tab.playground.saveError).toBeNull();
+  expect(tab.library.storage.save).toBeNull();
   const saved = await tab.store.load(tab.library.currentId!);
   expect(saved.ok && saved.record.files["models.ts"]).toContain("// unsaved");
 });
@@ -175,7 +175,7 @@ test("storage that refuses everything (private mode): the playground still opens
   await startTab(tab);
   await tab.undo.refresh();
   expect(tab.playground.snapshot?.files["models.ts"]).toContain("class User");
-  expect(tab.playground.saveError).toMatch(/The browser refused to save \(The operation is insecure\.\)/);
+  expect(tab.library.storage.save).toMatch(/The browser refused to save \(The operation is insecure\.\)/);
   expect(tab.undo.steps).toEqual([]);
   const result = await tab.playground.run(["migrate", "-m", "first"]);
   expect(result.exitCode).toBe(0);

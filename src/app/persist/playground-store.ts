@@ -77,10 +77,13 @@ function toStoredSnapshot(value: unknown): StoredSnapshot {
 
 const storedSize = (d: StoredDatabase | null) => (d === null ? 0 : "inline" in d ? d.inline.length : d.size);
 
+/** The start of the message for a full store: the header's short notice tells it apart by this. */
+export const STORAGE_FULL = "The browser's storage for this site is full";
+
 export function storageMessage(error: unknown): string {
   const name = (error as { name?: string } | null)?.name ?? "";
   if (name === "QuotaExceededError") {
-    return "The browser's storage for this site is full, so the last change was not saved. It is still here in this tab: download the playground (Export) or delete old playgrounds, then it saves again.";
+    return `${STORAGE_FULL}, so the last change was not saved. It is still here in this tab: download the playground (Export) or delete old playgrounds, then it saves again.`;
   }
   return `The browser refused to save (${String((error as Error)?.message ?? error)}). Your work is still here in this tab: download it (Export) before closing it.`;
 }
