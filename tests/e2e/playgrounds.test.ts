@@ -194,7 +194,7 @@ test("full storage: a clear message that stays, nothing lost, and saving resumes
   await page.evaluate(() => void ((globalThis as unknown as { storageFull?: boolean }).storageFull = true));
   await clickEditorLine(page, "role_id = db.Column");
   await typeInEditor(page, " // kept in the tab");
-  const alert = page.getByRole("alert").filter({ hasText: "storage for this site is full" });
+  const alert = page.getByRole("alert").filter({ hasText: "Not saved: browser storage is full." });
   await alert.waitFor();
   await page.waitForTimeout(1000);
   expect(await alert.isVisible()).toBe(true);
