@@ -90,8 +90,9 @@ export function storageMessage(error: unknown): string {
 
 export class PlaygroundStore {
   /**
-   * The database bytes last written or read for each playground, and where they are stored:
-   * a save whose database did not change (a typed edit) writes no chunks again.
+   * The database bytes last written or read, and where they are stored: a save whose database
+   * did not change (a typed edit) writes no chunks again. One entry: a 150 MB database is held
+   * once (it is the same array the autosave's record holds), not once per playground opened.
    */
   #known = new Map<string, { readonly bytes: Uint8Array; readonly stored: StoredDatabase }>();
 
@@ -267,8 +268,11 @@ export class PlaygroundStore {
     return toChunks(bytes, id, this.deps.newId(), this.deps.chunkBytes);
   }
 
+  /** Only the last database is kept in mind: the open playground's, the one saved again and again. */
   #remember(id: string, bytes: Uint8Array | null, stored: StoredDatabase | null): void {
-    if (bytes !== null && stored !== null && "chunks" in stored) this.#known.set(id, { bytes, stored });
+    if (bytes === null || stored === null || !("chunks" in stored)) return;
+    this.#known.clear();
+    this.#known.set(id, { bytes, stored });
   }
 
   /** Deletes this playground's chunks that none of `kept` points at. A failure only leaves them for later. */
