@@ -47,6 +47,12 @@ export class Playground {
   notice = $state<string | null>(null);
   /** Bumped whenever files change outside the editor, so the editor reloads its models. */
   filesVersion = $state(0);
+  /**
+   * Which opened playground the files belong to: a new number whenever another playground (or
+   * another copy of this one) opens. The editor keeps its models and undo history per key, so
+   * that Ctrl+Z never brings one playground's text into another (issue 2).
+   */
+  documentKey = $state(0);
   /** Listeners for command output (the terminal panel prints every command's lines). */
   #outputListeners: ((argv: readonly string[], result: CommandView, typed: string | undefined) => void)[] = [];
   /** Listeners for any change worth saving (an edit, a command, a database edit). */
@@ -56,6 +62,8 @@ export class Playground {
 
   #client: EngineClient;
   #running = 0;
+  /** Another playground is on its way: edits typed meanwhile belong to the one that leaves. */
+  #opening = 0;
   #texts = new Map<string, string>();
   #dirty = new Set<string>();
   #pushModels = debounce((source: string) => this.#sendModels(source), TYPING_PAUSE_MS);
@@ -65,26 +73,32 @@ export class Playground {
     this.#client = client;
   }
 
-  /** Opens a new playground, or a saved one (storage, a share link) when `workspace` is given. */
-  async open(title: string, workspace?: WorkspaceData): Promise<void> {
+  /**
+   * Opens a new playground, or a saved one (storage, a share link) when `workspace` is given.
+   * `sameFiles`: the files are the ones shown now (only the database changes), so the editor
+   * keeps its undo history.
+   */
+  async open(title: string, workspace?: WorkspaceData, { sameFiles = false } = {}): Promise<void> {
     // Another playground: what was shown for the last one (its last step, highlights) goes.
     this.lastRun = null;
     this.highlight = NO_HIGHLIGHT;
     this.diagnostics = {};
     this.#discardEdits();
-    this.#accept(await this.#client.request(workspace ? { kind: "open", title, workspace } : { kind: "open", title }));
+    const opened = await this.#whileOpening(() => this.#client.request(workspace ? { kind: "open", title, workspace } : { kind: "open", title }));
+    this.#accept(opened, { newDocument: !sameFiles });
     // The pending changes follow on their own: the playground is usable once its snapshot is here.
     void this.#sendModels(this.fileText(MODELS_FILE));
   }
 
   /** Opens a share link's playground; returns false (and says why in `notice`) when the link is refused. */
   async openShared(fragment: string): Promise<boolean> {
-    const result = await this.#client.request({ kind: "open-shared", fragment });
+    const result = await this.#whileOpening(() => this.#client.request({ kind: "open-shared", fragment }));
     if (!result.ok) {
       this.notice = result.message;
       return false;
     }
-    this.#accept(result.snapshot);
+    this.#discardEdits();
+    this.#accept(result.snapshot, { newDocument: true });
     this.notice = result.notes.length > 0 ? result.notes.join(" ") : null;
     void this.#sendModels(this.fileText(MODELS_FILE));
     return true;
@@ -115,8 +129,13 @@ export class Playground {
     return Object.keys(this.snapshot?.files ?? {}).filter((p) => p.startsWith("migrations/versions/")).sort();
   }
 
-  /** Called by the editor on every keystroke: cheap, the work happens after a pause. */
-  editFile(path: string, text: string): void {
+  /**
+   * Called by the editor on every keystroke: cheap, the work happens after a pause. `document` is
+   * the documentKey the edited model was made for: an edit from another playground's model (one
+   * left over, or typed while another playground opens) is refused.
+   */
+  editFile(path: string, text: string, document = this.documentKey): void {
+    if (document !== this.documentKey || this.#opening > 0) return;
     if (this.#texts.get(path) === text) return;
     // Only files of the open playground can be edited (an editor model left from another one cannot).
     if (this.snapshot && !(path in this.snapshot.files)) return;
@@ -186,6 +205,15 @@ export class Playground {
     for (const push of this.#pushScripts.values()) push.cancel();
     this.#dirty.clear();
     this.#texts.clear();
+  }
+
+  async #whileOpening<T>(request: () => Promise<T>): Promise<T> {
+    this.#opening++;
+    try {
+      return await request();
+    } finally {
+      this.#opening--;
+    }
   }
 
   /** Sends every waiting edit, so that a command sees exactly what the user typed. */
@@ -322,7 +350,8 @@ export class Playground {
     void this.#sendModels(this.fileText(MODELS_FILE));
   }
 
-  #accept(snapshot: SnapshotView): void {
+  #accept(snapshot: SnapshotView, { newDocument = false } = {}): void {
+    if (newDocument) this.documentKey++;
     // Files typed since the last flush stay as typed: the snapshot predates them.
     for (const [path, text] of Object.entries(snapshot.files)) {
       if (!this.#dirty.has(path)) this.#texts.set(path, text);

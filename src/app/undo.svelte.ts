@@ -58,7 +58,7 @@ export class UndoHistory {
     await this.#keep(`before restoring the database ${snapshot.label}`);
     const workspace = await playground.exportWorkspace();
     const ui = playground.uiState();
-    await playground.open(workspace.title, { ...workspace, database: kept.database });
+    await playground.open(workspace.title, { ...workspace, database: kept.database }, { sameFiles: true });
     playground.restoreUi(ui);
     library.autosave.changed();
     await library.autosave.flush();

@@ -13,7 +13,21 @@ export function loadMonaco(): Promise<Monaco> {
   return loading;
 }
 
-/** The URI of a playground file inside Monaco ("file:///models.ts"). */
-export function fileUri(monaco: Monaco, path: string): MonacoApi.Uri {
-  return monaco.Uri.parse(`file:///${path}`);
+/**
+ * Where a playground file lives inside Monaco ("file:///playground-3/models.ts"). Monaco keeps
+ * one model, and so one undo history, per URI: the playground's documentKey in the path gives
+ * each opened playground its own, where the bare path made every playground share them.
+ */
+export function filePath(document: number, path: string): string {
+  return `/playground-${document}/${path}`;
+}
+
+/** The playground and file of a model's URI path, or null for a model that is not a playground file. */
+export function fromFilePath(uriPath: string): { document: number; path: string } | null {
+  const match = /^\/playground-(\d+)\/(.+)$/.exec(uriPath);
+  return match ? { document: Number(match[1]), path: match[2]! } : null;
+}
+
+export function fileUri(monaco: Monaco, document: number, path: string): MonacoApi.Uri {
+  return monaco.Uri.from({ scheme: "file", path: filePath(document, path) });
 }
