@@ -1,6 +1,7 @@
 // The editor: IntelliSense for the model language comes from the retort.d.ts the site ships, and
 // the help dialog lists the keyboard shortcuts.
 import { expect, test } from "vitest";
+import type { Page } from "playwright-core";
 import { clickEditorLine, openApp, screenshot, typeInEditor, useSite } from "./support";
 
 const site = useSite();
@@ -60,3 +61,42 @@ test("a generated script is edited in its tab: its errors are marked, and the ed
   await page.getByRole("button", { name: "Upgrade", exact: true }).click();
   await log.getByText(/^Running upgrade {2}-> [0-9a-f]{12}, initial migration$/).waitFor();
 });
+
+test("completion shows a full list of suggestions, and never Retort's internal names", async () => {
+  const page = await openApp(site.browser.context, site.server.url);
+  await clickEditorLine(page, "role_id = db.Column");
+  await page.keyboard.press("Enter");
+  const suggest = page.locator(".monaco-editor .suggest-widget");
+  const rows = suggest.locator(".monaco-list-row");
+  await typeInEditor(page, "created = db.");
+  await suggest.getByText("Column", { exact: true }).first().waitFor();
+  // `db.` has dozens of members: the list shows a normal number of rows, not two.
+  await expect.poll(() => visibleRows(page)).toBeGreaterThanOrEqual(8);
+  await screenshot(page, "completion-rows");
+  await page.keyboard.press("Escape");
+
+  // A foreign key's members: the brand that types it must not be offered.
+  await typeInEditor(page, 'ForeignKey("roles.id").');
+  await page.keyboard.press("Control+Space");
+  await suggest.waitFor();
+  await page.waitForTimeout(1000);
+  const offered = (await rows.allInnerTexts()).join("\n");
+  expect(offered).not.toMatch(/__retort/);
+  await page.keyboard.press("Escape");
+  await typeInEditor(page, "__retort");
+  await page.keyboard.press("Control+Space");
+  await page.waitForTimeout(1000);
+  expect((await rows.allInnerTexts()).join("\n")).not.toMatch(/__retort/);
+});
+
+/** Rows of the suggestion list that a person can see: what the page shows at the row's middle is the row. */
+function visibleRows(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const rows = [...document.querySelectorAll(".monaco-editor .suggest-widget .monaco-list-row")];
+    return rows.filter((row) => {
+      const r = row.getBoundingClientRect();
+      const seen = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + r.height / 2);
+      return r.height > 0 && seen !== null && row.contains(seen);
+    }).length;
+  });
+}

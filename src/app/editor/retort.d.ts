@@ -3,9 +3,12 @@
 // parses them statically and is the judge of what is valid; these declarations only guide typing.
 
 declare module "retort" {
+  // The opaque values below (types, columns, constraints…) are told apart by a private member:
+  // a private member types them without being offered by completion, as a public brand was.
+
   /** A column type, as `db.String(64)` or `db.Integer`. */
-  export interface TypeEngine {
-    readonly __retortType: string;
+  export abstract class TypeEngine {
+    private readonly retortType: string;
   }
   /** A type usable with and without call parentheses, as SQLAlchemy allows (`db.Integer`, `db.Integer()`). */
   export interface TypeFactory<A extends unknown[]> extends TypeEngine {
@@ -41,8 +44,8 @@ declare module "retort" {
   export type ReferentialAction = "CASCADE" | "SET NULL" | "SET DEFAULT" | "RESTRICT" | "NO ACTION";
 
   /** A raw SQL fragment, as SQLAlchemy's `text()`. */
-  export interface TextClause {
-    readonly __retortText: string;
+  export abstract class TextClause {
+    private readonly retortText: string;
   }
 
   export interface ColumnOptions {
@@ -84,17 +87,17 @@ declare module "retort" {
     cascade?: string;
   }
 
-  export interface Column {
-    readonly __retortColumn: true;
+  export abstract class Column {
+    private readonly retortColumn: true;
   }
-  export interface ForeignKey {
-    readonly __retortForeignKey: true;
+  export abstract class ForeignKey {
+    private readonly retortForeignKey: true;
   }
-  export interface Constraint {
-    readonly __retortConstraint: true;
+  export abstract class Constraint {
+    private readonly retortConstraint: true;
   }
-  export interface Relationship {
-    readonly __retortRelationship: true;
+  export abstract class Relationship {
+    private readonly retortRelationship: true;
   }
 
   export interface NamingConvention {
