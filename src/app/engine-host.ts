@@ -4,6 +4,7 @@
 
 import type { EngineDatabase, EngineEvent, EngineFacade, EngineOutputLine, EngineWorkspace, SqlValue } from "./engine-facade";
 import { buildHistory, parseScripts, toDiagnosticView, toTableView } from "./engine-views";
+import { playgroundNotes } from "./playground-notes";
 import type {
   CheckpointView, CommandView, DatabaseFileView, EngineRequest, OutputLineView, PendingView, ProgressView, QueryView, RequestOf,
   OpenSharedView, RequestKind, ResponseOf, RowEdit, RowsView, ScriptView, ShareView, SnapshotView, SqlEventView, WorkspaceData,
@@ -162,6 +163,7 @@ export class EngineHost {
       this.#workspace = result.workspace;
       exitCode = result.exitCode;
       lines = result.lines.map(toLineView);
+      lines.push(...playgroundNotes(argv, lines));
     } catch (error) {
       // The command layer never throws by contract; if it ever does, the page still gets words.
       exitCode = 1;

@@ -60,3 +60,12 @@ test("names that look like HTML are shown as text", async () => {
   expect(await table.locator("tbody th").innerText()).toBe("<b>bold</b>");
   expect(await page.locator("article img, article b").count()).toBe(0);
 });
+
+test("`flask db init` as the first command: Alembic's refusal, then why the playground needs no init", async () => {
+  const page = await openApp(site.browser.context, site.server.url);
+  const output = page.getByRole("list", { name: "Terminal output" });
+  await runInTerminal(page, "flask db init");
+  await output.getByText("Error: Directory migrations already exists and is not empty", { exact: true }).waitFor();
+  await output.getByText(/^A playground starts initialised, as a project does after `flask db init`/).waitFor();
+  await screenshot(page, "terminal-init");
+});
