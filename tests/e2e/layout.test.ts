@@ -104,7 +104,10 @@ test("many script tabs scroll inside their strip: the page stays put, the newest
   expect(await cutOffControls(page)).toEqual([]);
   await screenshot(page, "many-tabs-1024");
 
-  // The first tab is still reachable: clicking models.ts brings it into view.
+  // The first tab is still reachable: the mouse wheel over the strip scrolls back to it.
+  await page.getByRole("tablist", { name: "Open files" }).hover();
+  await page.mouse.wheel(0, -20_000);
+  await expect.poll(() => seen(page, "[role=tablist] [role=tab]")).toBe(true);
   await page.getByRole("tab", { name: "models.ts" }).click();
   await expect.poll(() => seen(page, "[role=tablist] [aria-selected=true]")).toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
