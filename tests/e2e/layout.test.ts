@@ -103,6 +103,11 @@ test("many script tabs scroll inside their strip: the page stays put, the newest
   expect(await seen(page, ".open-script select")).toBe(true);
   expect(await cutOffControls(page)).toEqual([]);
   await screenshot(page, "many-tabs-1024");
+  // A window made narrower keeps the selected tab in sight.
+  await page.setViewportSize({ width: 1440, height: 720 });
+  await page.waitForTimeout(300);
+  await page.setViewportSize({ width: 1024, height: 720 });
+  await expect.poll(() => seen(page, "[role=tablist] [aria-selected=true]")).toBe(true);
 
   // The first tab is still reachable: the mouse wheel over the strip scrolls back to it.
   await page.getByRole("tablist", { name: "Open files" }).hover();
