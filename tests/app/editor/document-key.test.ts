@@ -21,6 +21,24 @@ test("another playground gets another key; a command or a restored database does
   expect(tab.playground.documentKey).not.toBe(first);
 });
 
+test("an imported zip and an opened link each get a key of their own; a refused link keeps the open one", async () => {
+  const tab = openTab();
+  await startTab(tab);
+  const { fragment } = await tab.playground.share();
+  const workspace = await tab.playground.exportWorkspace();
+  const keys = [tab.playground.documentKey];
+  await tab.library.openWorkspace(workspace);
+  keys.push(tab.playground.documentKey);
+  expect(await tab.playground.openShared(fragment)).toBe(true);
+  keys.push(tab.playground.documentKey);
+  expect(new Set(keys).size).toBe(3);
+
+  expect(await tab.playground.openShared("#r1.damaged")).toBe(false);
+  expect(tab.playground.documentKey).toBe(keys[2]);
+  tab.playground.editFile(MODELS_FILE, `${tab.playground.fileText(MODELS_FILE)}\n${FIRST}\n`, keys[2]);
+  expect(tab.playground.fileText(MODELS_FILE)).toContain(FIRST);
+});
+
 test("an edit from the previous playground's model is refused by the new one, and by storage", async () => {
   const tab = openTab();
   await startTab(tab);
