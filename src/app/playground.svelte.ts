@@ -84,7 +84,9 @@ export class Playground {
     this.highlight = NO_HIGHLIGHT;
     this.diagnostics = {};
     this.#discardEdits();
-    const opened = await this.#whileOpening(() => this.#client.request(workspace ? { kind: "open", title, workspace } : { kind: "open", title }));
+    const request = () => this.#client.request(workspace ? { kind: "open", title, workspace } : { kind: "open", title });
+    // Keystrokes meanwhile belong to the files being replaced, unless those files stay.
+    const opened = await (sameFiles ? request() : this.#whileOpening(request));
     this.#accept(opened, { newDocument: !sameFiles });
     // The pending changes follow on their own: the playground is usable once its snapshot is here.
     void this.#sendModels(this.fileText(MODELS_FILE));

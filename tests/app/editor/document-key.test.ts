@@ -74,3 +74,21 @@ test("a model's URI path names its playground and file, and reads back", () => {
   expect(fromFilePath(filePath(12, MODELS_FILE))).toEqual({ document: 12, path: MODELS_FILE });
   expect(fromFilePath("/node_modules/@types/retort/index.d.ts")).toBeNull();
 });
+
+test("an edit typed while a database is restored stays: the files are the same playground's", async () => {
+  const tab = openTab();
+  await startTab(tab);
+  await tab.playground.run(["migrate", "-m", "first"]);
+  await tab.playground.run(["upgrade"]);
+  const key = tab.playground.documentKey;
+  // The keystroke arrives while the restored database is on its way (the open request in flight).
+  const open = tab.playground.open.bind(tab.playground);
+  tab.playground.open = (...args) => {
+    const opening = open(...args);
+    tab.playground.editFile(MODELS_FILE, `${tab.playground.fileText(MODELS_FILE)}\n${FIRST}\n`, key);
+    return opening;
+  };
+  expect(await tab.undo.restore(tab.undo.steps[0]!.takenAt)).toBe(true);
+  expect(tab.playground.fileText(MODELS_FILE)).toContain(FIRST);
+  expect((await tab.playground.exportWorkspace()).files[MODELS_FILE]).toContain(FIRST);
+});
