@@ -1,11 +1,20 @@
 // The harness itself: the normaliser must see every difference a user could see, and nothing
-// else; the line filter must keep Alembic's words and order. Real sqlite3 files, no Flask needed.
+// else; the line filter must keep Alembic's words and order; a recording that is missing, broken
+// or stale must fail with what to do. Real SQLite files (through sql.js), no Python.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { afterAll, describe, expect, test } from "vitest";
+import { fixtureText, inputDigest, writeFixture } from "../oracle/fixture-file";
 import { inDefinedOrder, runningAsSet, sharedLines } from "./harness/lines";
-import { FLASK, normaliseDbs, PYTHON, requireFlask, runSql } from "./harness/sides";
+import { EMPTY_SNAPSHOT, normaliseFile } from "./harness/normalise";
+import { flaskInput, scenarioFixturePath, type ScenarioRecording } from "./harness/recording";
+import { readRecording, runScenario, type SideFactory } from "./harness/run-scenario";
+import { db, type Scenario } from "./harness/scenario";
+import { SCENARIOS } from "./scenarios";
+import { FLASK, PYTHON, requireFlask } from "./harness/sides";
+import { runSql } from "./harness/sql-file";
 
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -14,15 +23,17 @@ async function dbWith(sqlText: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "retort-harness-"));
   made.push(dir);
   if (sqlText) {
-    const result = await runSql(dir, sqlText);
-    if (result.code !== 0) throw new Error(result.stderr);
+    const { error } = await runSql(dir, sqlText);
+    if (error) throw new Error(error);
   }
   return dir;
 }
 
 const USERS = "CREATE TABLE users (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(20), \n\tPRIMARY KEY (id)";
 
-describe("normalise.py", () => {
+const normaliseDbs = (dirs: string[]) => Promise.all(dirs.map((dir) => normaliseFile(join(dir, "app.db"))));
+
+describe("normalise.ts", () => {
   test("two files built the same way normalise the same", async () => {
     const sqlText = `${USERS}\n);\nINSERT INTO users VALUES (1, 'ann');`;
     const [a, b] = await normaliseDbs([await dbWith(sqlText), await dbWith(sqlText)]);
@@ -40,6 +51,14 @@ describe("normalise.py", () => {
     const base = `${USERS}\n);\nINSERT INTO users VALUES (1, 'ann');`;
     const [a, b] = await normaliseDbs([await dbWith(base), await dbWith(other)]);
     expect(a).not.toEqual(b);
+  });
+
+  test("keeps apart what JSON would merge: an integer, a real, a text and a blob of the same value, and integers past 2^53", async () => {
+    const values = ["1", "1.0", "'1'", "x'31'", "9007199254740993", "9007199254740992"];
+    const snapshots = await normaliseDbs(await Promise.all(values.map((v) => dbWith(`CREATE TABLE t (v);\nINSERT INTO t VALUES (${v});`))));
+    const rows = snapshots.map((s) => JSON.stringify(s.tables["t"]!.rows));
+    expect(new Set(rows).size).toBe(values.length);
+    expect(rows[4]).toBe('[[{"integer":"9007199254740993"}]]');
   });
 
   test("compares the table constraints of a CREATE TABLE as a set, since Alembic's rebuild orders them at random", async () => {
@@ -133,11 +152,89 @@ describe("the shared lines", () => {
   });
 });
 
-describe("without Flask", () => {
-  test("the suite fails (never skips) and says how to install it", () => {
-    expect(() => requireFlask("/nonexistent/flask", PYTHON)).toThrow(
-      /apt-get install python3-flask-migrate python3-flask-sqlalchemy/,
-    );
-    expect(() => requireFlask(FLASK, PYTHON)).not.toThrow();
+describe("recording the oracle without Flask", () => {
+  test("fails (never skips) and says how to install it", () => {
+    expect(() => requireFlask("/nonexistent/flask", PYTHON)).toThrow(/apt-get install python3-flask-migrate python3-flask-sqlalchemy/);
+    expect(() => requireFlask(process.execPath, process.execPath)).not.toThrow();
+    expect(FLASK).toBe("/usr/bin/flask");
+  });
+});
+
+describe("the recordings", () => {
+  const scenario: Scenario = { name: "a stand-in", steps: [db("init")] };
+  const initLine = "Detected added table 'notes'";
+  const NOTES_SQL = "CREATE TABLE notes (id INTEGER PRIMARY KEY);";
+
+  // Plays `db init` by creating a table and printing a Detected line: what the comparison sees of Retort.
+  function standIn(line: string, status = 0): SideFactory {
+    return (dir) => ({
+      name: "stand-in",
+      language: "ts",
+      dir,
+      writeModels: () => undefined,
+      runDb: async () => {
+        const { error } = await runSql(dir, NOTES_SQL);
+        return { code: error ? 1 : status, stdout: `${line}\n`, stderr: "" };
+      },
+    });
+  }
+
+  async function recordingOf(lines: string[]): Promise<ScenarioRecording> {
+    const dir = await dbWith(NOTES_SQL);
+    const snapshot = await normaliseFile(join(dir, "app.db"));
+    return { scenario: scenario.name, input: inputDigest(flaskInput(scenario)), steps: [{ step: "step 1: db init", status: "succeeds", lines, scripts: [], db: snapshot }] };
+  }
+
+  async function mismatches(recording: ScenarioRecording, side: SideFactory): Promise<string[]> {
+    const run = await runScenario(scenario, recording, side);
+    made.push(run.dir);
+    return run.checks.filter((c) => !isDeepStrictEqual(c.retort, c.expected)).map((c) => c.label);
+  }
+
+  test("Retort is compared with what the recording says Flask did, line by line, status and database", async () => {
+    const recording = await recordingOf([initLine]);
+    expect(await mismatches(recording, standIn(initLine))).toEqual([]);
+    expect(await mismatches(recording, standIn("Detected added table 'other'"))).toEqual(["step 1: db init: Alembic's lines"]);
+    expect(await mismatches(recording, standIn(initLine, 1))).toEqual(["step 1: db init: exit status"]);
+    const otherDb = { ...recording, steps: [{ ...recording.steps[0]!, db: EMPTY_SNAPSHOT }] };
+    expect(await mismatches(otherDb, standIn(initLine))).toEqual(["step 1: db init: database"]);
+  });
+
+  test("a missing recording fails and says to run npm run oracle:record", () => {
+    const root = mkdtempSync(join(tmpdir(), "retort-harness-"));
+    made.push(root);
+    expect(() => readRecording(scenario, root)).toThrow(/recording tests\/differential\/fixtures\/scenarios\/a-stand-in\.json is missing.*npm run oracle:record/);
+  });
+
+  test("an unreadable recording fails and says to run npm run oracle:record", () => {
+    const root = mkdtempSync(join(tmpdir(), "retort-harness-"));
+    made.push(root);
+    writeFixture(scenarioFixturePath(scenario), {}, root);
+    writeFileSync(join(root, scenarioFixturePath(scenario)), "{ half a fil");
+    expect(() => readRecording(scenario, root)).toThrow(/is not valid JSON.*npm run oracle:record/);
+  });
+
+  test("a recording made for another version of the scenario is stale, and says so", async () => {
+    const root = mkdtempSync(join(tmpdir(), "retort-harness-"));
+    made.push(root);
+    writeFixture(scenarioFixturePath(scenario), await recordingOf([initLine]), root);
+    expect(readRecording(scenario, root).steps).toHaveLength(1);
+    const changed: Scenario = { ...scenario, steps: [db("init", "--multidb")] };
+    expect(() => readRecording(changed, root)).toThrow(/was made for another version of the scenario "a stand-in".*stale.*npm run oracle:record/);
+    // Retort's half of a step is not what the oracle answered: changing it needs no re-recording.
+    const retortOnly: Scenario = { ...scenario, steps: [{ ...db("init"), retortSays: /x/ }] };
+    expect(() => readRecording(retortOnly, root)).not.toThrow();
+  });
+
+  test("every scenario has its own recording file", () => {
+    const paths = SCENARIOS.map(scenarioFixturePath);
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  test("a recording's text is the same for the same observations, keys in any order", () => {
+    const a = fixtureText({ b: [1, { y: 2, x: 1 }], a: "long ".repeat(30) });
+    const b = fixtureText({ a: "long ".repeat(30), b: [1, { x: 1, y: 2 }] });
+    expect(a).toBe(b);
+    expect(a).toBe(`{\n  "a": ${JSON.stringify("long ".repeat(30))},\n  "b": [1,{"x":1,"y":2}]\n}\n`);
   });
 });

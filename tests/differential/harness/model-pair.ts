@@ -1,13 +1,21 @@
 // The model-pair autogenerate check: one database, built by SQLAlchemy's create_all from the
-// "before" models, is handed to both tools, which then autogenerate against the "after"
-// models. Their "Detected" lines must be the same, in Alembic's order where it has one.
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+// "before" models, then autogenerate against the "after" models. The oracle records the
+// database's schema and the "Detected" lines Flask-Migrate printed (recordPair); the test builds
+// the same database for Retort and compares its lines (runModelPair), in Alembic's order where
+// it has one.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { openSqlJs } from "../../../src/engine/db/sqljs";
+import { inputDigest } from "../../oracle/fixture-file";
 import { inDefinedOrder, outputLines, sharedLines } from "./lines";
+import { normaliseFile } from "./normalise";
 import { runProcess, type ProcessResult } from "./process";
+import { pairInput, statusOf, type PairObservation, type PairRecording } from "./recording";
 import type { ModelsStep, NamingConvention, Scenario } from "./scenario";
-import { flaskSide, PYTHON, retortSide, runSql, type Side } from "./sides";
+import { flaskSide, PYTHON, retortSide, type Side } from "./sides";
+import { runSql, writeDatabase } from "./sql-file";
 
 export interface ModelPair {
   readonly name: string;
@@ -19,8 +27,7 @@ export interface ModelPair {
 }
 
 export interface PairOutcome {
-  readonly flask: { status: string; detected: string[] };
-  readonly retort: { status: string; detected: string[] };
+  readonly retort: PairObservation;
   readonly context: string;
   readonly root: string;
 }
@@ -29,6 +36,8 @@ const REV_ID = "abcdef012345";
 
 // The Python driver: Flask-SQLAlchemy's create_all on the app in the current folder.
 const CREATE_ALL = "from app import app, db\nwith app.app_context():\n    db.create_all()\n";
+
+const scenarioOf = (pair: ModelPair): Scenario => ({ name: pair.name, namingConvention: pair.namingConvention, steps: [] });
 
 /** `flask db init` once, copied into every pair: init itself is not what these pairs check. */
 export async function makeFlaskMigrationsTemplate(): Promise<string> {
@@ -44,36 +53,67 @@ async function mustSucceed(what: string, run: Promise<ProcessResult>): Promise<v
   if (r.code !== 0) throw new Error(`${what} failed:\n${r.stdout}${r.stderr}`);
 }
 
-const status = (r: ProcessResult) => (r.code === 0 ? "succeeds" : "fails");
+async function insertRows(dir: string, rows: string | undefined): Promise<void> {
+  if (!rows) return;
+  const { error } = await runSql(dir, rows);
+  if (error) throw new Error(`The pair's rows did not insert: ${error}\n${rows}`);
+}
+
+/** The SQL that rebuilds a database's schema: sqlite_master's statements in creation order. */
+async function schemaOf(dbPath: string): Promise<string[]> {
+  const db = await openSqlJs(readFileSync(dbPath));
+  try {
+    return db.query("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").rows.map((r) => `${String(r[0])};`);
+  } finally {
+    db.close();
+  }
+}
+
+/** The oracle's half: the real create_all and `flask db migrate`, and what they left and printed. */
+export async function recordPair(pair: ModelPair, flaskMigrations: string): Promise<PairRecording> {
+  const root = mkdtempSync(join(tmpdir(), "retort-pair-oracle-"));
+  try {
+    const flask = flaskSide(join(root, "flask"), scenarioOf(pair));
+    mkdirSync(flask.dir);
+    flask.writeModels(pair.before.python);
+    await mustSucceed("create_all of the before models", runProcess(PYTHON, ["-c", CREATE_ALL], { cwd: flask.dir }));
+    const schema = await schemaOf(join(flask.dir, "app.db"));
+    await insertRows(flask.dir, pair.rows);
+    // The test rebuilds the database from `schema`: it must be the database Flask had.
+    const rebuilt = join(root, "rebuilt");
+    mkdirSync(rebuilt);
+    await writeDatabase(join(rebuilt, "app.db"), schema.join("\n"));
+    await insertRows(rebuilt, pair.rows);
+    if (!isDeepStrictEqual(await normaliseFile(join(rebuilt, "app.db")), await normaliseFile(join(flask.dir, "app.db")))) {
+      throw new Error(`${pair.name}: the schema read from create_all's database does not rebuild the same database.`);
+    }
+    cpSync(flaskMigrations, join(flask.dir, "migrations"), { recursive: true });
+    flask.writeModels(pair.after.python);
+    const run = await flask.runDb(["migrate", "-m", "pair", "--rev-id", REV_ID]);
+    return { input: inputDigest(pairInput(pair)), schema, status: statusOf(run), detected: inDefinedOrder(sharedLines(run.stdout, run.stderr)) };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 const tail = (r: ProcessResult) => outputLines(r.stdout, r.stderr).slice(-10).join("\n    ");
 
-/** `makeRetort` builds the side compared with Flask (another Flask, to test the harness itself). */
+/** Retort's half: the recorded database, the "after" models, `db init` and `db migrate`. */
 export async function runModelPair(
   pair: ModelPair,
-  flaskMigrations: string,
+  recording: Pick<PairRecording, "schema">,
   makeRetort: (dir: string, scenario: Scenario) => Side = retortSide,
 ): Promise<PairOutcome> {
   const root = mkdtempSync(join(tmpdir(), "retort-pair-"));
-  const scenario: Scenario = { name: pair.name, namingConvention: pair.namingConvention, steps: [] };
-  const flask = flaskSide(join(root, "flask"), scenario);
-  const retort = makeRetort(join(root, "retort"), scenario);
-  mkdirSync(flask.dir);
-  mkdirSync(retort.dir);
-  flask.writeModels(pair.before.python);
-  await mustSucceed("create_all of the before models", runProcess(PYTHON, ["-c", CREATE_ALL], { cwd: flask.dir }));
-  if (pair.rows) await mustSucceed("the rows", runSql(flask.dir, pair.rows));
-  copyFileSync(join(flask.dir, "app.db"), join(retort.dir, "app.db"));
-  cpSync(flaskMigrations, join(flask.dir, "migrations"), { recursive: true });
-  flask.writeModels(pair.after.python);
+  const retort = makeRetort(root, scenarioOf(pair));
+  await writeDatabase(join(root, "app.db"), recording.schema.join("\n"));
+  await insertRows(root, pair.rows);
   retort.writeModels(pair.after[retort.language]);
-  const [flaskRun, retortRun] = await Promise.all([
-    flask.runDb(["migrate", "-m", "pair", "--rev-id", REV_ID]),
-    retort.runDb(["init"]).then(() => retort.runDb(["migrate", "-m", "pair", "--rev-id", REV_ID])),
-  ]);
+  await retort.runDb(["init"]);
+  const run = await retort.runDb(["migrate", "-m", "pair", "--rev-id", REV_ID]);
   return {
-    flask: { status: status(flaskRun), detected: inDefinedOrder(sharedLines(flaskRun.stdout, flaskRun.stderr)) },
-    retort: { status: status(retortRun), detected: inDefinedOrder(sharedLines(retortRun.stdout, retortRun.stderr)) },
-    context: `flask:\n    ${tail(flaskRun)}\n  retort:\n    ${tail(retortRun)}\n  folder: ${root}`,
+    retort: { status: statusOf(run), detected: inDefinedOrder(sharedLines(run.stdout, run.stderr)) },
+    context: `retort:\n    ${tail(run)}\n  folder: ${root}`,
     root,
   };
 }

@@ -9,13 +9,12 @@ export const REPO = resolve(__dirname, "../../..");
 export const FLASK = "/usr/bin/flask";
 export const PYTHON = "/usr/bin/python3";
 export const RETORT_BIN = join(REPO, "bin/retort.js");
-export const NORMALISER = join(__dirname, "normalise.py");
 
-/** Fails (never skips) when the real tool is not there: the suite is meaningless without it. */
+/** Fails (never skips) when the real tool is not there: the oracle cannot record without it. */
 export function requireFlask(flask = FLASK, python = PYTHON): void {
   if (!existsSync(flask) || !existsSync(python)) {
     throw new Error(
-      `The differential tests need the real Flask-Migrate at ${flask} (and ${python}). ` +
+      `Recording the oracle needs the real Flask-Migrate at ${flask} (and ${python}). ` +
         "Install it with `apt-get install python3-flask-migrate python3-flask-sqlalchemy`, then run the tests again.",
     );
   }
@@ -113,16 +112,6 @@ export function retortSide(dir: string, scenario: Scenario): Side {
   };
 }
 
-/** Runs SQL on app.db with Python's sqlite3 module: one executor for both sides. */
-export function runSql(dir: string, sqlText: string): Promise<ProcessResult> {
-  const script =
-    "import sqlite3, sys\n" +
-    "con = sqlite3.connect('app.db', isolation_level=None)\n" +
-    "con.executescript(sys.stdin.read())\n" +
-    "con.close()\n";
-  return runProcess(PYTHON, ["-c", script], { cwd: dir, input: sqlText });
-}
-
 /** Applies an edit to the newest migration script (by modification time) in migrations/versions. */
 export function editNewestScript(dir: string, change: TextEdit): string {
   const versions = join(dir, "migrations/versions");
@@ -138,11 +127,4 @@ export function editNewestScript(dir: string, change: TextEdit): string {
   if (at < 0) throw new Error(`The edit did not apply: ${JSON.stringify(change.find)} is not in ${path}.`);
   writeFileSync(path, text.slice(0, at) + change.replace + text.slice(at + change.find.length));
   return path;
-}
-
-/** Normalises both sides' app.db with the one Python normaliser (see normalise.py). */
-export async function normaliseDbs(dirs: readonly string[]): Promise<unknown[]> {
-  const result = await runProcess(PYTHON, [NORMALISER, ...dirs.map((d) => join(d, "app.db"))], { cwd: REPO });
-  if (result.code !== 0) throw new Error(`normalise.py failed:\n${result.stderr}`);
-  return JSON.parse(result.stdout) as unknown[];
 }
