@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { chooseBinding } from "../../src/cli/main";
+import { loadNativeSqlite } from "../../src/cli/native/sqlite-native";
 
 const BIN = resolve(__dirname, "../../bin/retort.js");
 
@@ -16,9 +17,10 @@ describe("the CLI's SQLite binding", () => {
     expect(help.stdout).toContain("RETORT_SQLITE=native|sqljs");
   });
 
-  test("native by default (npm ci builds it), sql.js when RETORT_SQLITE=sqljs", () => {
-    expect(chooseBinding({})).toMatchObject({ name: "native" });
-    expect(chooseBinding({ RETORT_SQLITE: "native" })).toMatchObject({ name: "native" });
+  test("native by default (npm ci builds it), sql.js when RETORT_SQLITE=sqljs or when it is not built", () => {
+    const native = loadNativeSqlite();
+    expect(chooseBinding({})).toMatchObject({ name: native.ok ? "native" : "sqljs" });
+    expect(chooseBinding({ RETORT_SQLITE: "native" })).toMatchObject(native.ok ? { name: "native" } : { error: `RETORT_SQLITE=native, but ${native.reason}.` });
     expect(chooseBinding({ RETORT_SQLITE: "sqljs" })).toMatchObject({ name: "sqljs" });
   });
 
