@@ -8,6 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "${1-}" != "--inside" ]; then
+  if ! unshare --mount --map-root-user --propagation private true 2>/dev/null; then
+    echo "test-without-python: cannot make a private mount namespace here (unshare --mount --map-root-user, util-linux): run it as root or where user namespaces are allowed." >&2
+    exit 1
+  fi
   exec unshare --mount --map-root-user --propagation private "$0" --inside "$@"
 fi
 shift

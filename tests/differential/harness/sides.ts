@@ -15,7 +15,7 @@ export function requireFlask(flask = FLASK, python = PYTHON): void {
   if (!existsSync(flask) || !existsSync(python)) {
     throw new Error(
       `Recording the oracle needs the real Flask-Migrate at ${flask} (and ${python}). ` +
-        "Install it with `apt-get install python3-flask-migrate python3-flask-sqlalchemy`, then run the tests again.",
+        "Install it with `apt-get install python3-flask-migrate python3-flask-sqlalchemy`, then run `npm run oracle:record` again.",
     );
   }
 }
