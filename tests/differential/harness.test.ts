@@ -10,6 +10,7 @@ import { fixtureText, inputDigest, writeFixture } from "../oracle/fixture-file";
 import { inDefinedOrder, runningAsSet, sharedLines } from "./harness/lines";
 import { EMPTY_SNAPSHOT, normaliseFile } from "./harness/normalise";
 import { flaskInput, scenarioFixturePath, type ScenarioRecording } from "./harness/recording";
+import { withIndexRunsSorted } from "./harness/model-pair";
 import { readRecording, runScenario, type SideFactory } from "./harness/run-scenario";
 import { db, type Scenario } from "./harness/scenario";
 import { SCENARIOS } from "./scenarios";
@@ -236,5 +237,17 @@ describe("the recordings", () => {
     const b = fixtureText({ a: "long ".repeat(30), b: [1, { x: 1, y: 2 }] });
     expect(a).toBe(b);
     expect(a).toBe(`{\n  "a": ${JSON.stringify("long ".repeat(30))},\n  "b": [1,{"x":1,"y":2}]\n}\n`);
+  });
+});
+
+describe("the model pairs' recorded schema", () => {
+  // create_all makes a table's indexes in Python set order: two recordings must still be equal
+  test("sorts each run of CREATE INDEX, and keeps everything else in creation order", () => {
+    const table = (sql: string) => ({ sql, isIndex: false });
+    const index = (sql: string) => ({ sql, isIndex: true });
+    const one = [table("CREATE TABLE b"), index("CREATE INDEX ix_b_y"), index("CREATE INDEX ix_b_x"), table("CREATE TABLE a"), index("CREATE INDEX ix_a_z")];
+    const other = [table("CREATE TABLE b"), index("CREATE INDEX ix_b_x"), index("CREATE INDEX ix_b_y"), table("CREATE TABLE a"), index("CREATE INDEX ix_a_z")];
+    expect(withIndexRunsSorted(one)).toEqual(["CREATE TABLE b", "CREATE INDEX ix_b_x", "CREATE INDEX ix_b_y", "CREATE TABLE a", "CREATE INDEX ix_a_z"]);
+    expect(withIndexRunsSorted(other)).toEqual(withIndexRunsSorted(one));
   });
 });

@@ -59,14 +59,34 @@ async function insertRows(dir: string, rows: string | undefined): Promise<void> 
   if (error) throw new Error(`The pair's rows did not insert: ${error}\n${rows}`);
 }
 
-/** The SQL that rebuilds a database's schema: sqlite_master's statements in creation order. */
+/**
+ * The SQL that rebuilds a database's schema: sqlite_master's statements in creation order, except
+ * that each run of CREATE INDEX is sorted. create_all makes a table's indexes in the order of a
+ * Python set (SQLAlchemy 1.4's Table.indexes), which changes from one run to the next, so the
+ * recording would otherwise differ every other time (as gen_alembic_pairs.py's stable_ddl).
+ */
 async function schemaOf(dbPath: string): Promise<string[]> {
   const db = await openSqlJs(readFileSync(dbPath));
   try {
-    return db.query("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").rows.map((r) => `${String(r[0])};`);
+    const rows = db.query("SELECT sql, type FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").rows;
+    return withIndexRunsSorted(rows.map((r) => ({ sql: `${String(r[0])};`, isIndex: r[1] === "index" })));
   } finally {
     db.close();
   }
+}
+
+export function withIndexRunsSorted(statements: readonly { readonly sql: string; readonly isIndex: boolean }[]): string[] {
+  const out: string[] = [];
+  let indexes: string[] = [];
+  for (const { sql, isIndex } of statements) {
+    if (isIndex) {
+      indexes.push(sql);
+      continue;
+    }
+    out.push(...indexes.sort(), sql);
+    indexes = [];
+  }
+  return [...out, ...indexes.sort()];
 }
 
 /** The oracle's half: the real create_all and `flask db migrate`, and what they left and printed. */
