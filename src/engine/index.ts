@@ -6,6 +6,8 @@ export type { Schema, Table, Column, Index, ForeignKey, UniqueConstraint, CheckC
 export { findTable, findColumn } from "./schema/model";
 export type { SqlType } from "./schema/types";
 export { toDdl, toRepr, fromDdl } from "./schema/types";
+export { diffSchemaTables, hasSchemaChanges, columnAspectsChanged } from "./schema/diff";
+export type { SchemaDiff, TableChange, ColumnChange, ColumnAspect, ChangeKind, ForeignKeyEdge, DiffTable, DiffColumn } from "./schema/diff";
 export type { NamingConvention } from "./schema/naming";
 export type { MigrateOp, OpKind } from "./ops/ops";
 export { reverseOps } from "./ops/reverse";
