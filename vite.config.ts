@@ -7,5 +7,11 @@ export default defineConfig({
   plugins: [svelte()],
   worker: { format: "es" },
   // No source maps in dist/: they would make the static site ~50 MB (Monaco) for no user benefit.
-  build: { target: "es2022", sourcemap: false },
+  build: {
+    target: "es2022",
+    sourcemap: false,
+    // The schema diagram's diff is the one engine module the page itself runs: its own small
+    // chunk, or the lazy diagram would fetch the whole engine facade chunk (~170 KB gz) with it.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: "schema-diff", test: /src[\\/]engine[\\/]schema[\\/]diff\.ts$/ }] } } },
+  },
 });

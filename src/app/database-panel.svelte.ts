@@ -1,11 +1,11 @@
-// The database panel's state: which view is open (schema, rows, SQL), the rows of the selected
+// The database panel's state: which view is open (schema, rows, SQL, diagram), the rows of the selected
 // table for the grid, and the SQL console. Edits go to the worker as parameterised statements.
 
 import { EngineStopped, type EngineClient } from "./engine-client";
 import type { Playground } from "./playground.svelte";
 import type { QueryView, RowEdit, RowsView, SqlCell } from "./protocol";
 
-export type DatabaseTab = "schema" | "rows" | "sql";
+export type DatabaseTab = "schema" | "rows" | "sql" | "diagram";
 export const ROW_LIMIT = 200;
 
 export class DatabasePanel {

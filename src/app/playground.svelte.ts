@@ -6,7 +6,7 @@ import { debounce } from "./debounce";
 import { EngineStopped, type EngineClient } from "./engine-client";
 import { stepTowards } from "./graph-layout";
 import type {
-  CommandView, DatabaseFileView, DiagnosticView, OutputLineView, PendingView, ProgressView, RequestKind, RequestOf, ResponseOf, ShareView, SnapshotView, SqlEventView, WorkspaceData,
+  CommandView, DatabaseFileView, DiagnosticView, OutputLineView, PendingView, ProgressView, RequestKind, RequestOf, ResponseOf, ShareView, SnapshotView, SqlEventView, TableView, WorkspaceData,
 } from "./protocol";
 import type { SavedUiState } from "./persist/saved-format";
 import { diffTables, NO_HIGHLIGHT, type Highlight } from "./schema-diff";
@@ -43,6 +43,12 @@ export class Playground {
   progress = $state<string | null>(null);
   lastRun = $state.raw<StepRun | null>(null);
   highlight = $state.raw<Highlight>(NO_HIGHLIGHT);
+  /**
+   * The tables the schema diagram compares against: those before the last step (a command, a
+   * SQL statement, a row edit), or none (nothing to compare: all unchanged). A step-through
+   * sets it to the schema at the start of its run.
+   */
+  baseline = $state.raw<readonly TableView[] | null>(null);
   /** A message for the user that is not a command's output (a refused link, rows left out). */
   notice = $state<string | null>(null);
   /** Bumped whenever files change outside the editor, so the editor reloads its models. */
@@ -81,7 +87,7 @@ export class Playground {
   async open(title: string, workspace?: WorkspaceData, { sameFiles = false } = {}): Promise<void> {
     // Another playground: what was shown for the last one (its last step, highlights) goes.
     this.lastRun = null;
-    this.highlight = NO_HIGHLIGHT;
+    this.#compareWith(null);
     this.diagnostics = {};
     this.#discardEdits();
     const request = () => this.#client.request(workspace ? { kind: "open", title, workspace } : { kind: "open", title });
@@ -260,7 +266,7 @@ export class Playground {
   /** Shows what a stop reopened (the playground before the stopped request), with `note`. */
   async reopened(answer: Promise<SnapshotView>, note: string): Promise<void> {
     const snapshot = await answer;
-    this.highlight = NO_HIGHLIGHT;
+    this.#compareWith(null);
     this.#accept(snapshot);
     this.notice = note;
     this.#changed();
@@ -285,7 +291,7 @@ export class Playground {
       }
       const newFiles = Object.keys(result.snapshot.files).filter((f) => !(f in (before?.files ?? {})));
       this.#accept(result.snapshot);
-      if (before) this.highlight = diffTables(before.tables, result.snapshot.tables);
+      if (before) this.#compareWith(before.tables);
       const durationMs = Math.round(performance.now() - started);
       this.lastRun = { argv, exitCode: result.exitCode, lines: result.lines, sql: result.sql, durationMs };
       for (const file of newFiles.filter((f) => f.endsWith(".ts") && f !== MODELS_FILE)) this.openTab(file);
@@ -347,9 +353,15 @@ export class Playground {
   acceptSnapshot(snapshot: SnapshotView): void {
     const before = this.snapshot;
     this.#accept(snapshot);
-    if (before) this.highlight = diffTables(before.tables, snapshot.tables);
+    if (before) this.#compareWith(before.tables);
     this.#changed();
     void this.#sendModels(this.fileText(MODELS_FILE));
+  }
+
+  /** What the schema view highlights and the diagram marks: the change from `before` (null: none). */
+  #compareWith(before: readonly TableView[] | null): void {
+    this.baseline = before;
+    this.highlight = before && this.snapshot ? diffTables(before, this.snapshot.tables) : NO_HIGHLIGHT;
   }
 
   #accept(snapshot: SnapshotView, { newDocument = false } = {}): void {

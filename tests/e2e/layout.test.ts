@@ -183,10 +183,11 @@ test("on a phone (390 px) a playground with history fits: nothing scrolls sidewa
   expect((await page.getByRole("heading", { name: "Retort" }).boundingBox())!.height).toBeLessThan(30);
   await screenshot(page, "phone-390");
   await page.screenshot({ path: "tests/e2e/screenshots/phone-390-full.png", fullPage: true });
-  for (const tab of ["Rows", "SQL console"]) {
+  for (const tab of ["Rows", "Diagram", "SQL console"]) {
     await page.getByRole("tab", { name: tab, exact: true }).click();
     await page.waitForTimeout(300);
     await fits(tab);
+    if (tab === "Diagram") await page.screenshot({ path: "tests/e2e/screenshots/phone-390-diagram.png", fullPage: true });
   }
   await page.screenshot({ path: "tests/e2e/screenshots/phone-390-console.png", fullPage: true });
 });

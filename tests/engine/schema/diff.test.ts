@@ -4,7 +4,7 @@ import { diffSchemaTables, hasSchemaChanges, type DiffColumn, type DiffTable } f
 const col = (name: string, extra: Partial<DiffColumn> = {}): DiffColumn => ({
   name, type: "INTEGER", nullable: true, primaryKey: false, unique: false, indexed: false, references: null, serverDefault: null, ...extra,
 });
-const table = (name: string, columns: DiffColumn[], indexes: DiffTable["indexes"] = []): DiffTable => ({ name, columns, indexes });
+const table = (name: string, columns: readonly DiffColumn[], indexes: DiffTable["indexes"] = []): DiffTable => ({ name, columns, indexes });
 
 const users = table("users", [col("id", { primaryKey: true, nullable: false }), col("name", { type: "VARCHAR(64)" }), col("role_id", { references: "roles.id" })]);
 const roles = table("roles", [col("id", { primaryKey: true, nullable: false })]);
