@@ -1,7 +1,8 @@
 // Measures the site against its budgets and prints the figures (never asserts on them):
 //   app shell gzipped (entry JS + CSS, before Monaco; target <= 100 KB),
 //   cold load to interactive in headless Chromium (editor and database ready; target <= 1.5 s),
-//   one upgrade and one downgrade step of the tutorial playground (target <= 100 ms).
+//   one upgrade and one downgrade step of the tutorial playground (target <= 100 ms),
+//   the schema diagram drawn (click on its tab to every table visible), tutorial and 50 tables.
 // Run after `vite build` (dist/ must exist): `vite build && node scripts/bench-site.js`.
 import { createServer } from "node:http";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, existsSync } from "node:fs";
@@ -79,6 +80,46 @@ async function stepTime(page, buttonName, argv) {
   return Number(await page.locator("[data-duration-ms]").getAttribute("data-duration-ms"));
 }
 
+
+/** 50 models in chains of five (each refers to the one before), as a larger project has. */
+const FIFTY_MODELS = [
+  'import { SQLAlchemy } from "retort";',
+  "const db = new SQLAlchemy();",
+  ...Array.from({ length: 50 }, (_, i) => [
+    `export class T${i} extends db.Model {`,
+    `  static __tablename__ = "table_${i}";`,
+    "  id = db.Column(db.Integer, { primaryKey: true });",
+    "  title = db.Column(db.String(200), { index: true });",
+    "  created_at = db.Column(db.DateTime);",
+    ...(i % 5 === 0 ? [] : [`  parent_id = db.Column(db.Integer, db.ForeignKey("table_${i - 1}.id"));`]),
+    "}",
+  ].join("\n")),
+].join("\n");
+
+/** From the click on the Diagram tab to `tables` tables drawn and visible (Svelte Flow shows a node once measured). */
+async function diagramTime(page, tables) {
+  await page.getByRole("tab", { name: "Schema", exact: true }).click();
+  return page.evaluate((n) => new Promise((done) => {
+    const tab = [...document.querySelectorAll("[role=tab]")].find((t) => t.textContent.trim() === "Diagram");
+    const start = performance.now();
+    tab.click();
+    const check = () => {
+      const drawn = [...document.querySelectorAll("[aria-label='Schema diagram'] [aria-label^='Table '][data-change]")]
+        .filter((e) => getComputedStyle(e.closest(".svelte-flow__node")).visibility === "visible");
+      if (drawn.length >= n) done(performance.now() - start);
+      else requestAnimationFrame(check);
+    };
+    check();
+  }), tables);
+}
+
+async function generateAndUpgrade(page, message) {
+  await page.getByLabel("Message").fill(message);
+  await page.getByRole("button", { name: "Generate migration" }).click();
+  await page.getByRole("tab", { name: new RegExp(message.replace(/ /g, "_")) }).waitFor();
+  await stepTime(page, "Upgrade", "upgrade +1");
+}
+
 const server = await serve();
 try {
   console.log(`app shell (index.html + entry JS/CSS, gzipped): ${kb(shellSize())}   target <= 100 KB`);
@@ -113,6 +154,26 @@ try {
     }
     console.log(`one upgrade step (click to new snapshot), median of ${RUNS}: ${median(ups)} ms   target <= 100 ms   runs: ${ups.join(", ")}`);
     console.log(`one downgrade step, median of ${RUNS}: ${median(downs)} ms   target <= 100 ms   runs: ${downs.join(", ")}`);
+  });
+
+  await withPage(server.url, async (page) => {
+    console.log(`schema diagram chunk (Svelte Flow + dagre, gzipped, loaded with the tab): ${kb(assetSizes(/^(DiagramView|schema-diff).*\.(js|css)$/))}`);
+    await page.getByText("Detected added table 'roles'").waitFor();
+    await generateAndUpgrade(page, "initial migration");
+    const first = await diagramTime(page, 2);
+    const tutorial = [];
+    for (let i = 0; i < RUNS; i++) tutorial.push(await diagramTime(page, 2));
+    console.log(`schema diagram, tutorial (2 tables): first open ${Math.round(first)} ms (with its chunk); then median of ${RUNS}: ${Math.round(median(tutorial))} ms   runs: ${list(tutorial)}`);
+
+    await page.getByRole("tab", { name: "models.ts" }).click();
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText(FIFTY_MODELS);
+    await page.getByText("Detected added table 'table_49'").waitFor({ timeout: 30_000 });
+    await generateAndUpgrade(page, "fifty tables");
+    const fifty = [];
+    for (let i = 0; i < RUNS; i++) fifty.push(await diagramTime(page, 50));
+    console.log(`schema diagram, 50 tables (+2 removed): median of ${RUNS}: ${Math.round(median(fifty))} ms   runs: ${list(fifty)}`);
   });
 } finally {
   server.close();

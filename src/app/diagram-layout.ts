@@ -78,10 +78,11 @@ function normalised(nodes: readonly PlacedNode[]): Group {
   };
 }
 
-/** Groups in rows no wider than about a 16:10 box of their total area (the widest group sets the least). */
-function placeInRows(groups: readonly Group[]): { nodes: PlacedNode[]; width: number; height: number } {
-  const area = groups.reduce((sum, g) => sum + (g.width + GROUP_GAP) * (g.height + GROUP_GAP), 0);
-  const rowWidth = Math.max(Math.sqrt(area * 1.6), ...groups.map((g) => g.width));
+/** The screen-like shape the groups are packed towards (width:height). */
+const TARGET_ASPECT = 1.6;
+
+/** Groups in rows no wider than `rowWidth`, left to right, a row as tall as its tallest group. */
+function placeInRows(groups: readonly Group[], rowWidth: number): { nodes: PlacedNode[]; width: number; height: number } {
   const nodes: PlacedNode[] = [];
   let x = 0;
   let y = 0;
@@ -101,12 +102,29 @@ function placeInRows(groups: readonly Group[]): { nodes: PlacedNode[]; width: nu
   return { nodes, width, height: y + rowHeight };
 }
 
+/**
+ * The row width whose packing comes closest to TARGET_ASPECT: groups are of uneven sizes, so
+ * the width a square root of their area suggests is only where the search starts.
+ */
+function packed(groups: readonly Group[]): { nodes: PlacedNode[]; width: number; height: number } {
+  const area = groups.reduce((sum, g) => sum + (g.width + GROUP_GAP) * (g.height + GROUP_GAP), 0);
+  const start = Math.sqrt(area * TARGET_ASPECT);
+  const widest = Math.max(...groups.map((g) => g.width));
+  const miss = (p: { width: number; height: number }) => Math.abs(Math.log(p.width / p.height / TARGET_ASPECT));
+  let best = placeInRows(groups, Math.max(start, widest));
+  for (let k = 0.6; k <= 2.5; k += 0.1) {
+    const candidate = placeInRows(groups, Math.max(start * k, widest));
+    if (miss(candidate) < miss(best)) best = candidate;
+  }
+  return best;
+}
+
 export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
   if (graph.nodes.length === 0) return { nodes: [], edges: graph.edges, width: 0, height: 0 };
   const groups = connectedGroups(graph).map((nodes) => layoutGroup(nodes, graph.edges));
   // the largest groups first: they are the ones the reader looks for, and rows pack tighter
   groups.sort((a, b) => b.nodes.length - a.nodes.length || b.height - a.height);
-  const placed = placeInRows(groups);
+  const placed = packed(groups);
   const order = new Map(graph.nodes.map((n, i) => [n.id, i]));
   placed.nodes.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   return { nodes: placed.nodes, edges: graph.edges, width: placed.width, height: placed.height };

@@ -92,8 +92,8 @@ describe("layout", () => {
 
   test("fifty tables make a block, not a column fifty tables tall", () => {
     const layout = layoutDiagram(toDiagramGraph(diffSchemaTables([], manyTables(50))));
-    expect(layout.width / layout.height).toBeGreaterThan(0.5);
-    expect(layout.width / layout.height).toBeLessThan(4);
+    expect(layout.width / layout.height).toBeGreaterThan(1);
+    expect(layout.width / layout.height).toBeLessThan(3);
   });
 
   test("an empty schema lays out as nothing", () => {
