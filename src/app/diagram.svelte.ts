@@ -19,6 +19,8 @@ export class SchemaDiagram {
   layout = $state.raw<DiagramLayout>({ nodes: [], edges: [], width: 0, height: 0 });
   /** Bumped when the view should fit the whole diagram (a new layout, or the Fit button). */
   fitRequests = $state(0);
+  /** Drawn over the whole window rather than in the database panel (a large schema needs the room). */
+  expanded = $state(false);
 
   #baseline: readonly DiffTable[] | null = null;
   #current: readonly DiffTable[] | null = null;
@@ -37,6 +39,13 @@ export class SchemaDiagram {
   }
 
   fit(): void {
+    this.fitRequests++;
+  }
+
+  /** In or out of the whole window; the diagram is fitted again to its new size. */
+  setExpanded(expanded: boolean): void {
+    if (expanded === this.expanded) return;
+    this.expanded = expanded;
     this.fitRequests++;
   }
 

@@ -146,6 +146,17 @@ describe("state", () => {
     expect(diagram.fitRequests).toBe(fits + 2);
   });
 
+  test("expanding to the whole window and back fits the diagram each time; asking twice changes nothing", () => {
+    const diagram = new SchemaDiagram();
+    diagram.update(null, [users, roles]);
+    const fits = diagram.fitRequests;
+    diagram.setExpanded(true);
+    diagram.setExpanded(true);
+    expect([diagram.expanded, diagram.fitRequests]).toEqual([true, fits + 1]);
+    diagram.setExpanded(false);
+    expect([diagram.expanded, diagram.fitRequests]).toEqual([false, fits + 2]);
+  });
+
   test("downloads: an SVG file named after the playground, and a PNG at twice its size", async () => {
     const diagram = new SchemaDiagram();
     diagram.update(null, [users, roles]);

@@ -27,10 +27,10 @@ async function changes(page: Page): Promise<Record<string, string | null>> {
 }
 
 /** No two tables (or a table and a button) drawn on top of each other, and all tables inside the fitted view. */
-async function expectReadable(page: Page): Promise<void> {
+async function expectReadable(page: Page, { expanded = false } = {}): Promise<void> {
   const view = (await diagram(page).boundingBox())!;
-  // the region itself inside its tab panel: nothing of it is scrolled away
-  const panel = (await page.getByRole("tabpanel", { name: "Diagram" }).boundingBox())!;
+  // the region itself inside its tab panel (or the window, expanded): nothing of it is scrolled away
+  const panel = expanded ? { x: 0, y: 0, ...page.viewportSize()! } : (await page.getByRole("tabpanel", { name: "Diagram" }).boundingBox())!;
   expect(view.y + view.height).toBeLessThanOrEqual(panel.y + panel.height + 1);
   expect(view.x + view.width).toBeLessThanOrEqual(panel.x + panel.width + 1);
   const boxes = await diagram(page).locator("[aria-label^='Table '][data-change], .svelte-flow__controls, .svelte-flow__panel.top.right").evaluateAll((els) => els.map((e) => {
@@ -169,6 +169,58 @@ test("Fit brings a panned diagram back; the diagram saves as SVG and PNG", { tim
   // a picture, not a blank canvas: an empty PNG of that size compresses to almost nothing
   expect(png.length).toBeGreaterThan(5_000);
   expect(pageErrors(page)).toEqual([]);
+});
+
+test("fifty tables are laid out apart from each other and fitted into the panel", { timeout: 90_000 }, async () => {
+  const models = [
+    'import { SQLAlchemy } from "retort";',
+    "const db = new SQLAlchemy();",
+    ...Array.from({ length: 50 }, (_, i) => [
+      `export class T${i} extends db.Model {`,
+      `  static __tablename__ = "table_${i}";`,
+      "  id = db.Column(db.Integer, { primaryKey: true });",
+      "  title = db.Column(db.String(200), { index: true });",
+      ...(i % 5 === 0 ? [] : [`  parent_id = db.Column(db.Integer, db.ForeignKey("table_${i - 1}.id"));`]),
+      "}",
+    ].join("\n")),
+  ].join("\n");
+  const page = await openApp(site.browser.context, site.server.url);
+  await generateAndUpgradeFirstMigration(page);
+  await page.getByRole("tab", { name: "models.ts" }).click();
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(models);
+  await page.getByText("Detected added table 'table_49'").waitFor({ timeout: 30_000 });
+  await page.getByLabel("Message").fill("fifty tables");
+  await page.getByRole("button", { name: "Generate migration" }).click();
+  await page.getByRole("tab", { name: /fifty_tables\.ts/ }).waitFor();
+  await page.getByRole("button", { name: "Upgrade", exact: true }).click();
+  await stepLog(page).getByText(/^Running upgrade [0-9a-f]{12} -> [0-9a-f]{12}, fifty tables$/).waitFor();
+  await settled(page);
+  await openDiagram(page);
+  await expect.poll(async () => Object.keys(await changes(page)).length).toBe(52);
+  const all = await changes(page);
+  expect([all["table_0"], all["table_49"], all["users"], all["roles"]]).toEqual(["added", "added", "removed", "removed"]);
+  expect(await diagram(page).locator(".svelte-flow__edge").count()).toBe(40 + 1);
+  await expectReadable(page);
+  await screenshot(page, "diagram-fifty-1440");
+
+  // the whole window for a large schema, and Escape puts it back
+  await page.getByRole("button", { name: "Expand" }).click();
+  await expect.poll(async () => (await diagram(page).boundingBox())!.width).toBeGreaterThan(1400);
+  await page.waitForTimeout(200);
+  await expectReadable(page, { expanded: true });
+  // fitted to the window: the tables span most of its width or height
+  const view = (await diagram(page).boundingBox())!;
+  const spans = await diagram(page).locator("[aria-label^='Table '][data-change]").evaluateAll((els) => {
+    const rs = els.map((e) => e.getBoundingClientRect());
+    return { width: Math.max(...rs.map((r) => r.right)) - Math.min(...rs.map((r) => r.left)), height: Math.max(...rs.map((r) => r.bottom)) - Math.min(...rs.map((r) => r.top)) };
+  });
+  expect(spans.width > view.width * 0.6 || spans.height > view.height * 0.6).toBe(true);
+  await screenshot(page, "diagram-fifty-expanded-1440");
+  await page.keyboard.press("Escape");
+  await expect.poll(async () => (await diagram(page).boundingBox())!.width).toBeLessThan(700);
+  expect(await page.getByRole("button", { name: "Expand" }).getAttribute("aria-pressed")).toBe("false");
 });
 
 test("at 1024 px the diagram fits its panel and the page does not scroll sideways, in light and dark", { timeout: 60_000 }, async () => {
