@@ -54,6 +54,7 @@ export {
 
 // executing migrations
 export { runSteps, renderOfflineSql, formatStepLine, currentHeads, type RuntimeEvent, type RunResult, type RunError, type MigrationStep, type PlannedStep } from "./runtime";
+export { startRun, MigrationRun, RUN_CAPABILITIES, type RunPoint, type RunPosition, type RunState, type StepUnit, type StatementDescription } from "./runtime";
 export { applyOpsToSchema } from "./execute";
 
 // the workspace and the `db` commands

@@ -72,19 +72,25 @@ export function runStatement(db: Database, sql: string, onSql?: OpHooks["onSql"]
   onSql?.(sql, rowsChanged, performance.now() - started);
 }
 
+/** The statements of one op, computed from the database as it is now (just before the op runs). */
+export function opStatements(db: Database, op: MigrateOp): string[] {
+  return toSqlStatements(op, liveSource(db));
+}
+
+/** Runs one statement of an op; SQLite's refusal becomes a StatementError that names the op. */
+export function runOpStatement(db: Database, op: MigrateOp, opIndex: number, sql: string, onSql?: OpHooks["onSql"]): void {
+  try {
+    runStatement(db, sql, onSql);
+  } catch (cause) {
+    if (cause instanceof ExecuteError) throw cause;
+    throw new StatementError(op, opIndex, sql, cause);
+  }
+}
+
 /** Runs the ops in order; throws ExecuteError (before SQL) or StatementError (SQLite refused one). */
 export function applyOps(db: Database, ops: readonly MigrateOp[], hooks: OpHooks = {}): void {
-  const source = liveSource(db);
   ops.forEach((op, index) => {
     hooks.onOp?.(op, index);
-    const statements = toSqlStatements(op, source);
-    for (const sql of statements) {
-      try {
-        runStatement(db, sql, hooks.onSql);
-      } catch (cause) {
-        if (cause instanceof ExecuteError) throw cause;
-        throw new StatementError(op, index, sql, cause);
-      }
-    }
+    for (const sql of opStatements(db, op)) runOpStatement(db, op, index, sql, hooks.onSql);
   });
 }

@@ -1,0 +1,46 @@
+// "Statement 3 of 8": how many statements a revision will run. An op's statements are only known
+// when it starts (a batch plan reads the live table), so the later ops are counted ahead from
+// the schema as the earlier ops leave it (as `upgrade --sql` renders them), and each op's count
+// becomes exact when it starts. Raw SQL that creates a table the schema cannot see may make an
+// early count wrong; it is corrected as the run reaches each op.
+
+import type { Database } from "../db/database";
+import type { Schema } from "../schema/model";
+import { applyOpToSchema, toSqlStatements, type TableSource } from "../execute";
+import { reflectSchema } from "../reflect";
+import type { MigrationStep } from "./step";
+
+export interface Progress {
+  /** Statements per op: counted ahead, then exact once the op has started; null when it cannot be told. */
+  readonly opCounts: readonly (number | null)[];
+  readonly versionCount: number;
+  /** Statements and version changes run so far in this revision. */
+  readonly done: number;
+}
+
+const sourceOf = (schema: Schema): TableSource => ({ table: (name) => schema.tables.find((t) => t.name === name), createSql: () => null });
+
+export function planProgress(db: Database, step: MigrationStep): Progress {
+  let schema: Schema | null = reflectSchema(db);
+  const opCounts = step.ops.map((op) => {
+    if (schema === null) return null;
+    try {
+      const count = toSqlStatements(op, sourceOf(schema)).length;
+      schema = applyOpToSchema(schema, op, { lenient: true });
+      return count;
+    } catch {
+      schema = null;
+      return null;
+    }
+  });
+  return { opCounts, versionCount: step.versionChanges.length, done: 0 };
+}
+
+export const opStarted = (p: Progress, opIndex: number, count: number): Progress => ({ ...p, opCounts: p.opCounts.map((c, i) => (i === opIndex ? count : c)) });
+
+export const statementDone = (p: Progress): Progress => ({ ...p, done: p.done + 1 });
+
+export function totalOf(p: Progress): number | null {
+  if (p.opCounts.some((c) => c === null)) return null;
+  return p.opCounts.reduce<number>((sum, c) => sum + (c ?? 0), p.versionCount);
+}
