@@ -1,4 +1,4 @@
-// `npm run bench`: Retort's figures, printed, never asserted. The three measurements run one
+// `npm run bench`: Retort's figures, printed, never asserted. The measurements run one
 // after the other in this one file, so that they do not compete for the two cores (vitest runs
 // bench files in parallel workers).
 import { bench, describe } from "vitest";
@@ -7,12 +7,14 @@ import { runProcess } from "../differential/harness/process";
 import { measureAutogenerate, pipeline, prepareAutogenerate } from "./autogenerate";
 import { benchBatchUpgrade, benchMigrate } from "./cli";
 import { requireTools, TABLES } from "./fixtures";
+import { benchStepping } from "./stepper";
 
 requireTools();
 await prepareAutogenerate();
 measureAutogenerate(30);
 await benchMigrate();
 await benchBatchUpgrade();
+await benchStepping();
 
 describe(`autogenerate, ${TABLES} tables`, () => {
   bench("parse + reflect + compare + render", () => {

@@ -4,7 +4,10 @@
 // must be undoable to any earlier pause and cancellable as a whole, so it keeps one outer
 // transaction: a SAVEPOINT per revision (a failed revision is rolled back to it, and the earlier
 // ones commit with the outer COMMIT, as a plain run leaves them), and a SAVEPOINT per pause that
-// step back rolls back to. Its foreign_keys pragma is decided once, before BEGIN.
+// step back rolls back to. Its foreign_keys pragma is decided once, before BEGIN: OFF for the
+// whole run when any revision rebuilds a table and the user had it ON, with foreign_key_check at
+// the end of every revision. So, unlike a plain run, a revision that relies on ON DELETE CASCADE
+// in the same stepped run as a rebuild does not cascade: its orphans fail that check, in place.
 
 import type { Database } from "../db/database";
 import type { MigrateOp } from "../ops/ops";
