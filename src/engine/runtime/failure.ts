@@ -24,6 +24,23 @@ export interface RunError {
   readonly hint: string | null;
 }
 
+const causeOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** The run could not start: alembic_version could not be created (or the stepped run's BEGIN failed). */
+export function openFailure(first: MigrationStep | undefined, e: unknown, sql: string): RunError {
+  const cause = causeOf(e);
+  const message = `Could not create the alembic_version table: ${cause}. Check that the database file is writable and not inside an open transaction.`;
+  return { revision: first?.revision ?? "", direction: first?.direction ?? "upgrade", message, cause, op: null, opIndex: null, sql, rows: null, hint: null };
+}
+
+/** Something outside the stepper ended the stepped run's transaction (a COMMIT or ROLLBACK of its own, or SQLite after a full disk). */
+export function lostTransaction(step: MigrationStep | undefined, e: unknown): RunError {
+  const cause = causeOf(e);
+  const hint = "Run `db current` to see which revision the database is at, then step or upgrade again.";
+  const message = `The stepped run's transaction was ended outside the stepper (${cause}), so its pauses cannot be undone and it cannot go on. ${hint}`;
+  return { revision: step?.revision ?? "", direction: step?.direction ?? "upgrade", message, cause, op: null, opIndex: null, sql: null, rows: null, hint };
+}
+
 /** An UPDATE or DELETE of alembic_version that did not match exactly one row. */
 export class VersionError extends Error {}
 

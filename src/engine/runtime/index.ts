@@ -1,6 +1,7 @@
 // upgrade/downgrade: the entry points other modules use.
 export { runSteps, type RunError, type RunOptions, type RunResult, type RuntimeEvent } from "./run";
-export { MigrationRun, RUN_CAPABILITIES, startRun, type RunPosition, type RunState, type StepUnit } from "./migration-run";
+export { MigrationRun, RUN_CAPABILITIES, startRun, type RunState, type StepUnit } from "./migration-run";
+export type { RunPosition } from "./progress";
 export type { RunPoint } from "./points";
 export { describeStatement, rebuildReason, type StatementDescription } from "./point-messages";
 export { renderOfflineParts, renderOfflineSql, type OfflineOptions, type OfflinePart } from "./offline";

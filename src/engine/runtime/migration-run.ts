@@ -10,9 +10,9 @@
 import type { Database } from "../db/database";
 import { opStatements, runOpStatement, runStatement, validateOps } from "../execute";
 import type { OnSql, RunOptions, RunResult, RuntimeEvent } from "./events";
-import { VersionError, checkForeignKeys, failure, type RunError } from "./failure";
+import { VersionError, checkForeignKeys, failure, lostTransaction, openFailure, type RunError } from "./failure";
 import { after, isPause, pointAt, startOf, type Cursor, type RunPoint } from "./points";
-import { opStarted, planProgress, statementDone, totalOf, type Progress } from "./progress";
+import { opStarted, planProgress, positionOf, statementDone, type Progress, type RunPosition } from "./progress";
 import type { MigrationStep } from "./step";
 import { PlainTransactions, SteppingTransactions, type RevisionTx, type Transactions } from "./transactions";
 import { VERSION_TABLE_DDL, versionMismatchMessage } from "./version-table";
@@ -26,19 +26,6 @@ export type StepUnit = "statement" | "op" | "revision";
  * result). cancelled: rolled back whole.
  */
 export type RunState = "ready" | "paused" | "failed" | "at-end" | "ended" | "cancelled";
-
-export interface RunPosition {
-  /** The last point that ran (or failed); "start" before any. */
-  readonly kind: RunPoint["kind"] | "start";
-  readonly revisionIndex: number;
-  readonly revisionCount: number;
-  readonly revision: string | null;
-  readonly opIndex: number | null;
-  readonly opCount: number;
-  /** Statements and version changes run so far in this revision, and how many it has. */
-  readonly statementNumber: number;
-  readonly statementTotal: number | null;
-}
 
 interface Revision {
   readonly stepIndex: number;
@@ -115,24 +102,12 @@ export class MigrationRun {
   }
 
   get position(): RunPosition {
-    const point = this.currentPoint;
-    const step = point?.step ?? null;
-    const progress = this.revision?.progress;
-    return {
-      kind: point?.kind ?? "start",
-      revisionIndex: point?.stepIndex ?? 0,
-      revisionCount: this.steps.length,
-      revision: step?.revision ?? null,
-      opIndex: point && "opIndex" in point ? point.opIndex : null,
-      opCount: step?.ops.length ?? 0,
-      statementNumber: progress?.done ?? 0,
-      statementTotal: progress ? totalOf(progress) : null,
-    };
+    return positionOf(this.currentPoint, this.revision?.progress ?? null, this.steps.length);
   }
 
   /** Runs the next point(s) up to the next pause of that unit; returns the state it stopped in. */
   forward(unit: StepUnit = "statement"): RunState {
-    if (!this.canStepForward || !this.open(true)) return this.runState;
+    if (!this.canStepForward || !this.open(true) || this.lost()) return this.runState;
     const tx = this.tx!;
     this.pauses.push({ mark: tx.mark(), cursor: this.cursor, current: this.currentPoint, revision: this.revision, completed: this.completed.length });
     let ranPause = false;
@@ -149,7 +124,7 @@ export class MigrationRun {
 
   /** Undoes back to an earlier pause: the last one, or the start of the op or revision it was in. */
   back(unit: StepUnit = "statement"): RunState {
-    if (!this.canStepBack) return this.runState;
+    if (!this.canStepBack || this.lost()) return this.runState;
     do {
       const pause = this.pauses.pop()!;
       this.tx!.undoTo(pause.mark);
@@ -166,7 +141,7 @@ export class MigrationRun {
   /** Runs what is left, then commits: a failed revision rolls back, the ones before it stay applied. */
   toEnd(): RunResult {
     if (this.runResult) return this.runResult;
-    if (!this.open(false)) return this.runResult!;
+    if (!this.open(false) || this.lost()) return this.runResult!;
     let error: RunError | null = this.failedWith ? this.concludeFailure() : null;
     for (let point = error ? null : pointAt(this.steps, this.cursor); point; point = pointAt(this.steps, this.cursor)) {
       if (!this.runPoint(point)) {
@@ -180,12 +155,20 @@ export class MigrationRun {
 
   /** Rolls back everything the stepped run did; the database is as before it started. */
   cancel(): RunResult {
-    if (this.runResult) return this.runResult;
+    if (this.runResult || this.lost()) return this.runResult!;
     if (this.tx) this.tx.cancel();
     this.completed.length = 0;
     const result = this.end({ ok: false, completed: [], error: null });
     this.runState = "cancelled";
     return result;
+  }
+
+  /** Ends the run when its transaction was ended from outside; true then. */
+  private lost(): boolean {
+    if (this.tx?.isOpen() !== false) return false;
+    this.tx.cancel();
+    this.end({ ok: false, completed: [], error: lostTransaction(this.currentPoint?.step ?? this.steps[0], "no transaction is active") });
+    return true;
   }
 
   private reached(unit: StepUnit, point: RunPoint, ranPause: boolean): boolean {
@@ -202,11 +185,7 @@ export class MigrationRun {
       this.tx.open();
       return true;
     } catch (e) {
-      const cause = e instanceof Error ? e.message : String(e);
-      const first = this.steps[0];
-      const message = `Could not create the alembic_version table: ${cause}. Check that the database file is writable and not inside an open transaction.`;
-      const error: RunError = { revision: first?.revision ?? "", direction: first?.direction ?? "upgrade", message, cause, op: null, opIndex: null, sql: VERSION_TABLE_DDL, rows: null, hint: null };
-      this.end({ ok: false, completed: [], error });
+      this.end({ ok: false, completed: [], error: openFailure(this.steps[0], e, VERSION_TABLE_DDL) });
       return false;
     }
   }

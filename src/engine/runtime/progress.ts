@@ -8,6 +8,7 @@ import type { Database } from "../db/database";
 import type { Schema } from "../schema/model";
 import { applyOpToSchema, toSqlStatements, type TableSource } from "../execute";
 import { reflectSchema } from "../reflect";
+import type { RunPoint } from "./points";
 import type { MigrationStep } from "./step";
 
 export interface Progress {
@@ -43,4 +44,32 @@ export const statementDone = (p: Progress): Progress => ({ ...p, done: p.done + 
 export function totalOf(p: Progress): number | null {
   if (p.opCounts.some((c) => c === null)) return null;
   return p.opCounts.reduce<number>((sum, c) => sum + (c ?? 0), p.versionCount);
+}
+
+/** Where a run stands, for "Revision 1 of 2 · Op 1 of 3 · Statement 3 of 8". */
+export interface RunPosition {
+  /** The last point that ran (or failed); "start" before any. */
+  readonly kind: RunPoint["kind"] | "start";
+  readonly revisionIndex: number;
+  readonly revisionCount: number;
+  readonly revision: string | null;
+  readonly opIndex: number | null;
+  readonly opCount: number;
+  /** Statements and version changes run so far in this revision, and how many it has. */
+  readonly statementNumber: number;
+  readonly statementTotal: number | null;
+}
+
+export function positionOf(point: RunPoint | null, progress: Progress | null, revisionCount: number): RunPosition {
+  const step = point?.step ?? null;
+  return {
+    kind: point?.kind ?? "start",
+    revisionIndex: point?.stepIndex ?? 0,
+    revisionCount,
+    revision: step?.revision ?? null,
+    opIndex: point && "opIndex" in point ? point.opIndex : null,
+    opCount: step?.ops.length ?? 0,
+    statementNumber: progress?.done ?? 0,
+    statementTotal: progress ? totalOf(progress) : null,
+  };
 }

@@ -37,6 +37,8 @@ export interface Transactions {
   close(): void;
   /** Undoes the whole run (stepping only). */
   cancel(): void;
+  /** Whether the run's transaction is still open: nothing outside ended it. */
+  isOpen(): boolean;
   /** A point to come back to (stepping only); its name. */
   mark(): string;
   undoTo(mark: string): void;
@@ -94,6 +96,11 @@ export class PlainTransactions implements Transactions {
   }
 
   close(): void {}
+
+  // a plain run holds no transaction between two of its requests
+  isOpen(): boolean {
+    return true;
+  }
 
   cancel(): void {
     throw new Error("A plain run cannot be cancelled: each revision commits as it ends.");
@@ -160,6 +167,17 @@ export class SteppingTransactions implements Transactions {
   cancel(): void {
     quietly(() => runStatement(this.db, "ROLLBACK", this.onSql));
     this.restoreForeignKeys();
+  }
+
+  // BEGIN fails only inside a transaction; an app's own COMMIT or ROLLBACK while paused ends it
+  isOpen(): boolean {
+    try {
+      this.db.exec("BEGIN");
+    } catch {
+      return true;
+    }
+    this.db.exec("ROLLBACK");
+    return false;
   }
 
   // pauses are the stepper's bookkeeping, not the migration's SQL: they are not reported

@@ -271,3 +271,24 @@ describe("foreign keys and downgrades", () => {
     expect(currentHeads(db)).toEqual(["a"]);
   });
 });
+
+describe("a transaction ended outside the stepper", () => {
+  test("a ROLLBACK or COMMIT run by someone else while paused ends the run with a message instead of stepping on in autocommit", async () => {
+    const db = await seeded();
+    db.exec("PRAGMA foreign_keys = ON");
+    const rolledBack = startRun(db, [rebuild]);
+    rolledBack.forward();
+    rolledBack.forward();
+    db.exec("ROLLBACK");
+    expect(rolledBack.back()).toBe("ended");
+    expect(rolledBack.error?.message).toContain("The stepped run's transaction was ended outside the stepper");
+    expect(rolledBack.canStepBack).toBe(false);
+    expect(db.query("PRAGMA foreign_keys").rows).toEqual([[1]]);
+    const committed = startRun(db, [rebuild]);
+    committed.forward();
+    db.exec("COMMIT");
+    expect(committed.toEnd()).toMatchObject({ ok: false, completed: [] });
+    expect(committed.state).toBe("ended");
+    expect(currentHeads(db)).toEqual(["a"]);
+  });
+});
