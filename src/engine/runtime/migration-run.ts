@@ -22,8 +22,8 @@ export type StepUnit = "statement" | "op" | "revision";
 
 /**
  * ready: nothing ran yet. paused: between two points. failed: paused at a failing point.
- * at-end: every point ran, the transaction is still open (toEnd commits). ended: committed (see
- * result). cancelled: rolled back whole.
+ * at-end: every point ran, the transaction is still open (toEnd commits). ended: over, `result`
+ * says what committed (and the error, if any). cancelled: rolled back whole.
  */
 export type RunState = "ready" | "paused" | "failed" | "at-end" | "ended" | "cancelled";
 
@@ -122,7 +122,10 @@ export class MigrationRun {
     return (this.runState = pointAt(this.steps, this.cursor) ? "paused" : "at-end");
   }
 
-  /** Undoes back to an earlier pause: the last one, or the start of the op or revision it was in. */
+  /**
+   * Undoes back to an earlier pause: the last one, or by op or revision the first pause at the
+   * start of one. Only pauses can be returned to: a forward("revision") is undone as a whole.
+   */
   back(unit: StepUnit = "statement"): RunState {
     if (!this.canStepBack || this.lost()) return this.runState;
     do {
