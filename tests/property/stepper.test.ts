@@ -1,8 +1,9 @@
 // Random model evolutions, stepped: the upgrade (and the downgrade back) that `db upgrade` runs,
 // driven statement by statement through the pausable runtime on a copy of the same database.
 // Stepping every statement forward and then all the way back gives back the database exactly
-// (schema text and every row); stepping forward again and running to the end gives exactly what
-// the plain command gave, a failing revision (rolled back, the earlier ones kept) included.
+// (schema text and every row); stepping forward again (by statement, op or revision, at random)
+// and running to the end gives exactly what the plain command gave, a failing revision (rolled
+// back, the earlier ones kept) included.
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { runCommand, type CommandResult } from "../../src/engine/commands";
@@ -10,13 +11,14 @@ import { startRun, type MigrationStep, type RuntimeEvent } from "../../src/engin
 import { newWorkspace, withFile, type Workspace } from "../../src/engine/workspace/workspace";
 import { openTestDatabase } from "../binding";
 import { dump } from "../engine/execute/helpers";
-import { randomModel, rngOf } from "./evolution-model";
+import { pick, randomModel, rngOf, type Rng } from "./evolution-model";
+import type { StepUnit } from "../../src/engine/runtime";
 import { evolve } from "./evolution-change";
 import { modelsSource } from "./evolution-source";
 import { randomRows } from "./evolution-rows";
 import { insertRows } from "./evolution-dump";
 
-const RUNS = process.env.CI ? 150 : Number(process.env.STEPPER_RUNS ?? 40);
+const RUNS = process.env.CI ? 300 : Number(process.env.STEPPER_RUNS ?? 40);
 const stats = { upgrades: 0, failed: 0, downgrades: 0, statements: 0 };
 
 interface Plain {
@@ -45,8 +47,10 @@ async function plainly(ws: Workspace, seed: number, argv: string[]): Promise<Pla
   return { steps, result };
 }
 
-/** Steps the same steps on a copy of `bytes`: all forward, all back, all forward, to the end; compares each stage. */
-async function stepAndCompare(bytes: Uint8Array, plain: Plain): Promise<void> {
+const UNITS: readonly StepUnit[] = ["statement", "op", "revision"];
+
+/** Steps the same steps on a copy of `bytes`: every statement forward, all back, forward again by random units, to the end. */
+async function stepAndCompare(bytes: Uint8Array, plain: Plain, rng: Rng): Promise<void> {
   const db = await openTestDatabase(bytes);
   const expected = await openTestDatabase(plain.result.workspace.database ?? bytes);
   try {
@@ -57,7 +61,7 @@ async function stepAndCompare(bytes: Uint8Array, plain: Plain): Promise<void> {
     stats.statements += pauses;
     while (run.canStepBack) run.back();
     expect(dump(db), "stepping every statement forward and back restores the database").toEqual(before);
-    while (run.forward() === "paused");
+    while (run.forward(pick(rng, UNITS)) === "paused");
     const result = run.toEnd();
     expect(result.ok, result.error?.message).toBe(plain.result.exitCode === 0);
     if (!result.ok) stats.failed += 1;
@@ -82,11 +86,11 @@ async function checkStepping(seed: number, tableCount: number, naming: boolean, 
     const atFirst = ws.database!;
     const upgrade = await plainly(ws, seed, ["upgrade"]);
     stats.upgrades += 1;
-    await stepAndCompare(atFirst, upgrade);
+    await stepAndCompare(atFirst, upgrade, rng);
     if (upgrade.result.exitCode !== 0 || upgrade.steps.length === 0) return;
     const downgrade = await plainly(upgrade.result.workspace, seed, ["downgrade"]);
     stats.downgrades += 1;
-    await stepAndCompare(upgrade.result.workspace.database!, downgrade);
+    await stepAndCompare(upgrade.result.workspace.database!, downgrade, rng);
   } catch (e) {
     throw new Error(`seed ${seed}, ${tableCount} tables, naming ${naming}, ${changeCount} changes\nmodels v1:\n${modelsSource(v1)}\nmodels v2:\n${modelsSource(v2)}\n${e instanceof Error ? e.message : String(e)}`);
   }
