@@ -153,6 +153,20 @@ describe("stepping a batch rebuild", () => {
   });
 });
 
+describe("the position", () => {
+  test("counts a revision's statements ahead, and where raw SQL hides a table from the count, tells once the op starts", async () => {
+    const db = await seeded();
+    const raw = step("b", "a", [execute("CREATE TABLE t (id INTEGER NOT NULL, n INTEGER, PRIMARY KEY (id))"), modifyTable("t", [dropColumn("t", "n")])]);
+    const run = startRun(db, [raw]);
+    expect(run.position).toMatchObject({ kind: "start", statementNumber: 0, statementTotal: null });
+    run.forward();
+    expect(run.position).toMatchObject({ kind: "statement", revision: "b", revisionIndex: 0, revisionCount: 1, opIndex: 0, opCount: 2, statementNumber: 1, statementTotal: null });
+    run.forward();
+    expect(run.position).toMatchObject({ opIndex: 1, statementNumber: 2, statementTotal: 6 });
+    run.cancel();
+  });
+});
+
 describe("a stepped run ends as a plain one", () => {
   test("toEnd() after some steps gives the same database, alembic_version and events as runSteps", async () => {
     const db = await seeded();
