@@ -127,15 +127,27 @@ export class MigrationRun {
    * start of one. Only pauses can be returned to: a forward("revision") is undone as a whole.
    */
   back(unit: StepUnit = "statement"): RunState {
-    if (!this.canStepBack || this.lost()) return this.runState;
-    do {
-      const pause = this.pauses.pop()!;
-      this.tx!.undoTo(pause.mark);
-      this.cursor = pause.cursor;
-      this.currentPoint = pause.current;
-      this.revision = pause.revision;
-      this.completed.length = pause.completed;
-    } while (this.pauses.length > 0 && !atBoundary(unit, this.cursor));
+    let at = this.pauses.length - 1;
+    while (at > 0 && !atBoundary(unit, this.pauses[at]!.cursor)) at -= 1;
+    return this.backTo(at);
+  }
+
+  /** How many pauses back() can return to; backTo(0) returns to the start of the run. */
+  get pauseCount(): number {
+    return this.pauses.length;
+  }
+
+  /** Returns to the state before forward() number `index` (0-based): one ROLLBACK TO, however far. */
+  backTo(index: number): RunState {
+    if (!this.canStepBack || index < 0 || index >= this.pauses.length || this.lost()) return this.runState;
+    const pause = this.pauses[index]!;
+    this.pauses.length = index;
+    // savepoints nest: rolling back to an earlier one undoes every later one with it
+    this.tx!.undoTo(pause.mark);
+    this.cursor = pause.cursor;
+    this.currentPoint = pause.current;
+    this.revision = pause.revision;
+    this.completed.length = pause.completed;
     this.failedWith = null;
     this.pausedError = null;
     return (this.runState = "paused");

@@ -128,6 +128,26 @@ describe("stepping a batch rebuild", () => {
     expect(db.query("SELECT note FROM child").rows).toEqual([["n"], ["n"], ["n"]]);
   });
 
+  test("backTo() returns to any earlier pause at once, and stepping on from there works", async () => {
+    const db = await seeded();
+    const run = startRun(db, [rebuild, addNote]);
+    run.forward();
+    run.forward();
+    const afterCopy = dump(db);
+    while (run.forward() === "paused");
+    expect(run.pauseCount).toBe(11);
+    expect(run.backTo(2)).toBe("paused");
+    expect(dump(db)).toEqual(afterCopy);
+    expect(run.current).toMatchObject({ description: { purpose: "copy the rows" } });
+    expect(run.pauseCount).toBe(2);
+    expect(run.backTo(5)).toBe("paused");
+    expect(run.pauseCount).toBe(2);
+    run.forward();
+    expect(run.current).toMatchObject({ sql: "DROP TABLE parent" });
+    expect(run.toEnd().ok).toBe(true);
+    expect(currentHeads(db)).toEqual(["c"]);
+  });
+
   test("op and revision granularity, forward and back", async () => {
     const db = await seeded();
     const start = dump(db);
