@@ -17,6 +17,19 @@ export interface KeyValueStore {
   setMany(entries: readonly (readonly [string, unknown])[]): Promise<void>;
   /** Deletes every key in one transaction. */
   delMany(keys: readonly string[]): Promise<void>;
+  /**
+   * Reads `keys` and lists the keys that start with `prefix` (none when null), then applies what `decide` makes of
+   * them, in one readwrite transaction: no other tab's write lands between the reads and the
+   * writes. This is what makes deleting "the chunks nothing points at" safe without a lock.
+   * `decide` is synchronous: an IndexedDB transaction ends when it waits on anything else.
+   */
+  update(keys: readonly string[], prefix: string | null, decide: (values: readonly unknown[], prefixed: readonly string[]) => UpdatePlan): Promise<void>;
+}
+
+/** What an `update` writes and deletes (nothing when both are left out). */
+export interface UpdatePlan {
+  readonly set?: readonly (readonly [string, unknown])[];
+  readonly del?: readonly string[];
 }
 
 export function idbStore(dbName = "retort", storeName = "playgrounds"): KeyValueStore {
@@ -30,7 +43,42 @@ export function idbStore(dbName = "retort", storeName = "playgrounds"): KeyValue
     getMany: (list) => getMany([...list], store),
     setMany: (entries) => setMany(entries.map(([k, v]) => [k, v]), store),
     delMany: (list) => delMany([...list], store),
+    update: (list, prefix, decide) => store("readwrite", (objects) => updateIn(objects, list, prefix, decide)),
   };
+}
+
+/** The readwrite transaction of `update`, with request callbacks only, so that it stays open until `decide` has run. */
+function updateIn(objects: IDBObjectStore, list: readonly string[], prefix: string | null, decide: (values: readonly unknown[], prefixed: readonly string[]) => UpdatePlan): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = objects.transaction;
+    tx.oncomplete = () => resolve();
+    tx.onerror = tx.onabort = () => reject(tx.error ?? new Error("the storage transaction was aborted"));
+    const values: unknown[] = [];
+    let prefixed: string[] = [];
+    // one answer per key, and one for the listing (given at once when there is none to make)
+    let waiting = list.length + 1;
+    const readDone = () => {
+      if (--waiting > 0) return;
+      try {
+        const plan = decide(values, prefixed);
+        for (const [key, value] of plan.set ?? []) objects.put(value, key);
+        for (const key of plan.del ?? []) objects.delete(key);
+      } catch (error) {
+        reject(error);
+        tx.abort();
+      }
+    };
+    list.forEach((key, i) => {
+      const request = objects.get(key);
+      request.onsuccess = () => ((values[i] = request.result), readDone());
+    });
+    if (prefix === null) {
+      readDone();
+    } else {
+      const keys = objects.getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+      keys.onsuccess = () => ((prefixed = keys.result.map(String)), readDone());
+    }
+  });
 }
 
 export function memoryStore(): KeyValueStore & { readonly data: Map<string, unknown> } {
@@ -48,5 +96,13 @@ export function memoryStore(): KeyValueStore & { readonly data: Map<string, unkn
       for (const [key, value] of cloned) data.set(key, value);
     },
     delMany: async (list) => void list.forEach((key) => data.delete(key)),
+    update: async (list, prefix, decide) => {
+      // one synchronous run over the map: nothing else can happen in between, as in a transaction
+      const prefixed = prefix === null ? [] : [...data.keys()].filter((k) => k.startsWith(prefix));
+      const plan = decide(list.map((key) => structuredClone(data.get(key))), prefixed);
+      const cloned = (plan.set ?? []).map(([key, value]) => [key, structuredClone(value)] as const);
+      for (const [key, value] of cloned) data.set(key, value);
+      for (const key of plan.del ?? []) data.delete(key);
+    },
   };
 }

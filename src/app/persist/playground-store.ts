@@ -3,17 +3,20 @@
 // databases), its undo snapshots (`snap:<id>`), and the chunks of the databases those two point
 // at (`chunk:<id>:…`, chunks.ts).
 // A write is atomic: the new chunks and the record that points at them go in one transaction,
-// and only then are the chunks nothing points at any more deleted. A crash in between leaves the
-// old version or the new one, plus chunks that the next write (or the next start) deletes.
+// and only then are the chunks nothing points at any more deleted (chunk-keeper.ts). A crash in
+// between leaves the old version or the new one, plus chunks that the next write (or the next
+// start) deletes.
 // Writes never throw: a full or refused store comes back as a result whose message the UI shows,
 // while the playground stays in memory.
 
-import { chunkKeys, chunkPrefix, fromChunks, sameBytes, toChunks } from "./chunks";
+import { ChunkKeeper, recordKey, snapKey } from "./chunk-keeper";
+import { chunkPrefix, fromChunks } from "./chunks";
 import type { KeyValueStore } from "./kv-store";
 import {
-  EMPTY_UI, isStoredDatabase, loadSavedPlayground, SAVED_FORMAT, type LoadResult, type SavedPlayground, type SavedUiState, type StoredDatabase,
-  type StoredLoadResult, type StoredPlayground,
+  EMPTY_UI, loadSavedPlayground, SAVED_FORMAT, type LoadResult, type SavedPlayground, type SavedUiState, type StoredDatabase, type StoredLoadResult,
+  type StoredPlayground,
 } from "./saved-format";
+import { loadSnapshotList, toStoredList, type SnapshotListResult } from "./snapshot-format";
 
 export interface PlaygroundSummary {
   readonly id: string;
@@ -30,14 +33,6 @@ export interface Snapshot {
   readonly heads: readonly string[];
   /** The database's size in bytes (0 when there was none yet). */
   readonly size: number;
-}
-
-/** A snapshot as `snap:<id>` keeps it (before chunks, its database was inline bytes). */
-interface StoredSnapshot {
-  readonly takenAt: number;
-  readonly label: string;
-  readonly heads: readonly string[];
-  readonly database: StoredDatabase | null;
 }
 
 /** Snapshots kept per playground; the oldest goes first. */
@@ -61,19 +56,11 @@ export interface StoreDeps {
   readonly chunkBytes?: number;
 }
 
-const recordKey = (id: string) => `pg:${id}`;
 const metaKey = (id: string) => `meta:${id}`;
-const snapKey = (id: string) => `snap:${id}`;
 
 /** Reads of a record and of its chunks are two transactions: a save can land between them. */
 const READ_ATTEMPTS = 3;
 const MISSING = Symbol("missing chunks");
-
-function toStoredSnapshot(value: unknown): StoredSnapshot {
-  const s = value as StoredSnapshot & { database: unknown };
-  const database = s.database instanceof Uint8Array ? { inline: s.database } : isStoredDatabase(s.database) ? s.database : null;
-  return { takenAt: s.takenAt, label: s.label, heads: s.heads ?? [], database };
-}
 
 const storedSize = (d: StoredDatabase | null) => (d === null ? 0 : "inline" in d ? d.inline.length : d.size);
 
@@ -89,26 +76,25 @@ export function storageMessage(error: unknown): string {
 }
 
 export class PlaygroundStore {
-  /**
-   * The database bytes last written or read, and where they are stored: a save whose database
-   * did not change (a typed edit) writes no chunks again. One entry: a 150 MB database is held
-   * once (it is the same array the autosave's record holds), not once per playground opened.
-   */
-  #known = new Map<string, { readonly bytes: Uint8Array; readonly stored: StoredDatabase }>();
+  readonly #deps: StoreDeps;
+  readonly #chunks: ChunkKeeper;
 
-  constructor(private readonly deps: StoreDeps) {}
+  constructor(deps: StoreDeps) {
+    this.#deps = deps;
+    this.#chunks = new ChunkKeeper(deps.kv, deps.newId, deps.chunkBytes);
+  }
 
   async list(): Promise<PlaygroundSummary[]> {
-    const keys = await this.deps.kv.keys();
-    const metas = await Promise.all(keys.filter((k) => k.startsWith("meta:")).map((k) => this.deps.kv.get(k)));
+    const keys = await this.#deps.kv.keys();
+    const metas = await Promise.all(keys.filter((k) => k.startsWith("meta:")).map((k) => this.#deps.kv.get(k)));
     return (metas.filter(Boolean) as PlaygroundSummary[]).sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
   async create(init: { title: string; files: Record<string, string>; database?: Uint8Array | null; ui?: SavedUiState }): Promise<SaveResult> {
-    const now = this.deps.clock();
+    const now = this.#deps.clock();
     const record: SavedPlayground = {
       format: SAVED_FORMAT,
-      id: this.deps.newId(),
+      id: this.#deps.newId(),
       title: init.title,
       createdAt: now,
       updatedAt: now,
@@ -117,7 +103,7 @@ export class PlaygroundStore {
       database: init.database ?? null,
       ui: init.ui ?? EMPTY_UI,
     };
-    return this.#locked(record.id, () => this.write(record));
+    return this.#locked(record.id, () => this.#write(record));
   }
 
   async load(id: string): Promise<LoadResult> {
@@ -137,10 +123,10 @@ export class PlaygroundStore {
    * chooses (keep theirs, overwrite with mine, or save mine as a copy) instead of losing work.
    */
   save(record: SavedPlayground, options: { force?: boolean } = {}): Promise<SaveResult> {
-    return this.#locked(record.id, () => this.checkAndWrite(record, options));
+    return this.#locked(record.id, () => this.#checkAndWrite(record, options));
   }
 
-  private async checkAndWrite(record: SavedPlayground, options: { force?: boolean }): Promise<SaveResult> {
+  async #checkAndWrite(record: SavedPlayground, options: { force?: boolean }): Promise<SaveResult> {
     if (!options.force) {
       // the record alone tells the save count: the database is read only for a conflict
       const current = await this.#loadStored(record.id);
@@ -156,7 +142,7 @@ export class PlaygroundStore {
         }
       }
     }
-    return this.write({ ...record, saveCount: record.saveCount + 1, updatedAt: this.deps.clock() });
+    return this.#write({ ...record, saveCount: record.saveCount + 1, updatedAt: this.#deps.clock() });
   }
 
   async rename(id: string, title: string): Promise<SaveResult> {
@@ -176,22 +162,27 @@ export class PlaygroundStore {
   /** Deletes the playground, its snapshots and every chunk of theirs, in one transaction. */
   async delete(id: string): Promise<void> {
     await this.#locked(id, async () => {
-      const chunks = (await this.deps.kv.keys()).filter((k) => k.startsWith(chunkPrefix(id)));
-      await this.deps.kv.delMany([metaKey(id), recordKey(id), snapKey(id), ...chunks]);
-      this.#known.delete(id);
+      const chunks = (await this.#deps.kv.keys()).filter((k) => k.startsWith(chunkPrefix(id)));
+      await this.#deps.kv.delMany([metaKey(id), recordKey(id), snapKey(id), ...chunks]);
+      this.#chunks.forget(id);
     });
   }
 
+  /** The undo steps kept; none when their list cannot be read (it is left as it is). */
   async snapshots(id: string): Promise<Snapshot[]> {
-    return (await this.#storedSnapshots(id)).map(({ takenAt, label, heads, database }) => ({ takenAt, label, heads, size: storedSize(database) }));
+    const list = await this.#storedSnapshots(id);
+    return (list.ok ? list.snapshots : []).map(({ takenAt, label, heads, database }) => ({ takenAt, label, heads, size: storedSize(database) }));
   }
 
   /** The database of the snapshot taken at `takenAt`: read only now, when it is put back. */
   async snapshotDatabase(id: string, takenAt: number): Promise<{ ok: true; database: Uint8Array | null } | { ok: false; message: string }> {
     for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
-      const snapshot = (await this.#storedSnapshots(id)).find((s) => s.takenAt === takenAt);
+      const list = await this.#storedSnapshots(id);
+      if (!list.ok) return { ok: false, message: list.reason };
+      const snapshot = list.snapshots.find((s) => s.takenAt === takenAt);
       if (!snapshot) return { ok: false, message: "This step is no longer kept: only the last steps are." };
-      const database = await this.#readDatabase(null, snapshot.database);
+      // remembered: the restore saves these bytes next, and they are stored already
+      const database = await this.#readDatabase(id, snapshot.database);
       if (database !== MISSING) return { ok: true, database };
     }
     return { ok: false, message: "The database of this step is incomplete: parts of it are missing from the browser's storage." };
@@ -202,12 +193,16 @@ export class PlaygroundStore {
     return this.#locked(id, async () => {
       try {
         const [record, list] = await Promise.all([this.#loadStored(id), this.#storedSnapshots(id)]);
-        const stored = record.ok ? [record.record.database, ...list.map((s) => s.database)] : list.map((s) => s.database);
-        const placed = this.#place(id, snapshot.database, stored);
-        const next = [...list, { takenAt: this.deps.clock(), label: snapshot.label, heads: [...snapshot.heads], database: placed.stored }].slice(-MAX_SNAPSHOTS);
-        await this.deps.kv.setMany([...placed.entries, [snapKey(id), next]]);
-        this.#remember(id, snapshot.database, placed.stored);
-        await this.#deleteUnused(id, [record.ok ? record.record.database : null, ...next.map((s) => s.database)]);
+        // a list this Retort cannot read (a newer one's) is not written over
+        if (!list.ok) return { ok: false, message: list.reason };
+        const databases = list.snapshots.map((s) => s.database);
+        const placed = this.#chunks.place(id, snapshot.database, record.ok ? [record.record.database, ...databases] : databases);
+        const entry = { takenAt: this.#deps.clock(), label: snapshot.label, heads: [...snapshot.heads] };
+        const stored = await this.#chunks.write(id, snapshot.database, placed, (database) => [
+          [snapKey(id), toStoredList([...list.snapshots, { ...entry, database }].slice(-MAX_SNAPSHOTS))],
+        ]);
+        this.#chunks.remember(id, snapshot.database, stored);
+        await this.#chunks.deleteUnused(id);
         return { ok: true };
       } catch (e) {
         return { ok: false, message: storageMessage(e) };
@@ -220,83 +215,50 @@ export class PlaygroundStore {
    * and deleting the old one, and those of a playground deleted halfway. Run when the page starts.
    */
   async sweep(): Promise<void> {
-    const keys = await this.deps.kv.keys();
+    const keys = await this.#deps.kv.keys();
     const ids = new Set(keys.filter((k) => k.startsWith("chunk:")).map((k) => k.split(":")[1]!));
     for (const id of ids) {
-      await this.#locked(id, async () => {
-        const [record, list] = await Promise.all([this.#loadStored(id), this.#storedSnapshots(id)]);
-        await this.#deleteUnused(id, [record.ok ? record.record.database : null, ...list.map((s) => s.database)]);
-      });
+      await this.#locked(id, () => this.#chunks.deleteUnused(id));
     }
   }
 
   /** Runs under the playground's lock (when there is one): its writes and sweeps never interleave. */
   #locked<T>(id: string, work: () => Promise<T>): Promise<T> {
-    return this.deps.lock ? this.deps.lock(`retort-save-${id}`, work) : work();
+    return this.#deps.lock ? this.#deps.lock(`retort-save-${id}`, work) : work();
   }
 
   async #loadStored(id: string): Promise<StoredLoadResult> {
-    const value = await this.deps.kv.get(recordKey(id));
+    const value = await this.#deps.kv.get(recordKey(id));
     if (value === undefined) return { ok: false, reason: `There is no saved playground with id '${id}'.` };
     return loadSavedPlayground(value);
   }
 
-  async #storedSnapshots(id: string): Promise<StoredSnapshot[]> {
-    const value = await this.deps.kv.get(snapKey(id));
-    return Array.isArray(value) ? value.map(toStoredSnapshot) : [];
+  async #storedSnapshots(id: string): Promise<SnapshotListResult> {
+    return loadSnapshotList(await this.#deps.kv.get(snapKey(id)));
   }
 
-  async #readDatabase(id: string | null, stored: StoredDatabase | null): Promise<Uint8Array | null | typeof MISSING> {
+  async #readDatabase(id: string, stored: StoredDatabase | null): Promise<Uint8Array | null | typeof MISSING> {
     if (stored === null) return null;
     if ("inline" in stored) return stored.inline;
-    const bytes = fromChunks(stored, await this.deps.kv.getMany(stored.chunks));
+    const bytes = fromChunks(stored, await this.#deps.kv.getMany(stored.chunks));
     if (bytes === null) return MISSING;
-    if (id !== null) this.#remember(id, bytes, stored);
+    this.#chunks.remember(id, bytes, stored);
     return bytes;
   }
 
-  /**
-   * Where `bytes` go: the chunks already stored for them when this store knows them and a record
-   * (`stored`) still points there, or new chunks under a new blob id.
-   */
-  #place(id: string, bytes: Uint8Array | null, stored: readonly (StoredDatabase | null)[]): { entries: readonly (readonly [string, Uint8Array])[]; stored: StoredDatabase | null } {
-    if (bytes === null) return { entries: [], stored: null };
-    const known = this.#known.get(id);
-    const live = new Set(stored.flatMap(chunkKeys));
-    const reusable = known && "chunks" in known.stored && known.stored.chunks.every((k) => live.has(k));
-    if (known && reusable && sameBytes(known.bytes, bytes)) return { entries: [], stored: known.stored };
-    return toChunks(bytes, id, this.deps.newId(), this.deps.chunkBytes);
-  }
-
-  /** Only the last database is kept in mind: the open playground's, the one saved again and again. */
-  #remember(id: string, bytes: Uint8Array | null, stored: StoredDatabase | null): void {
-    if (bytes === null || stored === null || !("chunks" in stored)) return;
-    this.#known.clear();
-    this.#known.set(id, { bytes, stored });
-  }
-
-  /** Deletes this playground's chunks that none of `kept` points at. A failure only leaves them for later. */
-  async #deleteUnused(id: string, kept: readonly (StoredDatabase | null)[]): Promise<void> {
-    const live = new Set(kept.flatMap(chunkKeys));
-    try {
-      const unused = (await this.deps.kv.keys()).filter((k) => k.startsWith(chunkPrefix(id)) && !live.has(k));
-      if (unused.length > 0) await this.deps.kv.delMany(unused);
-    } catch {
-      // the versions stay whole; the next write or start deletes these
-    }
-  }
-
   /** Writes `record` (its new chunks, the record, its summary) in one transaction; runs under the lock. */
-  private async write(record: SavedPlayground): Promise<SaveResult> {
+  async #write(record: SavedPlayground): Promise<SaveResult> {
     try {
       const [previous, list] = await Promise.all([this.#loadStored(record.id), this.#storedSnapshots(record.id)]);
-      const snapDatabases = list.map((s) => s.database);
-      const placed = this.#place(record.id, record.database, [previous.ok ? previous.record.database : null, ...snapDatabases]);
-      const stored: StoredPlayground = { ...record, database: placed.stored };
+      const snapDatabases = list.ok ? list.snapshots.map((s) => s.database) : [];
+      const placed = this.#chunks.place(record.id, record.database, [previous.ok ? previous.record.database : null, ...snapDatabases]);
       const summary: PlaygroundSummary = { id: record.id, title: record.title, updatedAt: record.updatedAt };
-      await this.deps.kv.setMany([...placed.entries, [recordKey(record.id), stored], [metaKey(record.id), summary]]);
-      this.#remember(record.id, record.database, placed.stored);
-      await this.#deleteUnused(record.id, [placed.stored, ...snapDatabases]);
+      const stored = await this.#chunks.write(record.id, record.database, placed, (database) => [
+        [recordKey(record.id), { ...record, database } satisfies StoredPlayground],
+        [metaKey(record.id), summary],
+      ]);
+      this.#chunks.remember(record.id, record.database, stored);
+      await this.#chunks.deleteUnused(record.id);
       return { ok: true, record };
     } catch (e) {
       return { ok: false, reason: "storage", message: storageMessage(e) };

@@ -49,8 +49,10 @@ export type Upgrade = (record: Record<string, unknown>) => Record<string, unknow
  * its upgrade here and a golden record of the old format to tests/app/persist/fixtures/.
  */
 export const UPGRADES: readonly Upgrade[] = [
-  // 1 -> 2: the database moved out of the record into chunks; a format-1 record's bytes stay inline.
-  (r) => ({ ...r, database: r.database instanceof Uint8Array ? { inline: r.database } : null }),
+  // 1 -> 2: the database moved out of the record into chunks; a format-1 record's bytes stay
+  // inline. Any other value is left as it is, so that the record is refused as damaged: made
+  // null, the next save would make its loss permanent.
+  (r) => ({ ...r, database: r.database instanceof Uint8Array ? { inline: r.database } : r.database }),
 ];
 
 export const SAVED_FORMAT = UPGRADES.length + 1;

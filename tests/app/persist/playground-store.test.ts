@@ -38,6 +38,12 @@ describe("saved format", () => {
     expect(loadSavedPlayground(null)).toMatchObject({ ok: false });
     expect(loadSavedPlayground({ format: 1, id: "x" })).toMatchObject({ ok: false, reason: expect.stringContaining("damaged") });
   });
+
+  test("a format-1 record whose database is not bytes is refused as damaged, not upgraded to one without a database", () => {
+    const golden = JSON.parse(readFileSync(`${__dirname}/fixtures/saved-format-1.json`, "utf8"));
+    expect(loadSavedPlayground({ ...golden, database: { 0: 83, 1: 81 } })).toMatchObject({ ok: false, reason: expect.stringContaining("damaged") });
+    expect(loadSavedPlayground({ ...golden, database: null })).toMatchObject({ ok: true, record: { database: null } });
+  });
 });
 
 describe("playground store", () => {
@@ -173,7 +179,15 @@ describe("databases in chunks", () => {
   test("a save replaces the chunks: the old ones go, and a save with the same database writes none", async () => {
     const kv = memoryStore();
     const writes: string[] = [];
-    const store = chunked({ ...kv, setMany: async (entries) => (writes.push(...entries.map(([k]) => k)), kv.setMany(entries)) });
+    const store = chunked({
+      ...kv,
+      setMany: async (entries) => (writes.push(...entries.map(([k]) => k)), kv.setMany(entries)),
+      update: (keys, prefix, decide) => kv.update(keys, prefix, (values, prefixed) => {
+        const plan = decide(values, prefixed);
+        writes.push(...(plan.set ?? []).map(([k]) => k));
+        return plan;
+      }),
+    });
     const first = await created(store, bytes(10));
     const before = chunkKeys(kv);
     const second = await store.save({ ...first, database: bytes(6, 2) });
@@ -225,8 +239,9 @@ describe("databases in chunks", () => {
     const kv = memoryStore();
     const store = chunked(kv);
     const first = await created(store, bytes(10));
-    const keepAll = { ...kv, delMany: async () => {
-      throw new Error("the tab was closed");
+    const keepAll: KeyValueStore = { ...kv, update: async (keys, prefix, decide) => {
+      if ((decide(await kv.getMany(keys), (await kv.keys()).filter((k) => prefix !== null && k.startsWith(prefix))).del ?? []).length > 0) throw new Error("the tab was closed");
+      return kv.update(keys, prefix, decide);
     } };
     const saved = await chunked(keepAll).save({ ...first, database: bytes(8, 5) });
     expect(saved.ok).toBe(true);

@@ -8,10 +8,11 @@ export function slowKv(kv: KeyValueStore): KeyValueStore {
   return {
     get: (k) => later(kv.get(k)), set: (k, v) => later(kv.set(k, v)), del: (k) => later(kv.del(k)), keys: () => later(kv.keys()),
     getMany: (k) => later(kv.getMany(k)), setMany: (e) => later(kv.setMany(e)), delMany: (k) => later(kv.delMany(k)),
+    update: (k, prefix, decide) => later(kv.update(k, prefix, decide)),
   };
 }
 
 /** A store whose every call fails with `refuse`'s error. */
 export function refusingKv(refuse: () => Promise<never>): KeyValueStore {
-  return { get: refuse, set: refuse, del: refuse, keys: refuse, getMany: refuse, setMany: refuse, delMany: refuse };
+  return { get: refuse, set: refuse, del: refuse, keys: refuse, getMany: refuse, setMany: refuse, delMany: refuse, update: refuse };
 }
