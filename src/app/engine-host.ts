@@ -208,8 +208,10 @@ export class EngineHost {
       const before = totalChanges(db);
       const result = db.query(sql);
       // sqlite3_changes() keeps the last INSERT/UPDATE/DELETE's count through a VACUUM, DDL or
-      // SELECT run after it; the difference of total_changes() is this statement's own count.
-      const rowsChanged = totalChanges(db) - before;
+      // SELECT run after it, so it counts only when total_changes() says this statement changed
+      // rows; the difference itself would count rows changed by triggers and FK cascades too,
+      // which the sqlite3 shell does not (a DELETE cascading to 5 rows changed 1).
+      const rowsChanged = totalChanges(db) > before ? db.changes() : 0;
       if (result.columns.length > 0) {
         // A SELECT changes nothing; a statement with RETURNING does, so save when rows changed.
         const snapshot = rowsChanged > 0 && !/^\s*select\b/i.test(sql) ? await this.#saved() : null;

@@ -250,6 +250,23 @@ describe("the SQL console's count of changed rows", () => {
     expect(await host.query("UPDATE roles SET name = name || '!' WHERE id <= 3")).toMatchObject({ ok: true, rowsChanged: 3 });
     expect(await host.query("DROP TABLE notes")).toMatchObject({ ok: true, rowsChanged: 0 });
   });
+
+  test("is the statement's own, as sqlite3 counts it: not the rows a cascade or a trigger changed", async () => {
+    const host = await openHost();
+    for (const sql of [
+      "PRAGMA foreign_keys = ON",
+      "CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT)",
+      "CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id) ON DELETE CASCADE)",
+      "CREATE TABLE audit (what TEXT)",
+      "CREATE TRIGGER renamed AFTER UPDATE ON parent BEGIN INSERT INTO audit VALUES ('renamed'); INSERT INTO audit VALUES ('again'); END",
+      "INSERT INTO parent (id, name) VALUES (1, 'p')",
+      "INSERT INTO child (parent_id) VALUES (1), (1), (1), (1), (1)",
+    ]) expect(await host.query(sql)).toMatchObject({ ok: true });
+    expect(await host.query("UPDATE parent SET name = 'q'")).toMatchObject({ ok: true, rowsChanged: 1 });
+    expect(await host.query("DELETE FROM parent WHERE id = 1")).toMatchObject({ ok: true, rowsChanged: 1 });
+    expect(await host.query("SELECT count(*) FROM child")).toMatchObject({ ok: true, rows: [[0]] });
+    expect(await host.query("CREATE TABLE later (id INTEGER)")).toMatchObject({ ok: true, rowsChanged: 0 });
+  });
 });
 
 test("the grid's rows come a page at a time: LIMIT and OFFSET, with the total counted", async () => {
