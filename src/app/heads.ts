@@ -1,6 +1,7 @@
-// Two heads (two branches of revisions that no revision joins yet): Alembic's `upgrade` needs one
-// head ("Multiple head revisions are present"), so the History panel's Upgrade buttons say why
-// they are off and offer the fix, `flask db merge heads`, which writes a revision joining them.
+// Two heads (two branches of revisions that no revision joins yet): a one-step `upgrade` needs
+// one head ("Multiple head revisions are present"), so the History panel's Upgrade (+1) says why
+// it is off and offers the fix, `flask db merge heads`, which writes a revision joining them.
+// "Upgrade to head" runs `upgrade heads`, which Alembic takes with any number of heads: it stays on.
 
 import type { HistoryView } from "./protocol";
 
@@ -16,8 +17,8 @@ export function splitHeads(history: HistoryView | undefined): readonly string[] 
   return heads.length > 1 ? heads : [];
 }
 
-/** "Two heads: 1a2b…, 3c4d… — upgrade needs one head. Merge them:" */
+/** "Two heads: 1a2b…, 3c4d… — one step up needs one head; Upgrade to head runs every branch. Merge them:" */
 export function splitHeadsNote(heads: readonly string[]): string {
   const count = COUNT_WORDS[heads.length] ?? String(heads.length);
-  return `${count} heads: ${heads.map((h) => `${h.slice(0, 4)}…`).join(", ")} — upgrade needs one head. Merge them:`;
+  return `${count} heads: ${heads.map((h) => `${h.slice(0, 4)}…`).join(", ")} — one step up needs one head; Upgrade to head runs every branch. Merge them:`;
 }

@@ -11,7 +11,10 @@ test("two heads are named with why upgrade is off; `flask db merge heads` joins 
   }
   const heads = splitHeads(tab.playground.snapshot!.history);
   expect(heads).toHaveLength(2);
-  expect(splitHeadsNote(heads)).toBe(`Two heads: ${heads[0]!.slice(0, 4)}…, ${heads[1]!.slice(0, 4)}… — upgrade needs one head. Merge them:`);
+  expect(splitHeadsNote(heads)).toBe(`Two heads: ${heads[0]!.slice(0, 4)}…, ${heads[1]!.slice(0, 4)}… — one step up needs one head; Upgrade to head runs every branch. Merge them:`);
+  // `upgrade heads` (Upgrade to head) is what Alembic takes with two heads: both branches run
+  expect((await tab.playground.run(["upgrade", "heads"])).exitCode).toBe(0);
+  expect([...tab.playground.snapshot!.history.current].sort()).toEqual([...heads].sort());
   const merged = await tab.playground.run(MERGE_HEADS_ARGV);
   expect(merged.exitCode).toBe(0);
   const history = tab.playground.snapshot!.history;

@@ -160,30 +160,34 @@ test("the SQL console's count belongs to the statement just run: none after a VA
   await page.getByText("Done: 0 rows changed.").waitFor();
 });
 
-test("two heads: the Upgrade buttons say why they are off, and `flask db merge heads` turns them back on", async () => {
+test("two heads: Upgrade (one step) says why it is off, Upgrade to head runs both branches, and `flask db merge heads` joins them", async () => {
   const page = await openApp(site.browser.context, site.server.url);
   await generateAndUpgradeFirstMigration(page);
   await runInTerminal(page, "flask db revision -m branch_a");
   await settled(page);
   await runInTerminal(page, "flask db revision -m branch_b --head base");
   await settled(page);
-  await runInTerminal(page, "flask db upgrade heads");
-  await settled(page);
   const history = page.getByRole("region", { name: "History" });
-  const note = history.getByText(/^Two heads: [0-9a-f]{4}…, [0-9a-f]{4}… — upgrade needs one head\. Merge them:/);
+  const note = history.getByText(/^Two heads: [0-9a-f]{4}…, [0-9a-f]{4}… — one step up needs one head; Upgrade to head runs every branch\. Merge them:/);
   await note.waitFor();
   const upgrade = history.getByRole("button", { name: "Upgrade", exact: true });
+  const toHead = history.getByRole("button", { name: "Upgrade to head" });
   expect(await upgrade.isDisabled()).toBe(true);
-  expect(await history.getByRole("button", { name: "Upgrade to head" }).isDisabled()).toBe(true);
   expect(await upgrade.getAttribute("aria-describedby")).toBe("heads-note");
+  expect(await toHead.isDisabled()).toBe(false);
   await screenshot(page, "storage-two-heads");
+
+  // Alembic's `upgrade heads` takes both branches; then every head is applied
+  await toHead.click();
+  await settled(page);
+  await stepLog(page).getByText(/^Running upgrade .*branch_b/).waitFor();
+  expect(await toHead.isDisabled()).toBe(true);
 
   await history.getByRole("button", { name: "flask db merge heads" }).click();
   await settled(page);
   await note.waitFor({ state: "hidden" });
   await page.getByRole("list", { name: "Terminal output" }).getByText("flask db merge heads").first().waitFor();
   expect(await upgrade.isDisabled()).toBe(false);
-  // both branches are applied, so one step (+1) is ambiguous to Alembic: "to head" takes the merge
-  await history.getByRole("button", { name: "Upgrade to head" }).click();
+  await upgrade.click();
   await stepLog(page).getByText(/^Running upgrade [0-9a-f]{12}, [0-9a-f]{12} -> [0-9a-f]{12}/).waitFor();
 });
