@@ -32,6 +32,7 @@ export class EngineHost {
   #handlers = {
     open: (r) => this.open(r),
     workspace: async () => this.exportWorkspace(),
+    "replace-database": (r) => this.replaceDatabase(r.database),
     "database-file": () => this.databaseFile(),
     checkpoint: async () => this.checkpoint(),
     share: () => this.share(),
@@ -72,6 +73,12 @@ export class EngineHost {
   exportWorkspace(): WorkspaceData {
     const { title, files, database } = this.workspace;
     return { title, files: { ...files }, database };
+  }
+
+  /** Another database in the same playground: the files are not touched, so edits typed meanwhile stay. */
+  replaceDatabase(database: Uint8Array | null): Promise<SnapshotView> {
+    this.#workspace = { ...this.workspace, database };
+    return this.snapshot();
   }
 
   /**

@@ -70,6 +70,8 @@ export class Playground {
   #running = 0;
   /** Another playground is on its way: edits typed meanwhile belong to the one that leaves. */
   #opening = 0;
+  /** Edits typed while a share link opens: they land if the link is refused (the same playground stays). */
+  #held = new Map<string, string>();
   #texts = new Map<string, string>();
   #dirty = new Set<string>();
   #pushModels = debounce((source: string) => this.#sendModels(source), TYPING_PAUSE_MS);
@@ -79,21 +81,18 @@ export class Playground {
     this.#client = client;
   }
 
-  /**
-   * Opens a new playground, or a saved one (storage, a share link) when `workspace` is given.
-   * `sameFiles`: the files are the ones shown now (only the database changes), so the editor
-   * keeps its undo history.
-   */
-  async open(title: string, workspace?: WorkspaceData, { sameFiles = false } = {}): Promise<void> {
+  /** Opens a new playground, or a saved one (storage, an imported zip) when `workspace` is given. */
+  async open(title: string, workspace?: WorkspaceData): Promise<void> {
     // Another playground: what was shown for the last one (its last step, highlights) goes.
     this.lastRun = null;
     this.#compareWith(null);
     this.diagnostics = {};
     this.#discardEdits();
     const request = () => this.#client.request(workspace ? { kind: "open", title, workspace } : { kind: "open", title });
-    // Keystrokes meanwhile belong to the files being replaced, unless those files stay.
-    const opened = await (sameFiles ? request() : this.#whileOpening(request));
-    this.#accept(opened, { newDocument: !sameFiles });
+    // Keystrokes meanwhile belong to the files being replaced.
+    const opened = await this.#whileOpening(request);
+    this.#held.clear();
+    this.#accept(opened, { newDocument: true });
     // The pending changes follow on their own: the playground is usable once its snapshot is here.
     void this.#sendModels(this.fileText(MODELS_FILE));
   }
@@ -103,13 +102,25 @@ export class Playground {
     const result = await this.#whileOpening(() => this.#client.request({ kind: "open-shared", fragment }));
     if (!result.ok) {
       this.notice = result.message;
+      // The playground shown stays, and so does what was typed into it meanwhile: the editor has it.
+      for (const [path, text] of this.#held) this.editFile(path, text);
+      this.#held.clear();
       return false;
     }
+    this.#held.clear();
     this.#discardEdits();
     this.#accept(result.snapshot, { newDocument: true });
     this.notice = result.notes.length > 0 ? result.notes.join(" ") : null;
     void this.#sendModels(this.fileText(MODELS_FILE));
     return true;
+  }
+
+  /**
+   * Puts `database` in place of the playground's (an undo step restored). Nothing else changes:
+   * the files, and whatever is typed while the request runs, stay as they are in the editor.
+   */
+  async replaceDatabase(database: Uint8Array | null): Promise<void> {
+    this.acceptSnapshot(await this.#client.request({ kind: "replace-database", database }));
   }
 
   /** The share link's fragment for the playground with the latest edits. */
@@ -143,7 +154,11 @@ export class Playground {
    * left over, or typed while another playground opens) is refused.
    */
   editFile(path: string, text: string, document = this.documentKey): void {
-    if (document !== this.documentKey || this.#opening > 0) return;
+    if (document !== this.documentKey) return;
+    if (this.#opening > 0) {
+      this.#held.set(path, text);
+      return;
+    }
     if (this.#texts.get(path) === text) return;
     // Only files of the open playground can be edited (an editor model left from another one cannot).
     if (this.snapshot && !(path in this.snapshot.files)) return;
@@ -217,6 +232,7 @@ export class Playground {
 
   async #whileOpening<T>(request: () => Promise<T>): Promise<T> {
     this.#opening++;
+    this.#held.clear();
     try {
       return await request();
     } finally {

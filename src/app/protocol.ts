@@ -168,6 +168,8 @@ export type EngineRequest =
   /** A new playground (the tutorial's models, initialised), or a saved one when `workspace` is given. */
   | { readonly kind: "open"; readonly title: string; readonly workspace?: WorkspaceData }
   | { readonly kind: "workspace" }
+  /** Puts `database` in place of the playground's (an undo step restored); the files stay as they are. */
+  | { readonly kind: "replace-database"; readonly database: Uint8Array | null }
   /** The database as a download: a VACUUMed copy, without the free pages the playground's file keeps. */
   | { readonly kind: "database-file" }
   /**
@@ -191,6 +193,7 @@ export type EngineRequest =
 export interface ResponseOf {
   open: SnapshotView;
   workspace: WorkspaceData;
+  "replace-database": SnapshotView;
   "database-file": DatabaseFileView;
   checkpoint: CheckpointView;
   share: ShareView;

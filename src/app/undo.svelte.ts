@@ -56,11 +56,8 @@ export class UndoHistory {
       return false;
     }
     await this.#keep(`before restoring the database ${snapshot.label}`);
-    const workspace = await playground.exportWorkspace();
-    const ui = playground.uiState();
-    await playground.open(workspace.title, { ...workspace, database: kept.database }, { sameFiles: true });
-    playground.restoreUi(ui);
-    library.autosave.changed();
+    // only the database: the files, and keys typed meanwhile, are not sent back and forth
+    await playground.replaceDatabase(kept.database);
     await library.autosave.flush();
     await this.#deps.refreshViews?.();
     return true;

@@ -2,8 +2,10 @@
 // models and undo histories per key), and an edit made for another key never lands.
 import { expect, test } from "vitest";
 import { filePath, fromFilePath } from "../../../src/app/editor/monaco";
+import { EngineClient } from "../../../src/app/engine-client";
+import { memoryStore } from "../../../src/app/persist/kv-store";
 import { MODELS_FILE } from "../../../src/app/playground.svelte";
-import { openTab, startTab } from "../support/app-harness";
+import { engineWorker, openTab, startTab } from "../support/app-harness";
 
 const FIRST = "// only in the first playground";
 
@@ -75,20 +77,43 @@ test("a model's URI path names its playground and file, and reads back", () => {
   expect(fromFilePath("/node_modules/@types/retort/index.d.ts")).toBeNull();
 });
 
-test("an edit typed while a database is restored stays: the files are the same playground's", async () => {
-  const tab = openTab();
+test("edits typed while a database is restored stay: the files are the same playground's", async () => {
+  // The keystrokes arrive while the worker answers the restore's requests (the database kept
+  // before it, the restored one put in place), as on a 150 MB database that takes a while.
+  let typing: ((kind: string) => void) | null = null;
+  const client = new EngineClient(engineWorker(1, (handle) => async (request, progress) => {
+    const answer = await handle(request, progress);
+    typing?.(request.kind);
+    return answer;
+  }));
+  const tab = openTab(memoryStore(), null, () => Date.now(), client);
   await startTab(tab);
   await tab.playground.run(["migrate", "-m", "first"]);
   await tab.playground.run(["upgrade"]);
   const key = tab.playground.documentKey;
-  // The keystroke arrives while the restored database is on its way (the open request in flight).
-  const open = tab.playground.open.bind(tab.playground);
-  tab.playground.open = (...args) => {
-    const opening = open(...args);
-    tab.playground.editFile(MODELS_FILE, `${tab.playground.fileText(MODELS_FILE)}\n${FIRST}\n`, key);
-    return opening;
+  const typed: string[] = [];
+  typing = (kind) => {
+    if (kind !== "workspace" && kind !== "replace-database") return;
+    typed.push(`// typed during ${kind} (${typed.length + 1})`);
+    tab.playground.editFile(MODELS_FILE, `${tab.playground.fileText(MODELS_FILE)}\n${typed.at(-1)}\n`, key);
   };
   expect(await tab.undo.restore(tab.undo.steps[0]!.takenAt)).toBe(true);
+  typing = null;
+  expect(typed.some((t) => t.includes("during workspace"))).toBe(true);
+  for (const line of typed) expect(tab.playground.fileText(MODELS_FILE)).toContain(line);
+  expect(tab.playground.snapshot!.history.current).toEqual([]);
+  const files = (await tab.playground.exportWorkspace()).files[MODELS_FILE];
+  for (const line of typed) expect(files).toContain(line);
+});
+
+test("an edit typed while a link opens that is refused stays in the playground, as the editor shows it", async () => {
+  const tab = openTab();
+  await startTab(tab);
+  const key = tab.playground.documentKey;
+  const opening = tab.playground.openShared("#r1.damaged");
+  tab.playground.editFile(MODELS_FILE, `${tab.playground.fileText(MODELS_FILE)}\n${FIRST}\n`, key);
+  expect(await opening).toBe(false);
+  expect(tab.playground.documentKey).toBe(key);
   expect(tab.playground.fileText(MODELS_FILE)).toContain(FIRST);
   expect((await tab.playground.exportWorkspace()).files[MODELS_FILE]).toContain(FIRST);
 });
