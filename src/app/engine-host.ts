@@ -7,7 +7,7 @@ import { buildHistory, parseScripts, toDiagnosticView, toTableView } from "./eng
 import { playgroundNotes } from "./playground-notes";
 import type {
   CheckpointView, CommandView, DatabaseFileView, EngineRequest, OutputLineView, PendingView, ProgressView, QueryView, RequestOf,
-  OpenSharedView, RequestKind, ResponseOf, RowEdit, RowsView, ScriptView, ShareView, SnapshotView, SqlEventView, WorkspaceData,
+  OpenSharedView, RequestKind, ResponseOf, RowEdit, RowsView, ScriptView, ShareView, SnapshotView, SqlEventView, WorkspaceData, WorkspaceView,
 } from "./protocol";
 
 /** The SQL console shows this many rows of a result; the rest are counted. */
@@ -23,6 +23,11 @@ export class EngineHost {
   #dbBytes: Uint8Array | null | undefined = undefined;
   /** The database bytes of the last checkpoint (undefined: none was given yet). */
   #checkpointed: Uint8Array | null | undefined = undefined;
+  /** Names this worker's database versions apart from another worker's (a restarted one's). */
+  readonly #instance = globalThis.crypto.randomUUID();
+  #versions = 0;
+  /** The bytes that the version `#version.name` names: the workspace's database is replaced, never changed in place. */
+  #version: { readonly bytes: Uint8Array | null | undefined; readonly name: string } = { bytes: undefined, name: "" };
 
   constructor(engine: EngineFacade) {
     this.#engine = engine;
@@ -31,7 +36,7 @@ export class EngineHost {
   /** One handler per request kind, checked by the compiler: a new kind without one does not build. */
   #handlers = {
     open: (r) => this.open(r),
-    workspace: async () => this.exportWorkspace(),
+    workspace: async (r) => this.workspaceView(r.have),
     "replace-database": (r) => this.replaceDatabase(r.database),
     "database-file": () => this.databaseFile(),
     checkpoint: async () => this.checkpoint(),
@@ -79,6 +84,14 @@ export class EngineHost {
   replaceDatabase(database: Uint8Array | null): Promise<SnapshotView> {
     this.#workspace = { ...this.workspace, database };
     return this.snapshot();
+  }
+
+  /** The playground for storage; the database only when the page does not hold this version already. */
+  workspaceView(have?: string): WorkspaceView {
+    const { title, files, database } = this.exportWorkspace();
+    if (this.#version.bytes !== database) this.#version = { bytes: database, name: `${this.#instance}:${++this.#versions}` };
+    const databaseVersion = this.#version.name;
+    return have === databaseVersion ? { title, files, databaseVersion } : { title, files, database, databaseVersion };
   }
 
   /**

@@ -137,6 +137,18 @@ export interface WorkspaceData {
   readonly database: Uint8Array | null;
 }
 
+/**
+ * The playground as storage keeps it. `databaseVersion` names the database's bytes (a new one
+ * whenever they change, in this worker or a fresh one); the bytes are left out when the request
+ * said it has that version already, so a save after typing does not copy the database again.
+ */
+export interface WorkspaceView {
+  readonly title: string;
+  readonly files: Readonly<Record<string, string>>;
+  readonly database?: Uint8Array | null;
+  readonly databaseVersion: string;
+}
+
 /** The playground's SQLite file, compacted, as the .sqlite download gives it (null: no database yet). */
 export interface DatabaseFileView {
   readonly title: string;
@@ -167,7 +179,8 @@ export type OpenSharedView =
 export type EngineRequest =
   /** A new playground (the tutorial's models, initialised), or a saved one when `workspace` is given. */
   | { readonly kind: "open"; readonly title: string; readonly workspace?: WorkspaceData }
-  | { readonly kind: "workspace" }
+  /** `have`: the databaseVersion whose bytes the page holds already. */
+  | { readonly kind: "workspace"; readonly have?: string }
   /** Puts `database` in place of the playground's (an undo step restored); the files stay as they are. */
   | { readonly kind: "replace-database"; readonly database: Uint8Array | null }
   /** The database as a download: a VACUUMed copy, without the free pages the playground's file keeps. */
@@ -192,7 +205,7 @@ export type EngineRequest =
 
 export interface ResponseOf {
   open: SnapshotView;
-  workspace: WorkspaceData;
+  workspace: WorkspaceView;
   "replace-database": SnapshotView;
   "database-file": DatabaseFileView;
   checkpoint: CheckpointView;
