@@ -1,6 +1,7 @@
 // Undo snapshots in Node: a snapshot before every upgrade or downgrade (not before offline --sql),
 // restoring puts the database back and is itself undoable, and the bound holds.
 import { expect, test } from "vitest";
+import { memoryStore } from "../../src/app/persist/kv-store";
 import { MAX_SNAPSHOTS } from "../../src/app/persist/playground-store";
 import { changesDatabase } from "../../src/app/playground.svelte";
 import { SNAPSHOT_BOUND_TEXT } from "../../src/app/undo.svelte";
@@ -80,4 +81,24 @@ test("a snapshot that cannot be stored is reported, and the step still runs", as
   const result = await tab.playground.run(["upgrade"]);
   expect(result.exitCode).toBe(0);
   expect(tab.undo.error).toMatch(/could not be kept before this step.*storage for this site is full/);
+});
+
+test("a restore stores no second copy of a database: the step's chunks are the ones the playground saves", async () => {
+  const kv = memoryStore();
+  const chunkCount = () => [...kv.data.keys()].filter((k) => k.startsWith("chunk:")).length;
+  const tab = openTab(kv);
+  await startTab(tab);
+  await tab.playground.run(["migrate", "-m", "first"]);
+  await tab.playground.run(["upgrade"]);
+  const upgraded = tab.playground.snapshot!.history.current;
+  await tab.library.autosave.saveNow();
+  await tab.playground.run(["downgrade"]);
+  await tab.library.autosave.saveNow();
+  const before = chunkCount();
+  expect(before).toBeGreaterThan(0);
+  // the step before the downgrade: the upgraded database, whose chunks the step list keeps
+  await tab.undo.restore(tab.undo.steps[0]!.takenAt);
+  await tab.library.autosave.saveNow();
+  expect(tab.playground.snapshot!.history.current).toEqual(upgraded);
+  expect(chunkCount()).toBe(before);
 });
