@@ -20,6 +20,15 @@ export interface Tok {
   readonly newlineBefore: boolean;
 }
 
+/** A comment as Babel lists it in `File.comments` (the script parser reads the header from it). */
+export interface Comment {
+  readonly type: "CommentLine" | "CommentBlock";
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+  readonly loc: { readonly start: Pos; readonly end: Pos };
+}
+
 const PUNCT = new Set(["{", "}", "(", ")", "[", "]", ",", ";", ":", ".", "=", "-"]);
 // the plain escapes, cooked as JavaScript does; any other backslash goes to Babel
 const ESCAPES: Readonly<Record<string, string>> = { "\\": "\\", '"': '"', "'": "'", n: "\n", t: "\t" };
@@ -40,7 +49,11 @@ export class ModelLexer {
   private lineStart = 0;
   private newline = false;
 
-  constructor(private readonly src: string) {
+  /** `comments`, when given, receives every comment, in order (only scripts need them). */
+  constructor(
+    private readonly src: string,
+    private readonly comments: Comment[] | null = null,
+  ) {
     // Babel also breaks lines at \r, U+2028 and U+2029: leave those files to it
     if (/[\r\u2028\u2029]/.test(src)) throw new GiveUp();
   }
@@ -71,14 +84,22 @@ export class ModelLexer {
       else if (c === 32 || c === 9) this.i++;
       else if (c === 47 && src.charCodeAt(this.i + 1) === 47) {
         const nl = src.indexOf("\n", this.i);
-        this.i = nl < 0 ? src.length : nl;
+        const end = nl < 0 ? src.length : nl;
+        if (this.comments) this.comments.push(this.comment("CommentLine", this.pos(this.i), end, src.slice(this.i + 2, end)));
+        this.i = end;
       } else if (c === 47 && src.charCodeAt(this.i + 1) === 42) {
         const close = src.indexOf("*/", this.i + 2);
         if (close < 0) throw new GiveUp();
+        const start = this.pos(this.i);
         for (let k = src.indexOf("\n", this.i); k >= 0 && k < close; k = src.indexOf("\n", k + 1)) this.newlineAt(k);
+        if (this.comments) this.comments.push(this.comment("CommentBlock", start, close + 2, src.slice(start.index + 2, close)));
         this.i = close + 2;
       } else return;
     }
+  }
+
+  private comment(type: Comment["type"], start: Pos, end: number, value: string): Comment {
+    return { type, value, start: start.index, end, loc: { start, end: this.pos(end) } };
   }
 
   read(): Tok {
@@ -100,6 +121,8 @@ export class ModelLexer {
     }
     if (c === 34 || c === 39) return this.string();
     if (c === 96) return this.template();
+    // `=>` is one token, so that no parser mistakes `= >` for an arrow
+    if (c === 61 && src.charCodeAt(i + 1) === 62) return this.token("punct", "=>", this.pos(i), i + 2);
     if (PUNCT.has(src[i]!)) return this.token("punct", src[i]!, this.pos(i), i + 1);
     throw new GiveUp();
   }

@@ -5,13 +5,13 @@
 // It throws GiveUp on anything else, valid or not, so Babel parses it and its diagnostics stay.
 
 import type { Statement } from "@babel/types";
-import { GiveUp, ModelLexer, type Pos, type Tok } from "./fast-lexer";
+import { GiveUp, ModelLexer, type Comment, type Pos, type Tok } from "./fast-lexer";
 
-type AstNode = { type: string; start: number; end: number; loc: unknown; [field: string]: unknown };
+export type AstNode = { type: string; start: number; end: number; loc: unknown; [field: string]: unknown };
 
 // Words that are not plain identifiers in a strict-mode module (Babel reports or reads them
 // otherwise): never taken as names by the fast path.
-const RESERVED = new Set(
+export const RESERVED = new Set(
   ("break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
     "import in instanceof new null return super switch this throw true try typeof var void while with yield let static " +
     "implements interface package private protected public await arguments eval async of as from declare abstract " +
@@ -24,39 +24,43 @@ const MEMBER_KEY_RESERVED = new Set(
   [...RESERVED].filter((w) => !["type", "satisfies", "keyof", "infer", "unique", "is", "asserts", "of", "as", "from"].includes(w)),
 );
 
-class Parser {
-  private readonly declared = new Set<string>();
-  private readonly lexer: ModelLexer;
-  private tok: Tok;
-  private last: Tok;
+/** Also the base of the migration scripts' fast parser (script/fast-parse.ts), whose values are these literals. */
+export class ModelParser {
+  protected readonly declared = new Set<string>();
+  protected readonly lexer: ModelLexer;
+  protected tok: Tok;
+  protected last: Tok;
 
-  constructor(private readonly text: string) {
-    this.lexer = new ModelLexer(text);
+  constructor(
+    protected readonly text: string,
+    comments: Comment[] | null = null,
+  ) {
+    this.lexer = new ModelLexer(text, comments);
     this.tok = this.lexer.read();
     this.last = this.tok;
   }
 
-  private next(): Tok {
+  protected next(): Tok {
     this.last = this.tok;
     this.tok = this.lexer.read();
     return this.last;
   }
 
-  private is(kind: Tok["kind"], value?: string): boolean {
+  protected is(kind: Tok["kind"], value?: string): boolean {
     return this.tok.kind === kind && (value === undefined || this.tok.value === value);
   }
 
-  private eat(kind: Tok["kind"], value?: string): Tok {
+  protected eat(kind: Tok["kind"], value?: string): Tok {
     if (!this.is(kind, value)) throw new GiveUp();
     return this.next();
   }
 
-  private node(type: string, start: Pos, fields: Record<string, unknown>, end: Pos = this.last.end, name?: string): AstNode {
+  protected node(type: string, start: Pos, fields: Record<string, unknown>, end: Pos = this.last.end, name?: string): AstNode {
     const loc = { start, end, filename: undefined, identifierName: name };
     return { type, start: start.index, end: end.index, loc, ...fields };
   }
 
-  private binding(): AstNode {
+  protected binding(): AstNode {
     const t = this.eat("name");
     if (RESERVED.has(t.value) || this.declared.has(t.value)) throw new GiveUp();
     this.declared.add(t.value);
@@ -64,13 +68,13 @@ class Parser {
   }
 
   // the commonest nodes are built in one literal each: no fields object to spread (less garbage)
-  private identifier(t: Tok): AstNode {
+  protected identifier(t: Tok): AstNode {
     const loc = { start: t.start, end: t.end, filename: undefined, identifierName: t.value };
     return { type: "Identifier", start: t.start.index, end: t.end.index, loc, name: t.value };
   }
 
   /** `;`, or a line break / `}` / the end, as JavaScript's automatic semicolons allow. */
-  private semicolon(): void {
+  protected semicolon(): void {
     if (this.is("punct", ";")) this.next();
     else if (!(this.tok.newlineBefore || this.is("punct", "}") || this.is("eof"))) throw new GiveUp();
   }
@@ -81,7 +85,7 @@ class Parser {
     return body as unknown as Statement[];
   }
 
-  private statement(): AstNode {
+  protected statement(): AstNode {
     const start = this.tok.start;
     if (this.is("name", "import")) return this.importDeclaration();
     if (this.is("name", "const")) return this.constDeclaration();
@@ -91,7 +95,7 @@ class Parser {
     return this.node("ExportNamedDeclaration", start, { exportKind: "value", specifiers: [], source: null, attributes: [], declaration });
   }
 
-  private importDeclaration(): AstNode {
+  protected importDeclaration(): AstNode {
     const start = this.next().start;
     this.eat("punct", "{");
     const specifiers: AstNode[] = [];
@@ -108,7 +112,7 @@ class Parser {
     return this.node("ImportDeclaration", start, { importKind: "value", specifiers, source, attributes: [] });
   }
 
-  private constDeclaration(): AstNode {
+  protected constDeclaration(): AstNode {
     const start = this.next().start;
     const id = this.binding();
     this.eat("punct", "=");
@@ -118,11 +122,11 @@ class Parser {
     return this.node("VariableDeclaration", start, { declarations: [declarator], kind: "const" });
   }
 
-  private startOf(n: AstNode): Pos {
+  protected startOf(n: AstNode): Pos {
     return (n.loc as { start: Pos }).start;
   }
 
-  private classDeclaration(): AstNode {
+  protected classDeclaration(): AstNode {
     const start = this.eat("name", "class").start;
     const id = this.binding();
     let superClass: AstNode | null = null;
@@ -138,7 +142,7 @@ class Parser {
     return this.node("ClassDeclaration", start, { id, superClass, body });
   }
 
-  private classProperty(): AstNode {
+  protected classProperty(): AstNode {
     const start = this.tok.start;
     // a member named `static` (`static = 1`) is left to Babel: the key must then be a name
     const isStatic = this.is("name", "static");
@@ -152,13 +156,19 @@ class Parser {
     return this.node("ClassProperty", start, { static: isStatic, key, computed: false, value });
   }
 
-  private expression(): AstNode {
+  /** Where a value goes: the script parser adds the arrow functions of its language here. */
+  protected expression(): AstNode {
+    return this.operand();
+  }
+
+  /** A literal, a name, a member access, a call, `new`, or `-` one of these. */
+  protected operand(): AstNode {
     if (this.is("punct", "-")) {
       const minus = this.next();
       // "--" is the decrement operator, not two minus signs
       if (this.is("punct", "-") && this.tok.start.index === minus.end.index) throw new GiveUp();
       const start = minus.start;
-      const argument = this.expression();
+      const argument = this.operand();
       return this.node("UnaryExpression", start, { operator: "-", prefix: true, argument });
     }
     if (this.is("name", "new")) {
@@ -172,7 +182,7 @@ class Parser {
   }
 
   /** Member accesses, and calls when `calls`. */
-  private postfix(object: AstNode, calls: boolean): AstNode {
+  protected postfix(object: AstNode, calls: boolean): AstNode {
     let expr = object;
     for (;;) {
       if (this.is("punct", ".")) {
@@ -189,13 +199,13 @@ class Parser {
     }
   }
 
-  private arguments(): { list: AstNode[]; trailingComma?: number } {
+  protected arguments(): { list: AstNode[]; trailingComma?: number } {
     this.eat("punct", "(");
     return this.list(")");
   }
 
   /** Comma-separated expressions up to `close` (consumed); Babel notes a trailing comma. */
-  private list(close: string): { list: AstNode[]; trailingComma?: number } {
+  protected list(close: string): { list: AstNode[]; trailingComma?: number } {
     const list: AstNode[] = [];
     let trailingComma: number | undefined;
     while (!this.is("punct", close)) {
@@ -208,7 +218,7 @@ class Parser {
     return { list, trailingComma };
   }
 
-  private primary(): AstNode {
+  protected primary(): AstNode {
     const t = this.next();
     switch (t.kind) {
       case "string":
@@ -229,30 +239,30 @@ class Parser {
     throw new GiveUp();
   }
 
-  private word(t: Tok): AstNode {
+  protected word(t: Tok): AstNode {
     if (t.value === "true" || t.value === "false") return this.node("BooleanLiteral", t.start, { value: t.value === "true" }, t.end);
     if (t.value === "null") return this.node("NullLiteral", t.start, {}, t.end);
     if (RESERVED.has(t.value)) throw new GiveUp();
     return this.identifier(t);
   }
 
-  private stringLiteral(t: Tok): AstNode {
+  protected stringLiteral(t: Tok): AstNode {
     const raw = this.source(t);
     return this.node("StringLiteral", t.start, { extra: { rawValue: t.value, raw }, value: t.value }, t.end);
   }
 
-  private source(t: Tok): string {
+  protected source(t: Tok): string {
     return this.text.slice(t.start.index, t.end.index);
   }
 
-  private template(t: Tok): AstNode {
+  protected template(t: Tok): AstNode {
     const elementStart = { line: t.start.line, column: t.start.column + 1, index: t.start.index + 1 };
     const elementEnd = { line: t.end.line, column: t.end.column - 1, index: t.end.index - 1 };
     const quasi = this.node("TemplateElement", elementStart, { value: { raw: t.value, cooked: t.value }, tail: true }, elementEnd);
     return this.node("TemplateLiteral", t.start, { expressions: [], quasis: [quasi] }, t.end);
   }
 
-  private object(open: Tok): AstNode {
+  protected object(open: Tok): AstNode {
     const properties: AstNode[] = [];
     let trailingComma: number | undefined;
     while (!this.is("punct", "}")) {
@@ -265,7 +275,7 @@ class Parser {
     return this.node("ObjectExpression", open.start, { properties, ...trailing(trailingComma) });
   }
 
-  private property(): AstNode {
+  protected property(): AstNode {
     const t = this.next();
     // __proto__ twice is an error Babel reports; such keys are left to it
     if ((t.kind !== "name" && t.kind !== "string") || t.value === "__proto__") throw new GiveUp();
@@ -282,7 +292,7 @@ const trailing = (at: number | undefined) => (at === undefined ? {} : { extra: {
 /** The statements Babel would give for `source`, or null when the fast path cannot tell. */
 export function fastParseStatements(source: string): Statement[] | null {
   try {
-    return new Parser(source).program();
+    return new ModelParser(source).program();
   } catch (e) {
     if (e instanceof GiveUp) return null;
     throw e;

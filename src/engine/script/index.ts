@@ -1,11 +1,13 @@
-// migration script text -> header + ops (SPEC §2). The script is parsed with @babel/parser and
-// read statically: never executed. Every problem is a diagnostic with its line and column.
+// migration script text -> header + ops (SPEC §2). The script is parsed (by fast-parse.ts when it
+// is of the rendered kind, else by @babel/parser) and read statically: never executed. Every
+// problem is a diagnostic with its line and column.
 
 import { parse } from "@babel/parser";
 import type { File } from "@babel/types";
 import type { Diagnostic } from "../diagnostics";
 import type { MigrateOp } from "../ops/ops";
 import { dropRecoveryHoles } from "../recovered-ast";
+import { fastParseScript } from "./fast-parse";
 import { readHeader } from "./header";
 import { readModule } from "./module";
 import { ScriptReader } from "./reader";
@@ -41,9 +43,22 @@ function syntaxDiagnostic(e: BabelSyntaxError): Diagnostic {
   return { severity: "error", message, line, column, endLine: line, endColumn: column + 1 };
 }
 
-function parseSource(source: string): { ast?: File; diagnostics: Diagnostic[] } {
+/**
+ * Which parser reads the script: "auto" tries the fast path (fast-parse.ts) and falls back to
+ * Babel; "babel" and "fast" force one, for the tests that hold the two to the same result.
+ */
+export type ScriptParserChoice = "auto" | "babel" | "fast";
+
+function parseSource(source: string, parser: ScriptParserChoice): { ast?: File; diagnostics: Diagnostic[] } {
+  if (parser !== "babel") {
+    // the fast path reads only valid scripts of the rendered kind, which Babel parses without errors
+    const ast = fastParseScript(source);
+    if (ast) return { ast, diagnostics: [] };
+    if (parser === "fast") throw new Error("The fast script parser gave up on this source; parse it with \"auto\" or \"babel\".");
+  }
   try {
-    const ast = parse(source, { sourceType: "module", plugins: ["typescript"], errorRecovery: true });
+    // comments are read from File.comments only (the header): attaching them to nodes is wasted work
+    const ast = parse(source, { sourceType: "module", plugins: ["typescript"], errorRecovery: true, attachComment: false });
     const diagnostics = (ast.errors ?? []).map((e) => syntaxDiagnostic(e as BabelSyntaxError));
     if (diagnostics.length > 0) dropRecoveryHoles(ast.program);
     return { ast, diagnostics };
@@ -52,8 +67,9 @@ function parseSource(source: string): { ast?: File; diagnostics: Diagnostic[] } 
   }
 }
 
-export function parseMigrationScript(source: string): ParsedScriptResult {
-  const { ast, diagnostics: syntax } = parseSource(source);
+/** Never throws (except with "fast", when the fast path gives up): problems are diagnostics. */
+export function parseMigrationScript(source: string, parser: ScriptParserChoice = "auto"): ParsedScriptResult {
+  const { ast, diagnostics: syntax } = parseSource(source, parser);
   if (!ast) return { ok: false, diagnostics: syntax };
   const r = new ScriptReader();
   r.diagnostics.push(...syntax);

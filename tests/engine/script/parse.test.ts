@@ -6,6 +6,8 @@ import { parseMigrationScript, type ParsedScript } from "../../../src/engine/scr
 
 function parse(source: string): ParsedScript {
   const result = parseMigrationScript(source);
+  // the fast parser, where it reads the script, must give what Babel's AST gives
+  expect(result).toStrictEqual(parseMigrationScript(source, "babel"));
   if (!result.ok) throw new Error(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join("\n"));
   expect(result.diagnostics).toEqual([]);
   return result.script;
