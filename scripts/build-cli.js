@@ -3,7 +3,8 @@
 // CLI's native binding needs (src/cli/native/sqlite-dqs.c). Runs on `npm ci` through `prepare`.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -27,10 +28,15 @@ const lazyModules = {
   },
 };
 
+// The script cache (src/cli/script-cache.ts) keeps parse results for the build that made them: its
+// id is a hash of the bundle, with a placeholder where the id goes, and of the Babel it loads.
+const BUILD_ID_PLACEHOLDER = "retort-build-id-placeholder";
+
 // Each output is written to a temporary name and renamed, so that a CLI started meanwhile (a test
 // run in another terminal) loads the old file or the new one, never half of one or none.
 const bundle = `${root}dist-cli/retort.mjs`;
 const built = await build({
+  define: { __RETORT_BUILD_ID__: JSON.stringify(BUILD_ID_PLACEHOLDER) },
   entryPoints: [`${root}src/cli/main.ts`],
   plugins: [lazyModules],
   outfile: bundle,
@@ -45,7 +51,10 @@ const built = await build({
   logLevel: "warning",
 });
 mkdirSync(dirname(bundle), { recursive: true });
-writeFileSync(`${bundle}.${process.pid}.tmp`, built.outputFiles[0].contents);
+const code = built.outputFiles[0].text;
+const babel = readFileSync(`${root}node_modules/@babel/parser/package.json`, "utf8");
+const buildId = createHash("sha256").update(code).update(babel).digest("hex").slice(0, 32);
+writeFileSync(`${bundle}.${process.pid}.tmp`, code.replaceAll(BUILD_ID_PLACEHOLDER, buildId));
 renameSync(`${bundle}.${process.pid}.tmp`, bundle);
 
 // The extension compiles against the sqlite3ext.h that better-sqlite3 ships with its SQLite.

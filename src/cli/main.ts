@@ -5,11 +5,12 @@
 
 import { statSync } from "node:fs";
 import { join } from "node:path";
-import { openSqlJs, runCommand, type Database, type OpenDatabase, type OutputLine } from "../engine/index";
+import { openSqlJs, runCommand, type CommandDeps, type Database, type OpenDatabase, type OutputLine } from "../engine/index";
 import { fileBackedOpen } from "./database-file";
 import { openInEditor } from "./editor";
 import { loadNativeSqlite } from "./native/sqlite-native";
 import { readProject, withRelativeDirectory, writeProject } from "./project";
+import { cachedScriptParser } from "./script-cache";
 import { runShareCommand, SHARE_COMMANDS } from "./share";
 
 const USAGE = [
@@ -62,6 +63,18 @@ function withUserPragmas(open: OpenDatabase): OpenDatabase {
     for (const pragma of pragmasFromEnv()) db.exec(`PRAGMA ${pragma}`);
     return db;
   };
+}
+
+declare const __RETORT_BUILD_ID__: string | undefined;
+
+/**
+ * What the script cache's entries belong to: scripts/build-cli.js puts a hash of the bundle (and of
+ * the Babel it loads) here. Unbundled, there is no such id, and no cache. RETORT_SCRIPT_CACHE=off
+ * turns it off, as PYTHONDONTWRITEBYTECODE does Python's.
+ */
+function scriptParser(cwd: string, env: NodeJS.ProcessEnv = process.env): CommandDeps["parseScript"] {
+  const buildId = typeof __RETORT_BUILD_ID__ === "string" ? __RETORT_BUILD_ID__ : null;
+  return buildId === null || env["RETORT_SCRIPT_CACHE"] === "off" ? undefined : cachedScriptParser(cwd, buildId);
 }
 
 /** Revision ids only need to differ (Alembic: uuid4's last 12 hex digits); Math.random loads nothing. */
@@ -122,7 +135,9 @@ export async function main(argv: readonly string[], cwd: string): Promise<number
     return 1;
   }
   try {
-    const result = await runCommand(dbArgv, before, { openDatabase: withUserPragmas(binding.open), random, clock: () => new Date(), program: "retort db" });
+    const parseScript = scriptParser(cwd);
+    const deps = { openDatabase: withUserPragmas(binding.open), random, clock: () => new Date(), program: "retort db", ...(parseScript && { parseScript }) };
+    const result = await runCommand(dbArgv, before, deps);
     await warm;
     // Alembic's init creates only what is missing: a folder that exists (empty, or init would
     // have refused) is not "created". The workspace has no empty folders, so the CLI knows this.

@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { DEFAULT_MIGRATIONS_DIR, MODELS_FILE, type Workspace } from "../engine/index";
 import { readDatabaseFile, renameCopyOver } from "./database-file";
 import { durableRename } from "./durable-rename";
+import { CACHE_FOLDER } from "./script-cache";
 
 export const DATABASE_FILE = "app.db";
 
@@ -45,7 +46,7 @@ function readTree(root: string, rel: string, files: Record<string, string>): voi
     const child = `${rel}/${name}`;
     const stat = statSync(join(root, child));
     if (stat.isDirectory()) {
-      if (name !== "__pycache__" && name !== "node_modules") readTree(root, child, files);
+      if (name !== "__pycache__" && name !== CACHE_FOLDER && name !== "node_modules") readTree(root, child, files);
     } else if (name.endsWith(".ts") || name === "README") {
       files[child] = readFileSync(join(root, child), "utf8");
     }

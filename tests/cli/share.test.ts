@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { CACHE_FOLDER } from "../../src/cli/script-cache";
 import { describe, expect, test } from "vitest";
 import { tutorialModels } from "../engine/commands/helpers";
 
@@ -19,12 +20,12 @@ function retort(cwd: string, argv: readonly string[], env: Record<string, string
 const temp = () => mkdtempSync(join(tmpdir(), "retort-share-"));
 const dump = (dir: string) => spawnSync("sqlite3", [join(dir, "app.db"), ".dump"], { encoding: "utf8" }).stdout;
 
-/** Every file of a folder but app.db, by relative path. */
+/** Every file of a folder but app.db and the CLI's script cache (which is not the playground's), by relative path. */
 function files(dir: string, rel = ""): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of readdirSync(join(dir, rel))) {
     const path = rel ? `${rel}/${name}` : name;
-    if (path === "app.db" || name.endsWith(".zip")) continue;
+    if (path === "app.db" || name.endsWith(".zip") || name === CACHE_FOLDER) continue;
     if (statSync(join(dir, path)).isDirectory()) Object.assign(out, files(dir, path));
     else out[path] = readFileSync(join(dir, path), "utf8");
   }

@@ -53,8 +53,9 @@ export class CommandContext {
     this.requireInitialised();
     const scripts: LoadedScript[] = [];
     const problems: OutputLine[] = [];
+    const parse = this.deps.parseScript ?? ((_path: string, source: string) => parseMigrationScript(source));
     for (const { path, source } of listScripts(this.workspace, this.directory)) {
-      const parsed = parseMigrationScript(source);
+      const parsed = parse(path, source);
       if (parsed.ok) scripts.push({ path, script: parsed.script });
       for (const d of parsed.diagnostics) if (d.severity === "error") problems.push(error(formatDiagnostic(path, d)));
     }

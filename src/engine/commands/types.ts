@@ -3,6 +3,7 @@
 
 import type { OpenDatabase } from "../db/database";
 import type { RuntimeEvent } from "../runtime";
+import type { ParsedScriptResult } from "../script";
 import type { Workspace } from "../workspace/workspace";
 
 export type OutputLevel = "info" | "warning" | "error";
@@ -29,6 +30,11 @@ export interface CommandDeps {
   readonly listener?: (e: RuntimeEvent) => void;
   /** The words before the command in usage texts: "retort db" (default) or "flask db". */
   readonly program?: string;
+  /**
+   * Reads one migration script (default: parseMigrationScript). The CLI passes one that keeps
+   * the results in a cache, as Python keeps __pycache__; it must give what the parser gives.
+   */
+  readonly parseScript?: (path: string, source: string) => ParsedScriptResult;
 }
 
 export interface CommandResult {
