@@ -1,11 +1,14 @@
-// Bundles the Node CLI (src/cli) and the engine into one ES module, so that `node bin/retort.js`
-// starts fast (no TypeScript at run time) from any folder, and builds the SQLite extension the
-// CLI's native binding needs (src/cli/native/sqlite-dqs.c). Runs on `npm ci` through `prepare`.
+// Bundles the Node CLI (src/cli) and the engine into one CommonJS script, so that `node bin/retort.js`
+// starts fast (no TypeScript at run time) from any folder, with V8's code cache for it (made by a
+// run of the main commands here), and builds the SQLite extension the CLI's native binding needs
+// (src/cli/native/sqlite-dqs.c). Runs on `npm ci` through `prepare`.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -34,28 +37,39 @@ const BUILD_ID_PLACEHOLDER = "retort-build-id-placeholder";
 
 // Each output is written to a temporary name and renamed, so that a CLI started meanwhile (a test
 // run in another terminal) loads the old file or the new one, never half of one or none.
-const bundle = `${root}dist-cli/retort.mjs`;
+function writeAtomically(path, contents) {
+  writeFileSync(`${path}.${process.pid}.tmp`, contents);
+  renameSync(`${path}.${process.pid}.tmp`, path);
+}
+
+// CommonJS rather than an ES module: bin/retort.js runs it as a classic script, the kind V8's code
+// cache serves (see bin/load-bundle.cjs). import.meta.url, which the native binding uses to find
+// its files, is the bundle's own URL.
+const bundle = `${root}dist-cli/retort.cjs`;
 const built = await build({
-  define: { __RETORT_BUILD_ID__: JSON.stringify(BUILD_ID_PLACEHOLDER) },
+  define: { __RETORT_BUILD_ID__: JSON.stringify(BUILD_ID_PLACEHOLDER), "import.meta.url": "__retortBundleUrl" },
   entryPoints: [`${root}src/cli/main.ts`],
   plugins: [lazyModules],
   outfile: bundle,
   write: false,
   bundle: true,
   platform: "node",
-  format: "esm",
+  format: "cjs",
   target: "node20",
   // Runtime dependencies: sql.js finds its own wasm file next to its code, better-sqlite3 its addon.
   external: ["better-sqlite3"],
-  banner: { js: "import { createRequire as __retortRequire } from 'node:module'; const require = __retortRequire(import.meta.url);" },
+  banner: { js: 'const __retortBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   logLevel: "warning",
 });
 mkdirSync(dirname(bundle), { recursive: true });
 const code = built.outputFiles[0].text;
 const babel = readFileSync(`${root}node_modules/@babel/parser/package.json`, "utf8");
 const buildId = createHash("sha256").update(code).update(babel).digest("hex").slice(0, 32);
-writeFileSync(`${bundle}.${process.pid}.tmp`, code.replaceAll(BUILD_ID_PLACEHOLDER, buildId));
-renameSync(`${bundle}.${process.pid}.tmp`, bundle);
+// the old code cache is for the old bundle: V8 would reject it, but a cache never outlives its source
+rmSync(`${bundle}.cache`, { force: true });
+writeAtomically(bundle, code.replaceAll(BUILD_ID_PLACEHOLDER, buildId));
+// for `import { main } from "dist-cli/retort.mjs"` (tests, scripts): the same bundle
+writeAtomically(`${root}dist-cli/retort.mjs`, 'import { createRequire } from "node:module";\nexport const { main } = createRequire(import.meta.url)("./retort.cjs");\n');
 
 // The extension compiles against the sqlite3ext.h that better-sqlite3 ships with its SQLite.
 // Without better-sqlite3 (an optional dependency) or a C compiler the CLI runs on sql.js.
@@ -82,4 +96,47 @@ if (!existsSync(`${headers}/sqlite3ext.h`)) {
     rmSync(extension, { force: true });
     console.warn(`Could not compile the SQLite extension (${failures.join("; ")}): the CLI will use sql.js.`);
   }
+}
+
+// The code cache: the bundle's functions as V8 compiled them during a run of the main commands on a
+// small project (output muted), so that every command starts from bytecode rather than source.
+const TRAINING_MODELS = `import { SQLAlchemy } from "retort";
+
+const db = new SQLAlchemy();
+
+export class User extends db.Model {
+  static __tablename__ = "users";
+  id = db.Column(db.Integer, { primaryKey: true });
+  name = db.Column(db.String(64), { index: true, nullable: false });
+}
+
+export class Post extends db.Model {
+  id = db.Column(db.Integer, { primaryKey: true });
+  user_id = db.Column(db.Integer, db.ForeignKey("users.id"));
+  body = db.Column(db.Text, { serverDefault: "" });
+}
+`;
+const TRAINING = [["--help"], ["db", "init"], ["db", "migrate", "-m", "first"], ["db", "upgrade"], ["db", "current"], ["db", "history"], ["db", "heads"], ["db", "check"], ["db", "downgrade"]];
+
+async function trainCodeCache() {
+  const { loadBundle } = createRequire(import.meta.url)("../bin/load-bundle.cjs");
+  const cli = loadBundle(bundle);
+  const dir = mkdtempSync(join(tmpdir(), "retort-code-cache-"));
+  const [out, err] = [process.stdout.write, process.stderr.write];
+  try {
+    writeFileSync(join(dir, "models.ts"), TRAINING_MODELS);
+    process.stdout.write = process.stderr.write = () => true;
+    for (const argv of TRAINING) await cli.exports.main(argv, dir);
+  } finally {
+    [process.stdout.write, process.stderr.write] = [out, err];
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (!cli.saveCache({ force: true })) console.warn("Could not write the CLI's code cache: the CLI starts without it.");
+}
+
+try {
+  await trainCodeCache();
+} catch (e) {
+  rmSync(`${bundle}.cache`, { force: true });
+  console.warn(`The run that makes the CLI's code cache failed (${e instanceof Error ? e.message : String(e)}): the CLI starts without it.`);
 }

@@ -29,6 +29,8 @@ const USAGE = [
   "",
   "  RETORT_SQLITE=native|sqljs       the SQLite under the db commands: native (better-sqlite3,",
   "                                   the default when it is built) or sql.js (the site's)",
+  "  RETORT_SCRIPT_CACHE=off          read migration scripts without their cache",
+  "                                   (migrations/versions/__retortcache__, as __pycache__)",
 ];
 
 const stdio = { out: (text: string) => process.stdout.write(text), err: (text: string) => process.stderr.write(text) };

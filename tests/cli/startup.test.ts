@@ -3,7 +3,7 @@
 // them (scripts/build-cli.js), so that `retort --help`, `db migrate` on valid models and
 // `db current` on rendered scripts skip them.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -11,6 +11,15 @@ import { tutorialModels } from "../engine/commands/helpers";
 
 const BUNDLE = resolve(__dirname, "../../dist-cli/retort.mjs");
 const BIN = resolve(__dirname, "../../bin/retort.js");
+const REPO = resolve(__dirname, "../..");
+
+/** Whether V8 takes the code cache that scripts/build-cli.js made for the bundle, as bin/retort.js loads it. */
+function codeCacheAccepted(repo: string): boolean {
+  const probe = `const { loadBundle } = require(${JSON.stringify(join(repo, "bin/load-bundle.cjs"))});
+    console.log(JSON.stringify(loadBundle(${JSON.stringify(join(repo, "dist-cli/retort.cjs"))}).cacheAccepted));`;
+  const r = spawnSync(process.execPath, ["-e", probe], { encoding: "utf8" });
+  return JSON.parse(r.stdout) as boolean;
+}
 
 /** Runs `argv` through the bundle in `cwd` and lists which of the lazy modules got loaded. */
 function loadedAfter(cwd: string, argv: string[], env: Record<string, string> = {}): string[] {
@@ -40,5 +49,26 @@ describe("start-up of the bundled CLI", () => {
     const script = join(versions, readdirSync(versions).find((f) => f.endsWith(".ts"))!);
     writeFileSync(script, readFileSync(script, "utf8").replace("(batchOp) =>", "(batchOp: unknown) =>").replace("export function upgrade() {", "export function upgrade(): void {"));
     expect(loadedAfter(dir, ["db", "current"], { RETORT_SQLITE: "native", ...noCache })).toEqual(["@babel/parser"]);
+  });
+});
+
+describe("the bundled CLI's code cache", () => {
+  test("the build makes one that V8 takes for the bundle", () => {
+    expect(codeCacheAccepted(REPO)).toBe(true);
+  });
+
+  test("a cache V8 rejects changes nothing the CLI prints, and is replaced by a good one", () => {
+    // a copy of the CLI whose cache can be spoilt without touching the one other tests run
+    const copy = mkdtempSync(join(tmpdir(), "retort-code-cache-"));
+    mkdirSync(join(copy, "bin"));
+    mkdirSync(join(copy, "dist-cli"));
+    for (const f of ["bin/retort.js", "bin/load-bundle.cjs", "bin/package.json", "dist-cli/retort.cjs"]) copyFileSync(join(REPO, f), join(copy, f));
+    const spoilt = Buffer.from("not a code cache, but bytes of something else entirely");
+    writeFileSync(join(copy, "dist-cli/retort.cjs.cache"), spoilt);
+    const expected = spawnSync(process.execPath, [BIN, "--help"], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, [join(copy, "bin/retort.js"), "--help"], { encoding: "utf8" });
+    expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: 0, stdout: expected.stdout, stderr: "" });
+    expect(readFileSync(join(copy, "dist-cli/retort.cjs.cache")).equals(spoilt)).toBe(false);
+    expect(codeCacheAccepted(copy)).toBe(true);
   });
 });

@@ -57,7 +57,7 @@ let loaded: NativeSqlite | undefined;
 
 /** The extension's path: next to the bundled CLI (dist-cli/), or built there for the tests. */
 export function extensionPath(): string {
-  const bundled = import.meta.url.endsWith("/dist-cli/retort.mjs");
+  const bundled = /\/dist-cli\/retort\.[cm]js$/.test(import.meta.url);
   return fileURLToPath(new URL(bundled ? "./sqlite-dqs.so" : "../../../dist-cli/sqlite-dqs.so", import.meta.url));
 }
 
