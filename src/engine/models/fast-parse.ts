@@ -5,9 +5,10 @@
 // It throws GiveUp on anything else, valid or not, so Babel parses it and its diagnostics stay.
 
 import type { Statement } from "@babel/types";
-import { GiveUp, ModelLexer, type Comment, type Pos, type Tok } from "./fast-lexer";
+import { GiveUp, ModelLexer, type Comment, type Tok } from "./fast-lexer";
+import { LineTable, nodeFactory, type AstNode, type NodeFactory } from "./fast-node";
 
-export type AstNode = { type: string; start: number; end: number; loc: unknown; [field: string]: unknown };
+export type { AstNode } from "./fast-node";
 
 // Words that are not plain identifiers in a strict-mode module (Babel reports or reads them
 // otherwise): never taken as names by the fast path.
@@ -28,6 +29,8 @@ const MEMBER_KEY_RESERVED = new Set(
 export class ModelParser {
   protected readonly declared = new Set<string>();
   protected readonly lexer: ModelLexer;
+  protected readonly lines: LineTable;
+  private readonly make: NodeFactory;
   protected tok: Tok;
   protected last: Tok;
 
@@ -35,7 +38,9 @@ export class ModelParser {
     protected readonly text: string,
     comments: Comment[] | null = null,
   ) {
-    this.lexer = new ModelLexer(text, comments);
+    this.lines = new LineTable(text);
+    this.make = nodeFactory(this.lines);
+    this.lexer = new ModelLexer(text, this.lines, comments);
     this.tok = this.lexer.read();
     this.last = this.tok;
   }
@@ -55,9 +60,9 @@ export class ModelParser {
     return this.next();
   }
 
-  protected node(type: string, start: Pos, fields: Record<string, unknown>, end: Pos = this.last.end, name?: string): AstNode {
-    const loc = { start, end, filename: undefined, identifierName: name };
-    return { type, start: start.index, end: end.index, loc, ...fields };
+  /** A node from `start` to `end` (character offsets; by default, the end of the last token). */
+  protected node(type: string, start: number, fields: Record<string, unknown>, end: number = this.last.end): AstNode {
+    return Object.assign(this.make(type, start, end), fields);
   }
 
   protected binding(): AstNode {
@@ -67,10 +72,11 @@ export class ModelParser {
     return this.identifier(t);
   }
 
-  // the commonest nodes are built in one literal each: no fields object to spread (less garbage)
+  // the commonest nodes are built without a fields object (less garbage)
   protected identifier(t: Tok): AstNode {
-    const loc = { start: t.start, end: t.end, filename: undefined, identifierName: t.value };
-    return { type: "Identifier", start: t.start.index, end: t.end.index, loc, name: t.value };
+    const id = this.make("Identifier", t.start, t.end);
+    id["name"] = t.value;
+    return id;
   }
 
   /** `;`, or a line break / `}` / the end, as JavaScript's automatic semicolons allow. */
@@ -101,7 +107,9 @@ export class ModelParser {
     const specifiers: AstNode[] = [];
     while (!this.is("punct", "}")) {
       const local = this.binding();
-      specifiers.push(this.node("ImportSpecifier", this.startOf(local), { imported: local, importKind: "value", local: { ...local } }));
+      // Babel's imported and local are two nodes with the same fields
+      const imported = this.identifier(this.last);
+      specifiers.push(this.node("ImportSpecifier", this.startOf(local), { imported, importKind: "value", local }));
       if (!this.is("punct", "}")) this.eat("punct", ",");
     }
     if (specifiers.length === 0) throw new GiveUp();
@@ -122,8 +130,8 @@ export class ModelParser {
     return this.node("VariableDeclaration", start, { declarations: [declarator], kind: "const" });
   }
 
-  protected startOf(n: AstNode): Pos {
-    return (n.loc as { start: Pos }).start;
+  protected startOf(n: AstNode): number {
+    return n.start;
   }
 
   protected classDeclaration(): AstNode {
@@ -166,7 +174,7 @@ export class ModelParser {
     if (this.is("punct", "-")) {
       const minus = this.next();
       // "--" is the decrement operator, not two minus signs
-      if (this.is("punct", "-") && this.tok.start.index === minus.end.index) throw new GiveUp();
+      if (this.is("punct", "-") && this.tok.start === minus.end) throw new GiveUp();
       const start = minus.start;
       const argument = this.operand();
       return this.node("UnaryExpression", start, { operator: "-", prefix: true, argument });
@@ -189,8 +197,11 @@ export class ModelParser {
         this.next();
         const property = this.identifier(this.eat("name"));
         const start = this.startOf(expr);
-        const loc = { start, end: this.last.end, filename: undefined, identifierName: undefined };
-        expr = { type: "MemberExpression", start: start.index, end: this.last.end.index, loc, object: expr, computed: false, property };
+        const member = this.make("MemberExpression", start, this.last.end);
+        member["object"] = expr;
+        member["computed"] = false;
+        member["property"] = property;
+        expr = member;
       } else if (calls && this.is("punct", "(")) {
         const args = this.arguments();
         const extra = trailing(args.trailingComma);
@@ -212,7 +223,7 @@ export class ModelParser {
       list.push(this.expression());
       if (this.is("punct", close)) break;
       const comma = this.eat("punct", ",");
-      if (this.is("punct", close)) trailingComma = comma.start.index;
+      if (this.is("punct", close)) trailingComma = comma.start;
     }
     this.next();
     return { list, trailingComma };
@@ -252,13 +263,11 @@ export class ModelParser {
   }
 
   protected source(t: Tok): string {
-    return this.text.slice(t.start.index, t.end.index);
+    return this.text.slice(t.start, t.end);
   }
 
   protected template(t: Tok): AstNode {
-    const elementStart = { line: t.start.line, column: t.start.column + 1, index: t.start.index + 1 };
-    const elementEnd = { line: t.end.line, column: t.end.column - 1, index: t.end.index - 1 };
-    const quasi = this.node("TemplateElement", elementStart, { value: { raw: t.value, cooked: t.value }, tail: true }, elementEnd);
+    const quasi = this.node("TemplateElement", t.start + 1, { value: { raw: t.value, cooked: t.value }, tail: true }, t.end - 1);
     return this.node("TemplateLiteral", t.start, { expressions: [], quasis: [quasi] }, t.end);
   }
 
@@ -269,7 +278,7 @@ export class ModelParser {
       properties.push(this.property());
       if (this.is("punct", "}")) break;
       const comma = this.eat("punct", ",");
-      if (this.is("punct", "}")) trailingComma = comma.start.index;
+      if (this.is("punct", "}")) trailingComma = comma.start;
     }
     this.next();
     return this.node("ObjectExpression", open.start, { properties, ...trailing(trailingComma) });

@@ -6,8 +6,9 @@
 // GiveUp on anything else, valid or not, so that Babel parses it and its diagnostics stay.
 
 import type { File } from "@babel/types";
-import { GiveUp, type Comment, type Pos } from "../models/fast-lexer";
-import { ModelParser, RESERVED, type AstNode } from "../models/fast-parse";
+import { GiveUp, type Comment } from "../models/fast-lexer";
+import type { AstNode } from "../models/fast-node";
+import { ModelParser, RESERVED } from "../models/fast-parse";
 
 class ScriptParser extends ModelParser {
   constructor(
@@ -19,11 +20,9 @@ class ScriptParser extends ModelParser {
 
   file(): File {
     const body = this.program();
-    const start: Pos = { line: 1, column: 0, index: 0 };
     const end = this.tok.end;
-    const loc = { start, end };
-    const program = { type: "Program", start: 0, end: end.index, loc, sourceType: "module", interpreter: null, body, directives: [], extra: { topLevelAwait: false } };
-    return { type: "File", start: 0, end: end.index, loc, errors: [], program, comments: this.comments } as unknown as File;
+    const program = this.node("Program", 0, { sourceType: "module", interpreter: null, body, directives: [], extra: { topLevelAwait: false } }, end);
+    return this.node("File", 0, { errors: [], program, comments: this.comments }, end) as unknown as File;
   }
 
   protected override statement(): AstNode {

@@ -4,6 +4,7 @@
 import { parse } from "@babel/parser";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { withLoc } from "../fast-ast";
 import { EXAMPLE_MODELS, parseModels } from "../../../src/engine/models";
 import { fastParseStatements } from "../../../src/engine/models/fast-parse";
 import { bigModels } from "../../bench/fixtures";
@@ -12,13 +13,13 @@ import { HEADER } from "./helpers";
 const babelStatements = (source: string) =>
   parse(source, { sourceType: "module", plugins: ["typescript"], errorRecovery: true, attachComment: false }).program.body;
 
-/** The fast path's AST is Babel's: same keys in the same order, same values (JSON), same shape. */
+/** The fast path's AST is Babel's (its locs read out): same keys in the same order, same values (JSON), same shape. */
 function expectSameAst(source: string): void {
   const fast = fastParseStatements(source);
   expect(fast, "the fast path gave up").not.toBeNull();
   const babel = babelStatements(source);
-  expect(JSON.stringify(fast)).toBe(JSON.stringify(babel));
-  expect(fast).toEqual(babel);
+  expect(JSON.stringify(withLoc(fast))).toBe(JSON.stringify(babel));
+  expect(withLoc(fast)).toEqual(babel);
 }
 
 function expectSameModels(source: string): void {
