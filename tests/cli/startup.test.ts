@@ -52,23 +52,40 @@ describe("start-up of the bundled CLI", () => {
   });
 });
 
+/** A copy of the CLI (bin and bundle) whose cache can be spoilt without touching the one other tests run. */
+function copyOfCli(): string {
+  const copy = mkdtempSync(join(tmpdir(), "retort-code-cache-"));
+  mkdirSync(join(copy, "bin"));
+  mkdirSync(join(copy, "dist-cli"));
+  for (const f of ["bin/retort.js", "bin/load-bundle.cjs", "bin/package.json", "dist-cli/retort.cjs", "dist-cli/retort.cjs.cache"]) copyFileSync(join(REPO, f), join(copy, f));
+  return copy;
+}
+
 describe("the bundled CLI's code cache", () => {
   test("the build makes one that V8 takes for the bundle", () => {
     expect(codeCacheAccepted(REPO)).toBe(true);
   });
 
   test("a cache V8 rejects changes nothing the CLI prints, and is replaced by a good one", () => {
-    // a copy of the CLI whose cache can be spoilt without touching the one other tests run
-    const copy = mkdtempSync(join(tmpdir(), "retort-code-cache-"));
-    mkdirSync(join(copy, "bin"));
-    mkdirSync(join(copy, "dist-cli"));
-    for (const f of ["bin/retort.js", "bin/load-bundle.cjs", "bin/package.json", "dist-cli/retort.cjs"]) copyFileSync(join(REPO, f), join(copy, f));
+    const copy = copyOfCli();
     const spoilt = Buffer.from("not a code cache, but bytes of something else entirely");
     writeFileSync(join(copy, "dist-cli/retort.cjs.cache"), spoilt);
     const expected = spawnSync(process.execPath, [BIN, "--help"], { encoding: "utf8" });
     const r = spawnSync(process.execPath, [join(copy, "bin/retort.js"), "--help"], { encoding: "utf8" });
     expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: 0, stdout: expected.stdout, stderr: "" });
     expect(readFileSync(join(copy, "dist-cli/retort.cjs.cache")).equals(spoilt)).toBe(false);
+    expect(codeCacheAccepted(copy)).toBe(true);
+  });
+
+  test("a cache made from another bundle of the same length is not used: the CLI runs the bundle it has", () => {
+    // V8 itself checks only the source's length: a one-letter edit would run the old bytecode
+    const copy = copyOfCli();
+    const bundle = join(copy, "dist-cli/retort.cjs");
+    const text = readFileSync(bundle, "utf8");
+    expect(text).toContain("Usage: retort db <command>");
+    writeFileSync(bundle, text.replace("Usage: retort db <command>", "Usage: retort DB <command>"));
+    const r = spawnSync(process.execPath, [join(copy, "bin/retort.js"), "--help"], { encoding: "utf8" });
+    expect(r.stdout.split("\n")[0]).toBe("Usage: retort DB <command> [options]");
     expect(codeCacheAccepted(copy)).toBe(true);
   });
 });
