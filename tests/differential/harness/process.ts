@@ -34,6 +34,9 @@ export function runProcess(command: string, args: readonly string[], options: Ru
         stderr: Buffer.concat(err).toString("utf8") + (signal ? `\n[killed by ${signal}]` : ""),
       }),
     );
+    // A child that exits before reading its input (every CLI command but a few) closes the pipe:
+    // the EPIPE that follows is not the child's result, and unhandled it would crash the worker.
+    child.stdin.on("error", () => {});
     child.stdin.end(options.input ?? "");
   });
 }
