@@ -55,6 +55,7 @@ export {
 // executing migrations
 export { runSteps, renderOfflineSql, formatStepLine, currentHeads, type RuntimeEvent, type RunResult, type RunError, type MigrationStep, type PlannedStep } from "./runtime";
 export { startRun, MigrationRun, RUN_CAPABILITIES, type RunPoint, type RunPosition, type RunState, type StepUnit, type StatementDescription } from "./runtime";
+export { checkPlan, stepWarningText, type StepWarning } from "./runtime";
 export { applyOpsToSchema } from "./execute";
 
 // the workspace and the `db` commands

@@ -36,6 +36,18 @@ export function analyzeChanges(db: Database, database: Schema, models: Schema, o
   return [...ops.flatMap(analyze), ...findLikelyRenames(ctx, ops), ...findCannotSee(ctx, ops)];
 }
 
+/**
+ * The warnings of ops a script already holds, counted on the database they are about to run on.
+ * What autogenerate cannot see (findCannotSee) is left out: it compares the models with the
+ * database, and a script that is run has no models to compare.
+ */
+export function analyzeOps(db: Database, database: Schema, ops: readonly MigrateOp[]): ChangeWarning[] {
+  const ctx: AnalyzeContext = { db, database, models: database };
+  const analyzers = analyzersFor(ctx);
+  const analyze = (op: MigrateOp): Warnings => (analyzers[op.kind] as (o: MigrateOp) => Warnings)(op);
+  return [...ops.flatMap(analyze), ...findLikelyRenames(ctx, ops)];
+}
+
 /** The database's table, when it exists there (a table created in this migration has no rows). */
 const existing = (ctx: AnalyzeContext, table: string): Table | undefined => findTable(ctx.database, table);
 

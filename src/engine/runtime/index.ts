@@ -8,3 +8,4 @@ export { renderOfflineParts, renderOfflineSql, type OfflineOptions, type Offline
 export { formatShortLog, formatStepLine } from "./format";
 export { DROP_VERSION_TABLE, VERSION_TABLE, VERSION_TABLE_DDL, applyVersionChange, currentHeads, hasVersionTable, versionChangeSql } from "./version-table";
 export type { Direction, MigrationStep, PlannedStep, VersionChange } from "./step";
+export { checkPlan, stepWarningText, type StepWarning } from "./check-plan";

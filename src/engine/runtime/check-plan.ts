@@ -1,0 +1,47 @@
+// What a planned upgrade or downgrade would do to the rows, said before it runs: the counted
+// warnings `migrate` gives (analyzeOps), each naming the revision whose script causes it.
+//
+// Each revision is analysed against the database as the revisions before it leave it: the plan
+// runs inside one stepped transaction (startRun + forward("revision")), each revision's ops are
+// analysed on the real, half-migrated rows just before it runs, and cancel() rolls it all back.
+// Analysing later revisions against the schema alone would miss what earlier ones do to the rows
+// (an UPDATE that fills a column, a column added then dropped); running the plan costs as much
+// as the run it precedes, and the counts are exact.
+
+import type { ChangeWarning } from "../autogenerate";
+import { analyzeOps } from "../autogenerate";
+import type { Database } from "../db/database";
+import { reflectSchema } from "../reflect";
+import { startRun } from "./migration-run";
+import type { Direction, MigrationStep } from "./step";
+
+export interface StepWarning extends ChangeWarning {
+  readonly revision: string;
+  readonly direction: Direction;
+  /** The script's message, as "Running upgrade … , <message>" names it. */
+  readonly revisionMessage: string;
+}
+
+/** The warnings of `steps` in order; the database is left exactly as it was. */
+export function checkPlan(db: Database, steps: readonly MigrationStep[]): StepWarning[] {
+  const out: StepWarning[] = [];
+  if (steps.length === 0) return out;
+  const run = startRun(db, steps);
+  try {
+    for (const step of steps) {
+      const found = analyzeOps(db, reflectSchema(db), step.ops);
+      out.push(...found.map((w) => ({ ...w, revision: step.revision, direction: step.direction, revisionMessage: step.message })));
+      // a revision that fails stops the real run there too: the later ones would never run
+      if (run.forward("revision") !== "paused") break;
+    }
+  } finally {
+    run.cancel();
+  }
+  return out;
+}
+
+/** One warning as a line: the revision first, then migrate's own words. */
+export function stepWarningText(w: StepWarning): string {
+  const about = w.revisionMessage ? `, ${w.revisionMessage}` : "";
+  return `${w.direction === "upgrade" ? "Upgrade" : "Downgrade"} ${w.revision}${about}: ${w.message}`;
+}
