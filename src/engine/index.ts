@@ -71,6 +71,7 @@ export {
   DEFAULT_MIGRATIONS_DIR,
   type Workspace,
 } from "./workspace/workspace";
+export { checkStep } from "./commands";
 export { runCommand, COMMANDS, type CommandDeps, type CommandResult, type OutputLevel, type OutputLine } from "./commands";
 
 // share links and zip archives

@@ -131,6 +131,12 @@ export class CommandContext {
     else this.push(log("Will assume transactional DDL."));
   }
 
+  /** Closes the database without writing anything back: for a command that only looked. */
+  discard(): void {
+    this.db?.close();
+    this.db = null;
+  }
+
   /** Puts the database bytes into the workspace (when written) and closes it. */
   finish(): Workspace {
     if (this.db) {

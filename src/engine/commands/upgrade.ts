@@ -3,7 +3,7 @@
 // with --sql the SQL is printed instead, batch blocks included (SPEC §3: Alembic refuses those).
 
 import { lookupRevision, planDowngrade, planUpgrade, type PlanResult, type RevisionMap } from "../revisions";
-import { formatStepLine, renderOfflineParts, runSteps, type MigrationStep, type RuntimeEvent } from "../runtime";
+import { checkPlan, formatStepLine, renderOfflineParts, runSteps, stepWarningText, type MigrationStep, type RuntimeEvent } from "../runtime";
 import type { ParsedArgs } from "./args";
 import { flagOption } from "./args";
 import type { Command } from "./command";
@@ -11,9 +11,9 @@ import { DIRECTORY, REVISION_ARGUMENT, SQL, TAG, X_ARG } from "./command";
 import type { CommandContext, ScriptSet } from "./context";
 import { unwrap } from "./context";
 import { planWarnings, schemaAt, toMigrationSteps } from "./steps";
-import { CommandError, error, info, log } from "./types";
+import { CommandError, error, info, log, warning } from "./types";
 
-type Planner = (map: RevisionMap, heads: readonly string[], target: string) => PlanResult;
+export type Planner = (map: RevisionMap, heads: readonly string[], target: string) => PlanResult;
 
 async function runOnline(ctx: CommandContext, set: ScriptSet, target: string, plan: Planner): Promise<number> {
   ctx.logEnvironment();
@@ -22,6 +22,8 @@ async function runOnline(ctx: CommandContext, set: ScriptSet, target: string, pl
   await ctx.ensureVersionTable();
   const planned = unwrapWithWarnings(ctx, plan(set.map, await ctx.currentHeads(), target));
   const steps = toMigrationSteps(set, planned.steps);
+  // Retort's own lines, before Alembic's: the terminal cannot ask, so it says and runs on
+  ctx.push(...checkPlan(db, steps).map((w) => warning(`Warning: ${stepWarningText(w)}`)));
   const listener = (e: RuntimeEvent) => {
     if (e.type === "step-start") ctx.push(log(formatStepLine(e.step)));
     ctx.deps.listener?.(e);
@@ -65,12 +67,19 @@ function splitRange(revision: string): [string, string] {
   return [revision.slice(0, at), revision.slice(at + 1)];
 }
 
+/** The revision argument, as Flask-Migrate defaults it. */
+export function targetOf(args: ParsedArgs, direction: "upgrade" | "downgrade"): string {
+  const revision = args.args[0] ?? (direction === "upgrade" ? "head" : "-1");
+  // as flask_migrate.downgrade: offline "-1" means one step down from the head
+  return direction === "downgrade" && flagOption(args, "sql") && revision === "-1" ? "head:-1" : revision;
+}
+
+export const plannerOf = (direction: "upgrade" | "downgrade"): Planner => (direction === "upgrade" ? planUpgrade : planDowngrade);
+
 async function migrateTo(ctx: CommandContext, args: ParsedArgs, direction: "upgrade" | "downgrade"): Promise<number> {
   const sql = flagOption(args, "sql");
-  let revision = args.args[0] ?? (direction === "upgrade" ? "head" : "-1");
-  // as flask_migrate.downgrade: offline "-1" means one step down from the head
-  if (direction === "downgrade" && sql && revision === "-1") revision = "head:-1";
-  const planner: Planner = direction === "upgrade" ? planUpgrade : planDowngrade;
+  const revision = targetOf(args, direction);
+  const planner = plannerOf(direction);
   if (revision.includes(":")) {
     if (!sql) throw new CommandError("Range revision not allowed");
   } else if (sql && direction === "downgrade") {

@@ -29,7 +29,7 @@ export function checkPlan(db: Database, steps: readonly MigrationStep[]): StepWa
   const run = startRun(db, steps);
   try {
     for (const step of steps) {
-      const found = analyzeOps(db, reflectSchema(db), step.ops);
+      const found = analyzeOps(db, reflectSchema(db), step.ops).filter(aboutRows);
       out.push(...found.map((w) => ({ ...w, revision: step.revision, direction: step.direction, revisionMessage: step.message })));
       // a revision that fails stops the real run there too: the later ones would never run
       if (run.forward("revision") !== "paused") break;
@@ -39,6 +39,12 @@ export function checkPlan(db: Database, steps: readonly MigrationStep[]): StepWa
   }
   return out;
 }
+
+/**
+ * A likely rename that loses no value is advice for writing a script, not news about the rows
+ * (migrate gives it for that): at the moment of a step it would ask about nothing.
+ */
+const aboutRows = (w: ChangeWarning) => !(w.kind === "likely-rename" && w.rows === 0);
 
 /** One warning as a line: the revision first, then migrate's own words. */
 export function stepWarningText(w: StepWarning): string {

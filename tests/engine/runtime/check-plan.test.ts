@@ -124,3 +124,9 @@ describe("checkPlan", () => {
     expect(checkPlan(db, [])).toEqual([]);
   });
 });
+
+test("a likely rename that loses no value has nothing to say at the moment of a step", async () => {
+  const db = await seeded();
+  db.exec("UPDATE users SET email = NULL");
+  expect(checkPlan(db, [renameEmail])).toEqual([]);
+});
