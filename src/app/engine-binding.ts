@@ -14,6 +14,7 @@ export function bindEngine(options: { random?: () => number; clock?: () => Date 
       const result = await engine.runCommand(argv, workspace, deps);
       return { exitCode: result.exitCode, lines: result.lines, workspace: result.workspace };
     },
+    checkStep: (argv, workspace) => engine.checkStep(argv, workspace, { openDatabase: engine.openSqlJs, random, clock }),
     newWorkspace: (title, models) => engine.newWorkspace(title, models),
     exampleModels: engine.EXAMPLE_MODELS,
     parseModels: (source) => engine.parseModels(source),

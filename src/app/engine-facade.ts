@@ -34,6 +34,13 @@ export interface EngineWarning {
   readonly message: string;
 }
 
+export interface EngineStepWarning extends EngineWarning {
+  readonly revision: string;
+  readonly direction: "upgrade" | "downgrade";
+  readonly revisionMessage: string;
+  readonly rows?: number;
+}
+
 export interface EngineWorkspace {
   readonly title: string;
   readonly files: Readonly<Record<string, string>>;
@@ -64,6 +71,8 @@ export interface EngineFacade {
     workspace: EngineWorkspace,
     listener: (event: EngineEvent) => void,
   ): Promise<{ readonly exitCode: number; readonly lines: readonly EngineOutputLine[]; readonly workspace: EngineWorkspace }>;
+  /** The counted warnings of an upgrade/downgrade command line, on a copy of the database (checkStep). */
+  checkStep(argv: readonly string[], workspace: EngineWorkspace): Promise<readonly EngineStepWarning[]>;
   newWorkspace(title: string, models: string): EngineWorkspace;
   exampleModels: string;
   parseModels(source: string): { readonly schema: EngineSchema; readonly diagnostics: readonly EngineDiagnostic[] };

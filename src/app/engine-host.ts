@@ -7,7 +7,7 @@ import { buildHistory, parseScripts, toDiagnosticView, toTableView } from "./eng
 import { playgroundNotes } from "./playground-notes";
 import type {
   CheckpointView, CommandView, DatabaseFileView, EngineRequest, OutputLineView, PendingView, ProgressView, QueryView, RequestOf,
-  OpenSharedView, RequestKind, ResponseOf, RowEdit, RowsView, ScriptView, ShareView, SnapshotView, SqlEventView, WorkspaceData, WorkspaceView,
+  OpenSharedView, RequestKind, ResponseOf, RowEdit, RowsView, ScriptView, ShareView, SnapshotView, SqlEventView, StepWarningView, WorkspaceData, WorkspaceView,
 } from "./protocol";
 
 /** The SQL console shows this many rows of a result; the rest are counted. */
@@ -46,6 +46,7 @@ export class EngineHost {
     "set-models": (r) => this.setModels(r.source),
     "set-script": (r) => this.setScript(r),
     command: (r, progress) => this.command(r.argv, progress),
+    "step-warnings": (r) => this.stepWarnings(r.argv),
     rows: (r) => this.rows(r),
     "edit-row": (r) => this.editRow(r.edit),
     query: (r) => this.query(r.sql),
@@ -190,6 +191,14 @@ export class EngineHost {
       lines = [{ level: "error", text: `The command failed unexpectedly: ${errorText(error)}` }];
     }
     return { exitCode, lines, sql, snapshot: await this.snapshot() };
+  }
+
+  /** What an upgrade or downgrade would do to the rows; the playground stays as it is. */
+  async stepWarnings(argv: readonly string[]): Promise<readonly StepWarningView[]> {
+    const warnings = await this.#engine.checkStep(argv, this.workspace);
+    return warnings.map(({ kind, table, column, message, rows, revision, direction, revisionMessage }) => ({
+      kind, table, message, revision, direction, revisionMessage, ...(column === undefined ? {} : { column }), ...(rows === undefined ? {} : { rows }),
+    }));
   }
 
   /** One page of rows, read from the database by LIMIT/OFFSET: a million-row table is never read whole. */

@@ -6,10 +6,11 @@ import { debounce } from "./debounce";
 import { EngineStopped, type EngineClient } from "./engine-client";
 import { stepTowards } from "./graph-layout";
 import type {
-  CommandView, DatabaseFileView, DiagnosticView, OutputLineView, PendingView, ProgressView, RequestKind, RequestOf, ResponseOf, ShareView, SnapshotView, SqlEventView, TableView, WorkspaceData,
+  CommandView, DatabaseFileView, DiagnosticView, OutputLineView, PendingView, ProgressView, RequestKind, RequestOf, ResponseOf, ShareView, SnapshotView, SqlEventView, StepWarningView, TableView, WorkspaceData,
 } from "./protocol";
 import type { SavedUiState } from "./persist/saved-format";
 import { diffTables, NO_HIGHLIGHT, type Highlight } from "./schema-diff";
+import { StepWarnings } from "./step-warnings.svelte";
 
 export const MODELS_FILE = "models.ts";
 /** Wait for a pause in typing before recomputing (STYLE.md: about 150–300 ms). */
@@ -49,6 +50,8 @@ export class Playground {
    * sets it to the schema at the start of its run.
    */
   baseline = $state.raw<readonly TableView[] | null>(null);
+  /** The question asked before an upgrade or downgrade that would lose rows or fail on them. */
+  readonly beforeStep = new StepWarnings();
   /** A message for the user that is not a command's output (a refused link, rows left out). */
   notice = $state<string | null>(null);
   /** Bumped whenever files change outside the editor, so the editor reloads its models. */
@@ -360,12 +363,38 @@ export class Playground {
     return result;
   }
 
-  upgrade(target = "+1"): Promise<CommandView> {
-    return this.run(["upgrade", target]);
+  /** Upgrade (null: not run, because the person answered the warnings with Cancel). */
+  upgrade(target = "+1"): Promise<CommandView | null> {
+    return this.#stepAsking(["upgrade", target]);
   }
 
-  downgrade(target = "-1"): Promise<CommandView> {
-    return this.run(["downgrade", target]);
+  downgrade(target = "-1"): Promise<CommandView | null> {
+    return this.#stepAsking(["downgrade", target]);
+  }
+
+  /**
+   * The buttons' step: the planned run is checked first and, when it would lose rows or fail on
+   * them, the person is asked. The terminal keeps Alembic's way (run() at once; it prints them).
+   */
+  async #stepAsking(argv: readonly string[]): Promise<CommandView | null> {
+    const warnings = await this.#whileBusy(async () => {
+      await this.flushEdits();
+      return this.#stepWarnings(argv);
+    });
+    if (warnings === null) return null;
+    if (warnings.length > 0 && (await this.beforeStep.ask(argv, warnings)) !== "run") return null;
+    return this.run(argv);
+  }
+
+  /** The check runs the scripts' SQL on a copy, which may never end: guarded like the step. null: stopped. */
+  async #stepWarnings(argv: readonly string[]): Promise<readonly StepWarningView[] | null> {
+    try {
+      return await this.#client.guarded({ kind: "step-warnings", argv }, () => {});
+    } catch (error) {
+      if (error instanceof EngineStopped) return null;
+      // the step itself says what is wrong when it runs
+      return [];
+    }
   }
 
   /** "upgrade/downgrade to here" on a revision of the graph. */
@@ -374,7 +403,7 @@ export class Playground {
     if (!history) return null;
     const nodes = history.revisions.map((r) => ({ id: r.id, parents: r.parents }));
     const argv = stepTowards(nodes, history.current, revision);
-    return argv ? this.run(argv) : null;
+    return argv ? this.#stepAsking(argv) : null;
   }
 
   /** Replaces the snapshot after a database edit made outside a command (grid, SQL console). */

@@ -20,6 +20,16 @@ export interface WarningView {
   readonly message: string;
 }
 
+/** What a planned upgrade or downgrade would do to the rows, said before it runs (one revision's warning). */
+export interface StepWarningView extends WarningView {
+  readonly revision: string;
+  readonly direction: "upgrade" | "downgrade";
+  /** The revision's message, as "Running upgrade …, <message>" names it. */
+  readonly revisionMessage: string;
+  /** The rows (or values) the warning counts, when it counts any. */
+  readonly rows?: number;
+}
+
 /** What `flask db migrate` would do now: the live autogenerate against the current database. */
 export interface PendingView {
   readonly messages: readonly string[];
@@ -198,6 +208,8 @@ export type EngineRequest =
   | { readonly kind: "set-models"; readonly source: string }
   | { readonly kind: "set-script"; readonly path: string; readonly source: string }
   | { readonly kind: "command"; readonly argv: readonly string[] }
+  /** The warnings of an upgrade or downgrade command line, checked on a copy: nothing runs. */
+  | { readonly kind: "step-warnings"; readonly argv: readonly string[] }
   /** One page of a table's rows: `limit` of them from `offset` (0 when left out). */
   | { readonly kind: "rows"; readonly table: string; readonly limit: number; readonly offset?: number }
   | { readonly kind: "edit-row"; readonly edit: RowEdit }
@@ -215,6 +227,7 @@ export interface ResponseOf {
   "set-models": PendingView;
   "set-script": ScriptView;
   command: CommandView;
+  "step-warnings": readonly StepWarningView[];
   rows: RowsView;
   "edit-row": QueryView;
   query: QueryView;
