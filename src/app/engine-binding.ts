@@ -14,7 +14,10 @@ export function bindEngine(options: { random?: () => number; clock?: () => Date 
       const result = await engine.runCommand(argv, workspace, deps);
       return { exitCode: result.exitCode, lines: result.lines, workspace: result.workspace };
     },
-    checkStep: (argv, workspace) => engine.checkStep(argv, workspace, { openDatabase: engine.openSqlJs, random, clock }),
+    async checkStep(argv, workspace) {
+      const warnings = await engine.checkStep(argv, workspace, { openDatabase: engine.openSqlJs, random, clock });
+      return warnings.map((w) => ({ ...w, line: engine.stepWarningText(w) }));
+    },
     newWorkspace: (title, models) => engine.newWorkspace(title, models),
     exampleModels: engine.EXAMPLE_MODELS,
     parseModels: (source) => engine.parseModels(source),

@@ -39,6 +39,8 @@ export interface EngineStepWarning extends EngineWarning {
   readonly direction: "upgrade" | "downgrade";
   readonly revisionMessage: string;
   readonly rows?: number;
+  /** The line `db upgrade` prints for it (without "Warning: "). */
+  readonly line: string;
 }
 
 export interface EngineWorkspace {

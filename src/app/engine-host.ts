@@ -196,8 +196,8 @@ export class EngineHost {
   /** What an upgrade or downgrade would do to the rows; the playground stays as it is. */
   async stepWarnings(argv: readonly string[]): Promise<readonly StepWarningView[]> {
     const warnings = await this.#engine.checkStep(argv, this.workspace);
-    return warnings.map(({ kind, table, column, message, rows, revision, direction, revisionMessage }) => ({
-      kind, table, message, revision, direction, revisionMessage, ...(column === undefined ? {} : { column }), ...(rows === undefined ? {} : { rows }),
+    return warnings.map(({ kind, table, column, message, rows, revision, direction, revisionMessage, line }) => ({
+      kind, table, message, revision, direction, revisionMessage, line, ...(column === undefined ? {} : { column }), ...(rows === undefined ? {} : { rows }),
     }));
   }
 

@@ -28,6 +28,8 @@ export interface StepWarningView extends WarningView {
   readonly revisionMessage: string;
   /** The rows (or values) the warning counts, when it counts any. */
   readonly rows?: number;
+  /** Which revision, which way, then migrate's words: the line the terminal prints for it. */
+  readonly line: string;
 }
 
 /** What `flask db migrate` would do now: the live autogenerate against the current database. */

@@ -30,9 +30,3 @@ export class StepWarnings {
     resolve?.(answer);
   }
 }
-
-/** One warning as the dialog lists it: which revision, which way, then migrate's words. */
-export function stepWarningLine(w: StepWarningView): string {
-  const about = w.revisionMessage ? ` (${w.revisionMessage})` : "";
-  return `${w.direction === "upgrade" ? "Upgrade" : "Downgrade"} ${w.revision}${about}: ${w.message}`;
-}

@@ -4,7 +4,7 @@ import "./support/runes";
 import { describe, expect, test } from "vitest";
 import { bindEngine } from "../../src/app/engine-binding";
 import { EngineHost } from "../../src/app/engine-host";
-import { StepWarnings, stepWarningLine } from "../../src/app/step-warnings.svelte";
+import { StepWarnings } from "../../src/app/step-warnings.svelte";
 import { engineClient, openTab, startTab, waitFor } from "./support/app-harness";
 
 const noProgress = () => {};
@@ -28,7 +28,7 @@ describe("step warnings", () => {
       ["downgrade", "data-loss", "users", 2],
       ["downgrade", "data-loss", "roles", 1],
     ]);
-    expect(stepWarningLine(warnings[0]!)).toMatch(/^Downgrade [0-9a-f]{12} \(initial migration\): Dropping table 'users' deletes its 2 rows\./);
+    expect(warnings[0]!.line).toMatch(/^Downgrade [0-9a-f]{12} \(initial migration\): Dropping table 'users' deletes its 2 rows\./);
     expect(host.exportWorkspace()).toEqual(before);
     expect((await host.snapshot()).tables.map((t) => [t.name, t.rowCount])).toEqual([
       ["roles", 1],

@@ -48,6 +48,6 @@ const aboutRows = (w: ChangeWarning) => !(w.kind === "likely-rename" && w.rows =
 
 /** One warning as a line: the revision first, then migrate's own words. */
 export function stepWarningText(w: StepWarning): string {
-  const about = w.revisionMessage ? `, ${w.revisionMessage}` : "";
+  const about = w.revisionMessage ? ` (${w.revisionMessage})` : "";
   return `${w.direction === "upgrade" ? "Upgrade" : "Downgrade"} ${w.revision}${about}: ${w.message}`;
 }

@@ -39,8 +39,8 @@ describe("warnings at the moment of a step", () => {
     const lines = withoutEnvironment(s.text(up));
     const warnings = up.lines.filter((l) => l.level === "warning").map((l) => l.text);
     expect(warnings).toEqual([
-      expect.stringMatching(new RegExp(`^Warning: Upgrade ${RENAME}, rename email: Dropping column 'users.email' deletes 3 non-null values\\.`)),
-      expect.stringMatching(new RegExp(`^Warning: Upgrade ${RENAME}, rename email: Column 'users.email' is dropped and 'users.email_address' .* the 3 values of 'email' are lost\\.`)),
+      expect.stringMatching(new RegExp(`^Warning: Upgrade ${RENAME} \\(rename email\\): Dropping column 'users.email' deletes 3 non-null values\\.`)),
+      expect.stringMatching(new RegExp(`^Warning: Upgrade ${RENAME} \\(rename email\\): Column 'users.email' is dropped and 'users.email_address' .* the 3 values of 'email' are lost\\.`)),
     ]);
     expect(lines.slice(2)).toEqual([`Running upgrade ${INITIAL} -> ${RENAME}, rename email`]);
     expect(await query(s.ws, "SELECT count(email_address) FROM users")).toEqual([[0]]);
@@ -52,8 +52,8 @@ describe("warnings at the moment of a step", () => {
     expect(down.exitCode).toBe(0);
     const warnings = down.lines.filter((l) => l.level === "warning").map((l) => l.text);
     expect(warnings).toEqual([
-      `Warning: Downgrade ${INITIAL}, initial migration: Dropping table 'users' deletes its 3 rows. Back them up first, or remove the drop from the migration if the table should stay.`,
-      `Warning: Downgrade ${INITIAL}, initial migration: Dropping table 'roles' deletes its 1 row. Back them up first, or remove the drop from the migration if the table should stay.`,
+      `Warning: Downgrade ${INITIAL} (initial migration): Dropping table 'users' deletes its 3 rows. Back them up first, or remove the drop from the migration if the table should stay.`,
+      `Warning: Downgrade ${INITIAL} (initial migration): Dropping table 'roles' deletes its 1 row. Back them up first, or remove the drop from the migration if the table should stay.`,
     ]);
     expect(await query(s.ws, "SELECT count(*) FROM sqlite_master WHERE name IN ('users', 'roles')")).toEqual([[0]]);
   });

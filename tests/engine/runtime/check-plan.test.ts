@@ -67,7 +67,7 @@ describe("checkPlan", () => {
       ["likely-rename", "b", 3],
     ]);
     expect(stepWarningText(warnings[1]!)).toBe(
-      "Upgrade b, rev b: Column 'users.email' is dropped and 'users.email_address' of the same type is added: if this is a rename, the 3 values of 'email' are lost. " +
+      "Upgrade b (rev b): Column 'users.email' is dropped and 'users.email_address' of the same type is added: if this is a rename, the 3 values of 'email' are lost. " +
         'Autogenerate cannot see renames; replace the two with batchOp.alterColumn("email", { newColumnName: "email_address" }).',
     );
     expect(dump(db)).toEqual(before);
