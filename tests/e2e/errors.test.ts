@@ -65,6 +65,10 @@ test("a failing upgrade says why, and leaves the database exactly as it was", as
   const currentBefore = await page.locator("ol[aria-label='Revisions, newest first'] li.current .id").innerText();
 
   await page.getByRole("button", { name: "Upgrade", exact: true }).click();
+  // the page says so before running it (step-warnings.test.ts); run it to see how it fails
+  const before = page.getByRole("dialog", { name: "Before you run this" });
+  await before.getByText(/Adding column 'users\.age' as NOT NULL without a server default fails on the 2 existing rows/).waitFor();
+  await before.getByRole("button", { name: "Run anyway (you can undo it)" }).click();
   await settled(page);
   const log = stepLog(page);
   await log.locator(".cmd.failed").waitFor();
