@@ -84,6 +84,8 @@ test("undo: the database comes back as it was before a downgrade, rows included,
   await runSql(page, "INSERT INTO roles (id, name) VALUES (1, 'admin')");
   const revision = await currentRevision(page);
   await page.getByRole("button", { name: "Downgrade", exact: true }).click();
+  // it drops the row's table: the page asks first (step-warnings.test.ts)
+  await page.getByRole("dialog", { name: "Before you run this" }).getByRole("button", { name: "Run anyway (you can undo it)" }).click();
   await stepLog(page).getByText(/^Running downgrade [0-9a-f]{12} -> , initial migration$/).waitFor();
   await settled(page);
   expect(await page.getByRole("article", { name: "Table roles" }).count()).toBe(0);
