@@ -35,6 +35,11 @@ export function bindEngine(options: { random?: () => number; clock?: () => Date 
     openDatabase: (bytes) => engine.openSqlJs(bytes) as Promise<EngineDatabase>,
     typeDdl: (type) => engine.toDdl(type as engine.SqlType),
     historyOrder: (headers) => historyOrder(headers),
+    startStepRun(workspace, db, direction, target, listener) {
+      const planned = engine.planRun(workspace, engine.currentHeads(db as engine.Database), direction, target);
+      if (!planned.ok) return planned;
+      return { ok: true, run: engine.startRun(db as engine.Database, planned.steps, { listener }) };
+    },
     shareWorkspace: (workspace) => engine.shareWorkspace(workspace, { openDatabase: engine.openSqlJs }),
     openShared: (fragment) => engine.openSharedPlayground(fragment, { openDatabase: engine.openSqlJs }),
   };

@@ -94,9 +94,51 @@ export interface EngineFacade {
     | { readonly ok: true; readonly workspace: EngineWorkspace; readonly notes: readonly string[] }
     | { readonly ok: false; readonly reason: string; readonly message: string }
   >;
+  /**
+   * A stepped run of the workspace's scripts on `db` (planned as `db upgrade`/`db downgrade`
+   * plan `target`); nothing runs until the host calls forward() or toEnd().
+   */
+  startStepRun(workspace: EngineWorkspace, db: EngineDatabase, direction: "upgrade" | "downgrade", target: string, listener: (event: EngineEvent) => void): EngineStepRunStart;
   /** Newest first, as `flask db history` lists them; falls back to the host's own order when absent. */
   historyOrder?(headers: readonly ScriptHeader[]): readonly string[] | null;
 }
+
+/** The unit one forward() or back() of a stepped run goes by. */
+export type EngineStepUnit = "statement" | "op" | "revision";
+
+/** What a step-through shows of a point: the engine's RunPoint, as far as the site reads it. */
+export interface EngineRunPoint {
+  readonly kind: "revision-start" | "op" | "statement" | "version" | "revision-end";
+  readonly step: { readonly revision: string; readonly direction: string; readonly message: string; readonly ops: readonly { readonly kind: string; readonly table?: unknown }[] };
+  readonly stepIndex: number;
+  readonly opIndex?: number;
+  readonly sql?: string;
+  readonly description?: { readonly group: string; readonly index: number; readonly count: number; readonly purpose: string; readonly why: string; readonly touches: readonly string[] };
+}
+
+/** The engine's pausable MigrationRun (src/engine/runtime/migration-run.ts) as the host drives it. */
+export interface EngineStepRun {
+  readonly state: "ready" | "paused" | "failed" | "at-end" | "ended" | "cancelled";
+  readonly current: EngineRunPoint | null;
+  readonly next: EngineRunPoint | null;
+  readonly position: {
+    readonly revisionIndex: number;
+    readonly revisionCount: number;
+    readonly opIndex: number | null;
+    readonly opCount: number;
+    readonly statementNumber: number;
+    readonly statementTotal: number | null;
+  };
+  readonly error: { readonly message: string } | null;
+  readonly canStepBack: boolean;
+  readonly canStepForward: boolean;
+  forward(unit: EngineStepUnit): unknown;
+  back(unit: EngineStepUnit): unknown;
+  toEnd(): { readonly ok: boolean; readonly completed: readonly unknown[]; readonly error: { readonly message: string } | null };
+  cancel(): unknown;
+}
+
+export type EngineStepRunStart = { readonly ok: true; readonly run: EngineStepRun } | { readonly ok: false; readonly message: string };
 
 export interface ScriptHeader {
   readonly revision: string;

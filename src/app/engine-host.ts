@@ -5,9 +5,11 @@
 import type { EngineDatabase, EngineEvent, EngineFacade, EngineOutputLine, EngineWorkspace, SqlValue } from "./engine-facade";
 import { buildHistory, parseScripts, toDiagnosticView, toTableView } from "./engine-views";
 import { playgroundNotes } from "./playground-notes";
+import { StepSession } from "./step-session";
 import type {
   CheckpointView, CommandView, DatabaseFileView, EngineRequest, OutputLineView, PendingView, ProgressView, QueryView, RequestOf,
-  OpenSharedView, RequestKind, ResponseOf, RowEdit, RowsView, ScriptView, ShareView, SnapshotView, SqlEventView, StepWarningView, WorkspaceData, WorkspaceView,
+  OpenSharedView, RequestKind, ResponseOf, RowEdit, RowsView, ScriptView, ShareView, SnapshotView, SqlEventView, StepStartView, StepView,
+  StepWarningView, WorkspaceData, WorkspaceView,
 } from "./protocol";
 
 /** The SQL console shows this many rows of a result; the rest are counted. */
@@ -15,6 +17,11 @@ export const QUERY_ROW_LIMIT = 1000;
 
 const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const VERSION_TABLE = "alembic_version";
+
+/** Said whenever something would change the database while a step-through holds it. */
+export const FINISH_STEPPING_FIRST = "Finish or cancel the step-through first: Run to end commits it, Cancel puts the database back as it was.";
+/** Statements that would end or split the step-through's transaction (or cannot run inside one). */
+const TRANSACTION_CONTROL = /(^|;)\s*(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE|VACUUM|ATTACH|DETACH)\b/i;
 
 export class EngineHost {
   #engine: EngineFacade;
@@ -28,6 +35,12 @@ export class EngineHost {
   #versions = 0;
   /** The bytes that the version `#version.name` names: the workspace's database is replaced, never changed in place. */
   #version: { readonly bytes: Uint8Array | null | undefined; readonly name: string } = { bytes: undefined, name: "" };
+  /**
+   * A step-through in progress. Its run mutates the live database inside an open transaction,
+   * while the workspace keeps the bytes from before the run: storage, checkpoints and downloads
+   * therefore never see a half-migrated database, and a reload shows the playground as it was.
+   */
+  #stepping: StepSession | null = null;
 
   constructor(engine: EngineFacade) {
     this.#engine = engine;
@@ -50,6 +63,8 @@ export class EngineHost {
     rows: (r) => this.rows(r),
     "edit-row": (r) => this.editRow(r.edit),
     query: (r) => this.query(r.sql),
+    "step-start": (r) => this.stepStart(r),
+    step: (r) => this.step(r),
   } satisfies { [K in RequestKind]: (request: RequestOf<K>, progress: (p: ProgressView) => void) => Promise<ResponseOf[K]> };
 
   handle = (request: EngineRequest, progress: (p: ProgressView) => void): Promise<unknown> => {
@@ -64,6 +79,7 @@ export class EngineHost {
 
   /** A saved playground as it was, or a new one: the tutorial's models, `flask db init` done, an empty database. */
   async open(request: RequestOf<"open">): Promise<SnapshotView> {
+    this.#dropStepping();
     if (request.workspace) {
       const { title, files, database } = request.workspace;
       this.#workspace = { title, files: { ...files }, database };
@@ -130,6 +146,7 @@ export class EngineHost {
   async openShared(fragment: string): Promise<OpenSharedView> {
     const opened = await this.#engine.openShared(fragment);
     if (!opened.ok) return { ok: false, message: opened.message };
+    this.#dropStepping();
     this.#workspace = opened.workspace;
     return { ok: true, snapshot: await this.snapshot(), notes: opened.notes };
   }
@@ -172,6 +189,7 @@ export class EngineHost {
   }
 
   async command(argv: readonly string[], progress: (p: ProgressView) => void): Promise<CommandView> {
+    if (this.#isStepping) return { exitCode: 1, lines: [{ level: "error", text: `Error: ${FINISH_STEPPING_FIRST}` }], sql: [], snapshot: await this.snapshot() };
     const sql: SqlEventView[] = [];
     const listener = (event: EngineEvent) => {
       if (isSqlEvent(event)) sql.push({ sql: event.sql, rowsChanged: event.rowsChanged, durationMs: event.durationMs });
@@ -226,6 +244,7 @@ export class EngineHost {
   }
 
   async editRow(edit: RowEdit): Promise<QueryView> {
+    if (this.#isStepping) return failedQuery(`The rows cannot be edited during a step-through. ${FINISH_STEPPING_FIRST}`);
     const [sql, params] = rowEditSql(edit);
     return this.#modify(sql, params);
   }
@@ -233,6 +252,7 @@ export class EngineHost {
   /** The SQL console: one statement runs with its result; several run as a script. */
   async query(sql: string): Promise<QueryView> {
     const db = await this.#database();
+    if (this.#isStepping) return readWhileStepping(db, sql);
     try {
       const before = totalChanges(db);
       const result = db.query(sql);
@@ -251,6 +271,38 @@ export class EngineHost {
     } catch (error) {
       return failedQuery(error);
     }
+  }
+
+  /** Starts a step-through, paused before its first point; everything reads the live database from now on. */
+  async stepStart(request: RequestOf<"step-start">): Promise<StepStartView> {
+    if (this.#isStepping) return { ok: false, message: `A step-through is already open. ${FINISH_STEPPING_FIRST}` };
+    const db = await this.#database();
+    const session = new StepSession(request.direction, request.target);
+    const started = this.#engine.startStepRun(this.workspace, db, request.direction, request.target, session.listener);
+    if (!started.ok) return { ok: false, message: started.message };
+    session.attach(started.run);
+    this.#stepping = session;
+    return { ok: true, step: session.view(await this.snapshot()) };
+  }
+
+  async step(request: RequestOf<"step">): Promise<StepView> {
+    const session = this.#stepping;
+    if (!session) throw new Error("There is no step-through to move: start one with Step through upgrade or Step through downgrade.");
+    session.apply(request.action, request.unit);
+    if (!session.active) this.#stepping = null;
+    // Run to end committed: the workspace takes the new bytes, as after a plain upgrade
+    const snapshot = request.action === "to-end" ? await this.#saved() : await this.snapshot();
+    return session.view(snapshot);
+  }
+
+  get #isStepping(): boolean {
+    return this.#stepping?.active === true;
+  }
+
+  /** A new playground replaces the database a run holds: its changes are rolled back, never kept. */
+  #dropStepping(): void {
+    if (this.#stepping?.active) this.#stepping.run.cancel();
+    this.#stepping = null;
   }
 
   async #modify(sql: string, params: readonly SqlValue[]): Promise<QueryView> {
@@ -327,6 +379,40 @@ function isStepStart(e: EngineEvent): e is Extract<EngineEvent, { type: "step-st
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The SQL console while a step-through is paused: reads see the half-migrated database; a
+ * statement that changed anything is undone at once (in a savepoint of its own), since the run's
+ * transaction would commit or discard it with the migration.
+ */
+function readWhileStepping(db: EngineDatabase, sql: string): QueryView {
+  if (TRANSACTION_CONTROL.test(sql)) {
+    return failedQuery(`The step-through holds the database in an open transaction, which BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, VACUUM, ATTACH and DETACH would end or cannot run in. ${FINISH_STEPPING_FIRST}`);
+  }
+  db.exec("SAVEPOINT retort_console");
+  try {
+    const changesBefore = totalChanges(db);
+    const schemaBefore = schemaVersion(db);
+    const result = db.query(sql);
+    if (totalChanges(db) !== changesBefore || schemaVersion(db) !== schemaBefore) {
+      db.exec("ROLLBACK TO retort_console");
+      return failedQuery(`Only reads run during a step-through; this statement would have changed the database, so it was undone. ${FINISH_STEPPING_FIRST}`);
+    }
+    const rows = result.rows.length > QUERY_ROW_LIMIT ? result.rows.slice(0, QUERY_ROW_LIMIT) : result.rows;
+    return { ok: true, columns: result.columns, rows, rowsNotShown: result.rows.length - rows.length, rowsChanged: 0, error: null, snapshot: null };
+  } catch (error) {
+    db.exec("ROLLBACK TO retort_console");
+    return failedQuery(error);
+  } finally {
+    db.exec("RELEASE retort_console");
+  }
+}
+
+/** https://www.sqlite.org/pragma.html#pragma_schema_version: changes with every schema change. */
+function schemaVersion(db: EngineDatabase): number {
+  const cell = db.query("PRAGMA schema_version").rows[0]?.[0];
+  return typeof cell === "number" ? cell : 0;
+}
 
 function failedQuery(error: unknown): QueryView {
   return { ok: false, columns: [], rows: [], rowsNotShown: 0, rowsChanged: 0, error: errorText(error), snapshot: null };

@@ -187,6 +187,57 @@ export type OpenSharedView =
   | { readonly ok: true; readonly snapshot: SnapshotView; readonly notes: readonly string[] }
   | { readonly ok: false; readonly message: string };
 
+export type StepUnitView = "statement" | "op" | "revision";
+export type StepDirection = "upgrade" | "downgrade";
+
+/** One point of a step-through, in words: the op, the statement and where it sits, and why. */
+export interface StepPointView {
+  readonly kind: "revision-start" | "op" | "statement" | "version" | "revision-end";
+  readonly revision: string;
+  readonly direction: string;
+  readonly message: string;
+  /** "add_column users"; null at a revision's start, its end, and an alembic_version change. */
+  readonly op: string | null;
+  readonly opIndex: number | null;
+  readonly sql: string | null;
+  /** "batch move and copy, 2 of 6: copy the rows". */
+  readonly where: string | null;
+  /** One line on why SQLite needs this statement. */
+  readonly why: string | null;
+  readonly touches: readonly string[];
+}
+
+export interface StepView {
+  readonly direction: StepDirection;
+  readonly target: string;
+  readonly state: "ready" | "paused" | "failed" | "at-end" | "ended" | "cancelled";
+  /** Revision, op and statement are 1-based and 0 before the first point of their kind. */
+  readonly position: {
+    readonly revision: number;
+    readonly revisionCount: number;
+    readonly op: number;
+    readonly opCount: number;
+    readonly statement: number;
+    readonly statementTotal: number | null;
+  };
+  /** The point that ran last (the failing one when failed); null before the first step. */
+  readonly point: StepPointView | null;
+  /** The point the next Step forward starts with. */
+  readonly next: StepPointView | null;
+  /** The SQL the last step ran, in order (empty before the first step). */
+  readonly sql: readonly string[];
+  /** A failing statement's story (state failed), or why the run ended badly. */
+  readonly error: string | null;
+  readonly canStepBack: boolean;
+  readonly canStepForward: boolean;
+  /** The database as everything in the site now sees it: half-migrated while paused. */
+  readonly snapshot: SnapshotView;
+}
+
+export type StepStartView = { readonly ok: true; readonly step: StepView } | { readonly ok: false; readonly message: string };
+
+export type StepAction = "forward" | "back" | "to-end" | "cancel";
+
 /** Page -> worker. Each request kind maps to one response type in ResponseOf. */
 export type EngineRequest =
   /** A new playground (the tutorial's models, initialised), or a saved one when `workspace` is given. */
@@ -215,7 +266,11 @@ export type EngineRequest =
   /** One page of a table's rows: `limit` of them from `offset` (0 when left out). */
   | { readonly kind: "rows"; readonly table: string; readonly limit: number; readonly offset?: number }
   | { readonly kind: "edit-row"; readonly edit: RowEdit }
-  | { readonly kind: "query"; readonly sql: string };
+  | { readonly kind: "query"; readonly sql: string }
+  /** A step-through: planned as `db upgrade`/`db downgrade` plan `target`, paused before its first point. */
+  | { readonly kind: "step-start"; readonly direction: StepDirection; readonly target: string }
+  /** Moves the step-through: by `unit` forward or back, to the end (commits), or cancel (rolls back). */
+  | { readonly kind: "step"; readonly action: StepAction; readonly unit: StepUnitView };
 
 export interface ResponseOf {
   open: SnapshotView;
@@ -233,6 +288,8 @@ export interface ResponseOf {
   rows: RowsView;
   "edit-row": QueryView;
   query: QueryView;
+  "step-start": StepStartView;
+  step: StepView;
 }
 
 export type RequestKind = EngineRequest["kind"];

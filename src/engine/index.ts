@@ -53,7 +53,7 @@ export {
 } from "./revisions";
 
 // executing migrations
-export { runSteps, renderOfflineSql, formatStepLine, currentHeads, type RuntimeEvent, type RunResult, type RunError, type MigrationStep, type PlannedStep } from "./runtime";
+export { runSteps, renderOfflineSql, formatStepLine, currentHeads, type RuntimeEvent, type RunResult, type RunError, type MigrationStep, type PlannedStep, type Direction } from "./runtime";
 export { startRun, MigrationRun, RUN_CAPABILITIES, type RunPoint, type RunPosition, type RunState, type StepUnit, type StatementDescription } from "./runtime";
 export { checkPlan, stepWarningText, type StepWarning } from "./runtime";
 export { applyOpsToSchema } from "./execute";
@@ -73,6 +73,7 @@ export {
 } from "./workspace/workspace";
 export { checkStep } from "./commands";
 export { runCommand, COMMANDS, type CommandDeps, type CommandResult, type OutputLevel, type OutputLine } from "./commands";
+export { planRun, type PlanRunResult } from "./commands/plan-run";
 
 // share links and zip archives
 export { encodeShareFragment, decodeShareFragment, LINK_VERSION, type SharedPlayground, type DecodeResult, type LinkRefusal } from "./share/link";
