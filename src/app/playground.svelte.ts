@@ -406,6 +406,31 @@ export class Playground {
     return argv ? this.#stepAsking(argv) : null;
   }
 
+  /**
+   * A step-through's database, compared with the tables at the start of its run. Not a change
+   * worth saving: the worker keeps the database from before the run until Run to end.
+   */
+  showStep(snapshot: SnapshotView, runStart: readonly TableView[]): void {
+    this.#accept(snapshot);
+    this.#compareWith(runStart);
+  }
+
+  /**
+   * Run to end of a step-through, as a command: the undo snapshot first (taken by the same
+   * hooks, while the worker still keeps the database from before the run), then the commit,
+   * then a save of the committed database.
+   */
+  finishStep(argv: readonly string[], commit: () => Promise<SnapshotView>, runStart: readonly TableView[]): Promise<SnapshotView> {
+    return this.#whileBusy(async () => {
+      for (const hook of this.#beforeCommand) await hook(argv);
+      const snapshot = await commit();
+      this.showStep(snapshot, runStart);
+      this.#changed();
+      await this.#sendModels(this.fileText(MODELS_FILE));
+      return snapshot;
+    });
+  }
+
   /** Replaces the snapshot after a database edit made outside a command (grid, SQL console). */
   acceptSnapshot(snapshot: SnapshotView): void {
     const before = this.snapshot;

@@ -1,0 +1,180 @@
+// The page's side of a step-through (issue 10): starts a stepped run in the worker, moves it by
+// the chosen unit, plays it on a timer (the engine has no Play: Play repeats Step forward), and
+// ends it with Run to end (a commit, an undo snapshot and a save, as a plain upgrade) or Cancel.
+// While it is open, everything on the page shows the half-migrated database the worker holds.
+
+import type { EngineClient } from "./engine-client";
+import type { Playground } from "./playground.svelte";
+import type { StepAction, StepDirection, StepUnitView, StepView, TableView } from "./protocol";
+
+export const STEP_UNITS: readonly { readonly value: StepUnitView; readonly label: string }[] = [
+  { value: "revision", label: "Revision" },
+  { value: "op", label: "Operation" },
+  { value: "statement", label: "Statement" },
+];
+
+/** Play's pause between steps. */
+export const PLAY_SPEEDS: readonly { readonly label: string; readonly ms: number }[] = [
+  { label: "Slow", ms: 1500 },
+  { label: "Normal", ms: 700 },
+  { label: "Fast", ms: 200 },
+];
+
+/** Waits `ms` then calls `run`; returns the function that stops it (setTimeout in the page). */
+export type Schedule = (run: () => void, ms: number) => () => void;
+
+const timeout: Schedule = (run, ms) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};
+
+export interface StepThroughDeps {
+  readonly client: EngineClient;
+  readonly playground: Playground;
+  /** Reloads the views that read the database themselves (the rows grid, the undo list). */
+  readonly refreshViews?: () => Promise<void>;
+  readonly schedule?: Schedule;
+}
+
+/** "Statement 3 of 8", "Operation 2 of 3", "Revision 1 of 2": the position in the chosen unit. */
+export function positionText(view: StepView, unit: StepUnitView): string {
+  const p = view.position;
+  if (unit === "revision") return `Revision ${p.revision} of ${p.revisionCount}`;
+  if (unit === "op") return `Operation ${p.op} of ${p.opCount}`;
+  return `Statement ${p.statement} of ${p.statementTotal ?? "?"}`;
+}
+
+export class StepThrough {
+  view = $state.raw<StepView | null>(null);
+  unit = $state<StepUnitView>("statement");
+  playing = $state(false);
+  speedMs = $state(PLAY_SPEEDS[1]!.ms);
+  /** Why a step-through could not start or go on; shown until the next one starts. */
+  message = $state<string | null>(null);
+  #deps: StepThroughDeps;
+  #schedule: Schedule;
+  #stopPlay: (() => void) | null = null;
+  #runStart: readonly TableView[] = [];
+  #moving = false;
+
+  constructor(deps: StepThroughDeps) {
+    this.#deps = deps;
+    this.#schedule = deps.schedule ?? timeout;
+  }
+
+  /** A step-through is on screen: paused, failed, at its end, or not yet stepped. */
+  get open(): boolean {
+    return this.view !== null && this.view.state !== "ended" && this.view.state !== "cancelled";
+  }
+
+  get position(): string {
+    return this.view ? positionText(this.view, this.unit) : "";
+  }
+
+  async start(direction: StepDirection, target: string): Promise<boolean> {
+    const { client, playground } = this.#deps;
+    if (this.open || playground.busy) return false;
+    await playground.flushEdits();
+    this.#runStart = playground.snapshot?.tables ?? [];
+    const started = await client.request({ kind: "step-start", direction, target });
+    if (!started.ok) {
+      this.message = started.message;
+      return false;
+    }
+    this.message = null;
+    this.#show(started.step);
+    return true;
+  }
+
+  forward(): Promise<void> {
+    return this.#move("forward");
+  }
+
+  back(): Promise<void> {
+    this.pause();
+    return this.#move("back");
+  }
+
+  cancel(): Promise<void> {
+    this.pause();
+    return this.#move("cancel");
+  }
+
+  /** Commits what is left as a plain upgrade would, with its undo snapshot and a save. */
+  async runToEnd(): Promise<void> {
+    this.pause();
+    const view = this.view;
+    if (!view || !this.open || this.#moving) return;
+    this.#moving = true;
+    try {
+      let ended: StepView | null = null;
+      await this.#deps.playground.finishStep([view.direction, view.target], async () => {
+        ended = await this.#request("to-end");
+        return ended.snapshot;
+      }, this.#runStart);
+      if (ended) this.view = ended;
+      await this.#deps.refreshViews?.();
+    } catch (error) {
+      this.#lost(error);
+    } finally {
+      this.#moving = false;
+    }
+  }
+
+  togglePlay(): void {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  play(): void {
+    if (!this.open || !this.view?.canStepForward) return;
+    this.playing = true;
+    this.#tick();
+  }
+
+  pause(): void {
+    this.playing = false;
+    this.#stopPlay?.();
+    this.#stopPlay = null;
+  }
+
+  #tick(): void {
+    this.#stopPlay = this.#schedule(() => {
+      this.#stopPlay = null;
+      void this.forward().then(() => {
+        if (this.playing && this.view?.canStepForward) this.#tick();
+        else this.pause();
+      });
+    }, this.speedMs);
+  }
+
+  async #move(action: Exclude<StepAction, "to-end">): Promise<void> {
+    if (!this.open || this.#moving) return;
+    this.#moving = true;
+    try {
+      this.#show(await this.#request(action));
+      await this.#deps.refreshViews?.();
+    } catch (error) {
+      this.#lost(error);
+    } finally {
+      this.#moving = false;
+    }
+  }
+
+  #request(action: StepAction): Promise<StepView> {
+    return this.#deps.client.request({ kind: "step", action, unit: this.unit });
+  }
+
+  #show(view: StepView): void {
+    this.view = view;
+    this.#deps.playground.showStep(view.snapshot, this.#runStart);
+  }
+
+  /** The worker lost the run (it was restarted after a Stop): the database is the one from before it. */
+  #lost(error: unknown): void {
+    this.pause();
+    this.view = null;
+    this.message = `The step-through ended: ${error instanceof Error ? error.message : String(error)}. The database is as it was before it.`;
+    void this.#deps.client.request({ kind: "snapshot" }).then((snapshot) => this.#deps.playground.showStep(snapshot, this.#runStart));
+  }
+}
