@@ -10,6 +10,7 @@ import { PlaygroundLibrary, type ChannelLike } from "./library.svelte";
 import { idbStore, type KeyValueStore } from "./persist/kv-store";
 import { PlaygroundStore } from "./persist/playground-store";
 import { Playground } from "./playground.svelte";
+import { StepThrough } from "./step-through.svelte";
 import { TerminalState } from "./terminal.svelte";
 import { UndoHistory } from "./undo.svelte";
 
@@ -20,6 +21,7 @@ export interface AppServices {
   readonly library: PlaygroundLibrary;
   readonly undo: UndoHistory;
   readonly watch: EngineWatch;
+  readonly stepThrough: StepThrough;
   readonly ready: Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export function startApp(options: AppOptions): AppServices {
   const undo = new UndoHistory({ store, playground, library, refreshViews });
   undo.watch();
   const watch = new EngineWatch({ client, playground, refreshViews });
+  const stepThrough = new StepThrough({ client, playground, refreshViews });
   watch.watch();
   const ready = start(playground, library, options.title, options.location ?? globalThis.location).then(refreshViews);
   // Chunks left by a save that a crash cut short: deleted once the page is up, never before it.
@@ -59,7 +62,7 @@ export function startApp(options: AppOptions): AppServices {
   const storage = globalThis.navigator?.storage;
   void library.requestPersistence(options.persist ?? (storage?.persist ? () => storage.persist() : undefined));
   addEventListener("pagehide", () => void library.autosave.flush());
-  return { playground, terminal, database, library, undo, watch, ready };
+  return { playground, terminal, database, library, undo, watch, stepThrough, ready };
 }
 
 function openChannel(): ChannelLike | null {

@@ -4,6 +4,7 @@
 // While it is open, everything on the page shows the half-migrated database the worker holds.
 
 import type { EngineClient } from "./engine-client";
+import { stepTowards } from "./graph-layout";
 import type { Playground } from "./playground.svelte";
 import type { StepAction, StepDirection, StepUnitView, StepView, TableView } from "./protocol";
 
@@ -42,6 +43,14 @@ export function positionText(view: StepView, unit: StepUnitView): string {
   if (unit === "revision") return `Revision ${p.revision} of ${p.revisionCount}`;
   if (unit === "op") return `Operation ${p.op} of ${p.opCount}`;
   return `Statement ${p.statement} of ${p.statementTotal ?? "?"}`;
+}
+
+/** What a point without a statement of its own does. */
+export function pointLabel(kind: StepView["state"] | string): string {
+  if (kind === "revision-start") return "the revision's transaction begins";
+  if (kind === "revision-end") return "the revision's checks pass and it is kept";
+  if (kind === "op") return "the operation plans its statements from the live tables";
+  return kind;
 }
 
 export class StepThrough {
@@ -84,6 +93,15 @@ export class StepThrough {
     this.message = null;
     this.#show(started.step);
     return true;
+  }
+
+  /** "Step through to here" on a revision of the graph: up or down, as "to here" would move. */
+  async startTowards(revision: string): Promise<boolean> {
+    const history = this.#deps.playground.snapshot?.history;
+    if (!history) return false;
+    const argv = stepTowards(history.revisions.map((r) => ({ id: r.id, parents: r.parents })), history.current, revision);
+    if (!argv) return false;
+    return this.start(argv[0] === "downgrade" ? "downgrade" : "upgrade", revision);
   }
 
   forward(): Promise<void> {

@@ -24,3 +24,13 @@ test("every action has one shortcut with a description for the help dialog", () 
   expect(new Set(SHORTCUTS.map((s) => s.action)).size).toBe(SHORTCUTS.length);
   expect(SHORTCUTS.every((s) => s.description.length > 0 && s.keys.length > 0)).toBe(true);
 });
+
+test("the step-through's function keys work without Ctrl, and Shift picks the other action", () => {
+  expect(matchShortcut(key("F10"))).toBe("step-forward");
+  expect(matchShortcut(key("F10", { shift: true }))).toBe("step-back");
+  expect(matchShortcut(key("F9"))).toBe("step-play");
+  expect(matchShortcut(key("F9", { shift: true }))).toBe("step-to-end");
+  expect(matchShortcut(key("Escape", { shift: true }))).toBe("step-cancel");
+  expect(matchShortcut(key("Escape"))).toBeNull();
+  expect(matchShortcut(key("F10", { ctrl: true }))).toBeNull();
+});
