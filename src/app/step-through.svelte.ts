@@ -45,6 +45,12 @@ export function positionText(view: StepView, unit: StepUnitView): string {
   return `Statement ${p.statement} of ${p.statementTotal ?? "?"}`;
 }
 
+/** "Upgrade one revision", "Downgrade to 1a2b3c4d5e6f": the run's heading. */
+export function moveTitle(direction: StepDirection, target: string): string {
+  const verb = direction === "upgrade" ? "Upgrade" : "Downgrade";
+  return /^[+-]1$/.test(target) ? `${verb} one revision` : `${verb} to ${target}`;
+}
+
 /** What a point without a statement of its own does. */
 export function pointLabel(kind: StepView["state"] | string): string {
   if (kind === "revision-start") return "the revision's transaction begins";

@@ -2,7 +2,7 @@
 // diagram's baseline at the run's start, nothing paused ever saved, Run to end as a plain upgrade
 // (undo snapshot of the pre-run database, then a save), Play on a timer the test drives.
 import { expect, test } from "vitest";
-import { STEP_UNITS, StepThrough, positionText, type Schedule } from "../../src/app/step-through.svelte";
+import { STEP_UNITS, StepThrough, moveTitle, positionText, type Schedule } from "../../src/app/step-through.svelte";
 import type { StepView } from "../../src/app/protocol";
 import { engineClient, openTab, startTab } from "./support/app-harness";
 import * as engine from "../../src/engine/index";
@@ -140,3 +140,9 @@ test("the position reads in the chosen unit", () => {
 async function waitUntil(check: () => boolean): Promise<void> {
   for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
 }
+
+test("the heading names the move as the buttons do", () => {
+  expect(moveTitle("upgrade", "+1")).toBe("Upgrade one revision");
+  expect(moveTitle("downgrade", "-1")).toBe("Downgrade one revision");
+  expect(moveTitle("downgrade", "base")).toBe("Downgrade to base");
+});
