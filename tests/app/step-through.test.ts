@@ -60,7 +60,10 @@ async function storedHeads(tab: ReturnType<typeof openTab>): Promise<string[]> {
 
 test("the page shows the half-migrated database, compared with the tables at the start of the run", async () => {
   const { playground, stepThrough } = await emailPending();
+  // a row edit just before: the diagram's baseline is then the tables before that edit
+  playground.acceptSnapshot((await playground.guarded({ kind: "query", sql: "INSERT INTO roles (id, name) VALUES (1, 'admin')" })).snapshot!);
   const start = playground.snapshot!.tables;
+  expect(playground.baseline).not.toEqual(start);
   expect(await stepThrough.start("upgrade", "head")).toBe(true);
   expect(stepThrough.open).toBe(true);
   // the count is made when the revision starts (its batch plans read the live tables)
