@@ -9,11 +9,13 @@ import { StepSession } from "./step-session";
 import type {
   CheckpointView, CommandView, DatabaseFileView, EngineRequest, OutputLineView, PendingView, ProgressView, QueryView, RequestOf,
   OpenSharedView, RequestKind, ResponseOf, RowEdit, RowsView, ScriptView, ShareView, SnapshotView, SqlEventView, StepStartView, StepView,
-  StepWarningView, WorkspaceData, WorkspaceView,
+  StepWarningView, TableSampleView, WorkspaceData, WorkspaceView,
 } from "./protocol";
 
 /** The SQL console shows this many rows of a result; the rest are counted. */
 export const QUERY_ROW_LIMIT = 1000;
+/** A step-through shows this many rows of a table before and after a step (issue 10). */
+export const STEP_ROWS_SHOWN = 50;
 
 const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const VERSION_TABLE = "alembic_version";
@@ -228,19 +230,7 @@ export class EngineHost {
     // A page asked for past the end (rows deleted since) shows the last page that has rows.
     const lastPage = total === 0 ? 0 : Math.floor((total - 1) / request.limit) * request.limit;
     const offset = Math.max(0, Math.min(request.offset ?? 0, lastPage));
-    const page = [request.limit, offset];
-    try {
-      // rowid identifies a row for edits; a column of the user's called "rowid" would hide it.
-      const result = db.query(`SELECT rowid AS "__retort_rowid__", * FROM ${table} ORDER BY rowid LIMIT ? OFFSET ?`, page);
-      return {
-        table: request.table, total, offset, columns: result.columns.slice(1),
-        rowids: result.rows.map((r) => (typeof r[0] === "number" ? r[0] : null)),
-        rows: result.rows.map((r) => r.slice(1)),
-      };
-    } catch {
-      const result = db.query(`SELECT * FROM ${table} LIMIT ? OFFSET ?`, page);
-      return { table: request.table, total, offset, columns: result.columns, rowids: result.rows.map(() => null), rows: result.rows };
-    }
+    return { table: request.table, total, offset, ...pageOf(db, table, request.limit, offset) };
   }
 
   async editRow(edit: RowEdit): Promise<QueryView> {
@@ -288,7 +278,8 @@ export class EngineHost {
   async step(request: RequestOf<"step">): Promise<StepView> {
     const session = this.#stepping;
     if (!session) throw new Error("There is no step-through to move: start one with Step through upgrade or Step through downgrade.");
-    session.apply(request.action, request.unit);
+    const db = await this.#database();
+    session.apply(request.action, request.unit, (table) => sampleTable(db, table));
     if (!session.active) this.#stepping = null;
     // Run to end committed: the workspace takes the new bytes, as after a plain upgrade
     const snapshot = request.action === "to-end" ? await this.#saved() : await this.snapshot();
@@ -349,6 +340,27 @@ export function rowEditSql(edit: RowEdit): [string, SqlValue[]] {
     case "delete":
       return [`DELETE FROM ${table} WHERE rowid = ?`, [edit.rowid]];
   }
+}
+
+/** Rows `offset`… of a (quoted) table in rowid order, with their rowids where it has them. */
+function pageOf(db: EngineDatabase, table: string, limit: number, offset: number): Pick<RowsView, "columns" | "rowids" | "rows"> {
+  try {
+    // rowid identifies a row for edits; a column of the user's called "rowid" would hide it.
+    const result = db.query(`SELECT rowid AS "__retort_rowid__", * FROM ${table} ORDER BY rowid LIMIT ? OFFSET ?`, [limit, offset]);
+    return { columns: result.columns.slice(1), rowids: result.rows.map((r) => (typeof r[0] === "number" ? r[0] : null)), rows: result.rows.map((r) => r.slice(1)) };
+  } catch {
+    const result = db.query(`SELECT * FROM ${table} LIMIT ? OFFSET ?`, [limit, offset]);
+    return { columns: result.columns, rowids: result.rows.map(() => null), rows: result.rows };
+  }
+}
+
+/** The first STEP_ROWS_SHOWN rows of a table and its count, or null when there is no such table. */
+function sampleTable(db: EngineDatabase, name: string): TableSampleView | null {
+  const exists = db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]).rows.length > 0;
+  if (!exists) return null;
+  const table = quoteId(name);
+  const total = db.query(`SELECT count(*) FROM ${table}`).rows[0]?.[0];
+  return { total: typeof total === "number" ? total : 0, ...pageOf(db, table, STEP_ROWS_SHOWN, 0) };
 }
 
 /** https://www.sqlite.org/lang_corefunc.html#total_changes: rows changed since the connection opened. */

@@ -207,6 +207,22 @@ export interface StepPointView {
   readonly touches: readonly string[];
 }
 
+/** The first rows of a table (STEP_ROWS_SHOWN of them) and how many it holds. */
+export interface TableSampleView {
+  readonly columns: readonly string[];
+  /** rowid of each row (null for a WITHOUT ROWID table): what before and after are matched by. */
+  readonly rowids: readonly (number | null)[];
+  readonly rows: readonly (readonly SqlCell[])[];
+  readonly total: number;
+}
+
+/** A table the last step touched: its rows just before the step and now (null: it did not exist, or was not read). */
+export interface StepRowsView {
+  readonly table: string;
+  readonly before: TableSampleView | null;
+  readonly after: TableSampleView | null;
+}
+
 export interface StepView {
   readonly direction: StepDirection;
   readonly target: string;
@@ -226,6 +242,8 @@ export interface StepView {
   readonly next: StepPointView | null;
   /** The SQL the last step ran, in order (empty before the first step). */
   readonly sql: readonly string[];
+  /** The tables the last Step forward's last point touched, before and after it; empty after other moves. */
+  readonly rows: readonly StepRowsView[];
   /** A failing statement's story (state failed), or why the run ended badly. */
   readonly error: string | null;
   readonly canStepBack: boolean;

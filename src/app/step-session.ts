@@ -4,7 +4,10 @@
 // the workspace's bytes as they were before the run until Run to end commits.
 
 import type { EngineEvent, EngineRunPoint, EngineStepRun } from "./engine-facade";
-import type { SnapshotView, StepAction, StepDirection, StepPointView, StepUnitView, StepView } from "./protocol";
+import type { SnapshotView, StepAction, StepDirection, StepPointView, StepRowsView, StepUnitView, StepView, TableSampleView } from "./protocol";
+
+/** Reads a table's first rows and count from the live database; null when it does not exist. */
+export type SampleTable = (table: string) => TableSampleView | null;
 
 /** The runtime's own savepoints and transaction control are not the migration's SQL. */
 const CONTROL = /^\s*(SAVEPOINT|RELEASE|ROLLBACK|BEGIN|COMMIT|PRAGMA foreign_keys)\b/i;
@@ -12,6 +15,7 @@ const CONTROL = /^\s*(SAVEPOINT|RELEASE|ROLLBACK|BEGIN|COMMIT|PRAGMA foreign_key
 export class StepSession {
   #run: EngineStepRun | null = null;
   #ran: string[] = [];
+  #rows: StepRowsView[] = [];
   #collecting = false;
 
   constructor(
@@ -39,15 +43,20 @@ export class StepSession {
     return this.run.state !== "ended" && this.run.state !== "cancelled";
   }
 
-  apply(action: StepAction, unit: StepUnitView): void {
+  apply(action: StepAction, unit: StepUnitView, sample: SampleTable): void {
     const run = this.run;
     this.#ran = [];
+    this.#rows = [];
     this.#collecting = action === "forward" || action === "to-end";
     try {
       switch (action) {
-        case "forward":
+        case "forward": {
+          // read before the step runs, while those rows are still there: cheaper than a savepoint
+          const before = new Map((run.next?.description?.touches ?? []).map((t) => [t, sample(t)]));
           run.forward(unit);
+          this.#rows = (run.current?.description?.touches ?? []).map((table) => ({ table, before: before.get(table) ?? null, after: sample(table) }));
           return;
+        }
         case "back":
           run.back(unit);
           // after a step back, the statement shown is the one the run is now just past
@@ -84,6 +93,7 @@ export class StepSession {
       point: run.current ? pointView(run.current) : null,
       next: run.next ? pointView(run.next) : null,
       sql: [...this.#ran],
+      rows: this.#rows,
       error: run.error?.message ?? null,
       canStepBack: run.canStepBack,
       canStepForward: run.canStepForward,

@@ -64,6 +64,8 @@ export class StepThrough {
   unit = $state<StepUnitView>("statement");
   playing = $state(false);
   speedMs = $state(PLAY_SPEEDS[1]!.ms);
+  /** How many answers of the worker have been shown: a step that leaves the position as it was still counts. */
+  moves = $state(0);
   /** Why a step-through could not start or go on; shown until the next one starts. */
   message = $state<string | null>(null);
   #deps: StepThroughDeps;
@@ -191,6 +193,7 @@ export class StepThrough {
 
   #show(view: StepView): void {
     this.view = view;
+    this.moves++;
     this.#deps.playground.showStep(view.snapshot, this.#runStart);
   }
 

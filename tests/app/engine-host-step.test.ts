@@ -99,6 +99,21 @@ describe("a step-through in the engine host", () => {
     expect((await host.databaseFile()).database).not.toBeNull();
   });
 
+  test("the tables a statement touched come with their first rows and counts, before it and after it", async () => {
+    const host = await emailPending();
+    await started(host);
+    const view = await toMidBatch(host);
+    const copy = view.rows.find((r) => r.table === "_alembic_tmp_users")!;
+    expect(copy.before).toMatchObject({ total: 0, rows: [] });
+    expect(copy.after).toMatchObject({ total: 2, columns: ["id", "username", "role_id", "email"], rowids: [1, 2] });
+    expect(copy.after!.rows.map((r) => r[1])).toEqual(["ann", "bob"]);
+    const users = view.rows.find((r) => r.table === "users")!;
+    expect(users.before).toEqual(users.after);
+    // a table that is not there yet has no rows before; a move that is not a step forward shows none
+    const back = await host.step({ kind: "step", action: "back", unit: "statement" });
+    expect(back.rows).toEqual([]);
+  });
+
   test("Step back undoes the last statement: the temporary table is empty again", async () => {
     const host = await emailPending();
     await started(host);

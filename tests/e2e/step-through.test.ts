@@ -66,6 +66,9 @@ test("a batch migration stepped statement by statement: the temporary table mid-
   await stepUntil(page, /^INSERT INTO _alembic_tmp_users/);
   expect(await position(page).innerText()).toMatch(/^Statement \d+ of \d+$/);
   await region(page).getByText(/batch .*: copy the rows/).waitFor();
+  // the rows the copy touched: the temporary table empty before it, the three users after
+  await region(page).getByRole("heading", { name: "_alembic_tmp_users 0 rows → 3 rows" }).waitFor();
+  expect(await region(page).getByRole("table", { name: "_alembic_tmp_users after" }).locator("tbody tr").count()).toBe(3);
   expect(await select(page, "SELECT count(*) FROM _alembic_tmp_users")).toEqual([["3"]]);
   await screenshot(page, "step-through-mid-batch-1440");
   await page.setViewportSize({ width: 1024, height: 768 });
