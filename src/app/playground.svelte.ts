@@ -52,6 +52,8 @@ export class Playground {
   baseline = $state.raw<readonly TableView[] | null>(null);
   /** The question asked before an upgrade or downgrade that would lose rows or fail on them. */
   readonly beforeStep = new StepWarnings();
+  /** The op a step-through is running, for the editor to highlight in its script (null: none). */
+  stepOp = $state.raw<{ readonly file: string; readonly direction: string; readonly opIndex: number } | null>(null);
   /** A message for the user that is not a command's output (a refused link, rows left out). */
   notice = $state<string | null>(null);
   /** Bumped whenever files change outside the editor, so the editor reloads its models. */

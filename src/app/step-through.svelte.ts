@@ -138,7 +138,10 @@ export class StepThrough {
         ended = await this.#request("to-end");
         return ended.snapshot;
       }, this.#runStart);
-      if (ended) this.view = ended;
+      if (ended) {
+        this.view = ended;
+        this.#showOp(ended);
+      }
       await this.#deps.refreshViews?.();
     } catch (error) {
       this.#lost(error);
@@ -194,13 +197,29 @@ export class StepThrough {
   #show(view: StepView): void {
     this.view = view;
     this.moves++;
-    this.#deps.playground.showStep(view.snapshot, this.#runStart);
+    const { playground } = this.#deps;
+    playground.showStep(view.snapshot, this.#runStart);
+    this.#showOp(view);
+  }
+
+  /** The running op, in its script: the script's tab opens when the run reaches it. */
+  #showOp(view: StepView): void {
+    const { playground } = this.#deps;
+    const point = view.state === "ended" || view.state === "cancelled" ? null : view.point;
+    const file = point ? view.snapshot.history.revisions.find((r) => r.id === point.revision)?.file : undefined;
+    if (!point || point.opIndex === null || !file) {
+      playground.stepOp = null;
+      return;
+    }
+    if (playground.stepOp?.file !== file) playground.openTab(file);
+    playground.stepOp = { file, direction: point.direction, opIndex: point.opIndex };
   }
 
   /** The worker lost the run (it was restarted after a Stop): the database is the one from before it. */
   #lost(error: unknown): void {
     this.pause();
     this.view = null;
+    this.#deps.playground.stepOp = null;
     this.message = `The step-through ended: ${error instanceof Error ? error.message : String(error)}. The database is as it was before it.`;
     void this.#deps.client.request({ kind: "snapshot" }).then((snapshot) => this.#deps.playground.showStep(snapshot, this.#runStart));
   }

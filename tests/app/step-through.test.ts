@@ -107,7 +107,12 @@ test("Cancel puts the page back on the database from before the run", async () =
   const before = playground.snapshot!.tables;
   await stepThrough.start("upgrade", "head");
   await toMidBatch(stepThrough);
+  // the op being run, for the editor to highlight in its script, whose tab is open
+  const script = playground.scriptPaths.find((p) => p.endsWith("_added_email_field.ts"))!;
+  expect(playground.stepOp).toEqual({ file: script, direction: "upgrade", opIndex: 0 });
+  expect(playground.activeTab).toBe(script);
   await stepThrough.cancel();
+  expect(playground.stepOp).toBeNull();
   expect(stepThrough.open).toBe(false);
   expect(playground.snapshot!.tables).toEqual(before);
   expect(playground.snapshot!.history.current).toEqual(first);

@@ -70,6 +70,9 @@ test("a batch migration stepped statement by statement: the temporary table mid-
   await region(page).getByRole("heading", { name: "_alembic_tmp_users 0 rows → 3 rows" }).waitFor();
   expect(await region(page).getByRole("table", { name: "_alembic_tmp_users after" }).locator("tbody tr").count()).toBe(3);
   expect(await select(page, "SELECT count(*) FROM _alembic_tmp_users")).toEqual([["3"]]);
+  // the batch block being run is highlighted in the migration script
+  await page.locator(".monaco-editor .retort-step-op").first().waitFor();
+  expect(await page.getByRole("tab", { name: /add_email\.ts/, selected: true }).count()).toBe(1);
   await screenshot(page, "step-through-mid-batch-1440");
   await page.setViewportSize({ width: 1024, height: 768 });
   await screenshot(page, "step-through-mid-batch-1024");

@@ -6,6 +6,7 @@ import type * as MonacoApi from "monaco-editor/editor/editor.api";
 import type { DiagnosticView } from "../protocol";
 import type { Playground } from "../playground.svelte";
 import { MARKER_OWNER, toMarkers } from "./markers";
+import { opLines } from "./op-lines";
 import { fileUri, fromFilePath, type Monaco } from "./monaco";
 
 type Editor = MonacoApi.editor.IStandaloneCodeEditor;
@@ -33,6 +34,26 @@ export class EditorModels {
     // `document` is fixed here: the playground refuses the edit once another one is open.
     model.onDidChangeContent(() => this.#playground.editFile(path, model.getValue(), document));
     return model;
+  }
+
+  /** The step-through's op highlight: the model it is on and its decoration ids. */
+  #stepOp: { model: Model; ids: string[] } | null = null;
+
+  /**
+   * Highlights the op a step-through runs in its script (null: none), and brings it into view
+   * when that script is the one shown.
+   */
+  highlightOp(editor: Editor | null, op: { readonly file: string; readonly direction: string; readonly opIndex: number } | null): void {
+    if (this.#stepOp && !this.#stepOp.model.isDisposed()) this.#stepOp.model.deltaDecorations(this.#stepOp.ids, []);
+    this.#stepOp = null;
+    if (!op) return;
+    const model = this.modelFor(op.file);
+    const lines = opLines(model.getValue(), op.direction, op.opIndex);
+    if (!lines) return;
+    const range = new this.#monaco.Range(lines.startLine, 1, lines.endLine, 1);
+    const ids = model.deltaDecorations([], [{ range, options: { isWholeLine: true, className: "retort-step-op", linesDecorationsClassName: "retort-step-op-gutter" } }]);
+    this.#stepOp = { model, ids };
+    if (editor?.getModel() === model) editor.revealLinesInCenterIfOutsideViewport(lines.startLine, lines.endLine);
   }
 
   /** Shows `path` of the open playground in `editor`, keeping each file's cursor and scroll. */
