@@ -185,6 +185,25 @@ describe("a step-through in the engine host", () => {
     expect(view.position).toMatchObject({ revision: 1, revisionCount: 1 });
   });
 
+  test("a statement that fails pauses the run at it, with its error; Step back and Cancel still work", async () => {
+    const host = await emailPending();
+    const snapshot = await host.snapshot();
+    const path = Object.keys(snapshot.files).find((p) => p.endsWith("_added_email_field.ts"))!;
+    const source = snapshot.files[path]!.replace("export function upgrade() {", 'export function upgrade() {\n  op.execute("UPDATE missing_table SET x = 1");');
+    await host.setScript({ kind: "set-script", path, source });
+    await started(host);
+    let view = await forward(host);
+    for (let i = 0; i < 5 && view.state !== "failed"; i++) view = await forward(host);
+    expect(view.state).toBe("failed");
+    expect(view.error).toContain("missing_table");
+    expect(view.point?.sql).toContain("missing_table");
+    expect(view.canStepBack).toBe(true);
+    expect(view.canStepForward).toBe(false);
+    expect((await host.step({ kind: "step", action: "back", unit: "statement" })).state).toBe("paused");
+    expect((await host.step({ kind: "step", action: "cancel", unit: "statement" })).state).toBe("cancelled");
+    expect((await host.command(["current"], noProgress)).exitCode).toBe(0);
+  });
+
   test("a plan that cannot be made is a message, and no run starts", async () => {
     const host = await emailPending();
     const start = await host.stepStart({ kind: "step-start", direction: "upgrade", target: "nope" });

@@ -154,3 +154,14 @@ test("the heading names the move as the buttons do", () => {
   expect(moveTitle("downgrade", "-1")).toBe("Downgrade one revision");
   expect(moveTitle("downgrade", "base")).toBe("Downgrade to base");
 });
+
+test("Step through to here goes down to an applied revision and up to a later one", async () => {
+  const { playground, stepThrough, first } = await emailPending();
+  const head = playground.snapshot!.history.revisions.find((r) => r.isHead)!.id;
+  expect(await stepThrough.startTowards(head)).toBe(true);
+  expect(stepThrough.view).toMatchObject({ direction: "upgrade", target: head });
+  await stepThrough.cancel();
+  await playground.run(["upgrade", head]);
+  expect(await stepThrough.startTowards(first[0]!)).toBe(true);
+  expect(stepThrough.view).toMatchObject({ direction: "downgrade", target: first[0] });
+});

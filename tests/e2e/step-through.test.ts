@@ -77,8 +77,15 @@ test("a batch migration stepped statement by statement: the temporary table mid-
   await page.setViewportSize({ width: 1024, height: 768 });
   await screenshot(page, "step-through-mid-batch-1024");
   await page.setViewportSize({ width: 1440, height: 900 });
+  // the diagram follows the step, against the start of the run: the temporary table is new
+  await page.getByRole("tab", { name: "Diagram" }).click();
+  const diagram = page.getByRole("region", { name: "Schema diagram" });
+  await expect.poll(() => diagram.getByLabel("Table _alembic_tmp_users", { exact: true }).getAttribute("data-change")).toBe("added");
+  expect(await diagram.getByLabel("Table users", { exact: true }).getAttribute("data-change")).toBe("unchanged");
+  await screenshot(page, "step-through-diagram-1440");
 
   // a write waits for the end of the step-through, and says so
+  await page.getByRole("tab", { name: "SQL console" }).click();
   await page.getByLabel("SQL", { exact: true }).fill("DELETE FROM users");
   await page.getByRole("button", { name: "Run SQL" }).click();
   await page.getByRole("alert").getByText(/Finish or cancel the step-through first/).waitFor();
