@@ -219,6 +219,11 @@ export interface TableSampleView {
 /** A table the last step touched: its rows just before the step and now (null: it did not exist, or was not read). */
 export interface StepRowsView {
   readonly table: string;
+  /**
+   * False when the step began an operation: its statements (and the tables they touch) are only
+   * planned then, from the live tables, so there was nothing to read ahead.
+   */
+  readonly readBefore: boolean;
   readonly before: TableSampleView | null;
   readonly after: TableSampleView | null;
 }

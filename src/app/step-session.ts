@@ -54,7 +54,7 @@ export class StepSession {
           // read before the step runs, while those rows are still there: cheaper than a savepoint
           const before = new Map((run.next?.description?.touches ?? []).map((t) => [t, sample(t)]));
           run.forward(unit);
-          this.#rows = (run.current?.description?.touches ?? []).map((table) => ({ table, before: before.get(table) ?? null, after: sample(table) }));
+          this.#rows = (run.current?.description?.touches ?? []).map((table) => ({ table, readBefore: before.has(table), before: before.get(table) ?? null, after: sample(table) }));
           return;
         }
         case "back":

@@ -102,14 +102,18 @@ describe("a step-through in the engine host", () => {
   test("the tables a statement touched come with their first rows and counts, before it and after it", async () => {
     const host = await emailPending();
     await started(host);
+    // the first statement began the op: its tables were not known, so not read, before it
+    const first = await forward(host);
+    expect(first.rows.length).toBeGreaterThan(0);
+    expect(first.rows.every((r) => !r.readBefore && r.before === null)).toBe(true);
     const view = await toMidBatch(host);
     const copy = view.rows.find((r) => r.table === "_alembic_tmp_users")!;
-    expect(copy.before).toMatchObject({ total: 0, rows: [] });
+    expect(copy).toMatchObject({ readBefore: true, before: { total: 0, rows: [] } });
     expect(copy.after).toMatchObject({ total: 2, columns: ["id", "username", "role_id", "email"], rowids: [1, 2] });
     expect(copy.after!.rows.map((r) => r[1])).toEqual(["ann", "bob"]);
     const users = view.rows.find((r) => r.table === "users")!;
     expect(users.before).toEqual(users.after);
-    // a table that is not there yet has no rows before; a move that is not a step forward shows none
+    // a move that is not a step forward shows none
     const back = await host.step({ kind: "step", action: "back", unit: "statement" });
     expect(back.rows).toEqual([]);
   });
