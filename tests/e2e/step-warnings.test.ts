@@ -54,7 +54,7 @@ test("Upgrade asks before a rename NULLs 3 emails; Cancel runs nothing, Run anyw
   await dialog.waitFor();
   await dialog.getByText(/rename email\): Dropping column 'users\.email' deletes 3 non-null values\./).waitFor();
   await dialog.getByText(/if this is a rename, the 3 values of 'email' are lost\./).waitFor();
-  expect(await dialog.getByRole("button", { name: "Step through" }).count()).toBe(0);
+  expect(await dialog.getByRole("button", { name: "Step through" }).count()).toBe(1);
   await screenshot(page, "step-warnings-upgrade");
 
   await dialog.getByRole("button", { name: "Cancel" }).click();
@@ -78,6 +78,19 @@ test("Upgrade asks before a rename NULLs 3 emails; Cancel runs nothing, Run anyw
   await screenshot(page, "step-warnings-downgrade-base");
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await dialog.waitFor({ state: "hidden" });
+  await countRows(page, "email_address IS NULL", 3);
+
+  // the third answer: the same move, taken over by the step-through, which Cancel undoes whole
+  await page.getByRole("button", { name: "Downgrade to base" }).click();
+  await dialog.getByRole("button", { name: "Step through" }).click();
+  await dialog.waitFor({ state: "hidden" });
+  const stepper = page.getByRole("region", { name: "Step-through" });
+  await stepper.waitFor();
+  await stepper.getByRole("button", { name: "Step forward" }).click();
+  await expect.poll(() => stepper.getByLabel("Step position").innerText(), { timeout: 15_000 }).toMatch(/ 1 of /);
+  await stepper.getByRole("button", { name: "Cancel" }).click();
+  await stepper.waitFor({ state: "hidden" });
+  await settled(page);
   await countRows(page, "email_address IS NULL", 3);
   expect(pageErrors(page)).toEqual([]);
 });
