@@ -89,6 +89,8 @@ test("a batch migration stepped statement by statement: the temporary table mid-
   await page.getByLabel("SQL", { exact: true }).fill("DELETE FROM users");
   await page.getByRole("button", { name: "Run SQL" }).click();
   await page.getByRole("alert").getByText(/Finish or cancel the step-through first/).waitFor();
+  // and so does restoring an undo step, which would replace the database under the paused run
+  expect(await page.getByRole("button", { name: /^Undo steps/ }).isDisabled()).toBe(true);
 
   const copied = await position(page).innerText();
   await region(page).getByRole("button", { name: "Step back" }).click();
