@@ -5,8 +5,9 @@
 // runs inside one stepped transaction (startRun + forward("revision")), each revision's ops are
 // analysed on the real, half-migrated rows just before it runs, and cancel() rolls it all back.
 // Analysing later revisions against the schema alone would miss what earlier ones do to the rows
-// (an UPDATE that fills a column, a column added then dropped); running the plan costs as much
-// as the run it precedes, and the counts are exact.
+// (an UPDATE that fills a column, a column added then dropped). The last revision is analysed
+// and never run (nothing after it needs its rows), so the usual one-revision step costs no run
+// at all: on a 1,000,000-row rebuild the check would otherwise double the upgrade's time.
 
 import type { ChangeWarning } from "../autogenerate";
 import { analyzeOps } from "../autogenerate";
@@ -26,16 +27,17 @@ export interface StepWarning extends ChangeWarning {
 export function checkPlan(db: Database, steps: readonly MigrationStep[]): StepWarning[] {
   const out: StepWarning[] = [];
   if (steps.length === 0) return out;
-  const run = startRun(db, steps);
+  const run = steps.length > 1 ? startRun(db, steps) : null;
   try {
-    for (const step of steps) {
+    for (const [index, step] of steps.entries()) {
       const found = analyzeOps(db, reflectSchema(db), step.ops).filter(aboutRows);
       out.push(...found.map((w) => ({ ...w, revision: step.revision, direction: step.direction, revisionMessage: step.message })));
+      if (index === steps.length - 1 || !run) break;
       // a revision that fails stops the real run there too: the later ones would never run
       if (run.forward("revision") !== "paused") break;
     }
   } finally {
-    run.cancel();
+    run?.cancel();
   }
   return out;
 }

@@ -130,3 +130,26 @@ test("a likely rename that loses no value has nothing to say at the moment of a 
   db.exec("UPDATE users SET email = NULL");
   expect(checkPlan(db, [renameEmail])).toEqual([]);
 });
+
+test("the last revision is analysed, never run: a one-revision check runs none of its SQL", async () => {
+  const db = await seeded();
+  const ran: string[] = [];
+  // every statement that reaches SQLite, as the check sends it
+  const watched = new Proxy(db, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver) as unknown;
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        if (key === "exec" || key === "query") ran.push(String(args[0]));
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  expect(checkPlan(watched, [renameEmail]).length).toBeGreaterThan(0);
+  expect(ran.filter((sql) => /_alembic_tmp_|alembic_version/i.test(sql))).toEqual([]);
+  // with two revisions, the first runs (the second is counted on its rows) and is rolled back
+  const addName = step("c", "b", [modifyTable("users", [dropColumn("users", "name")])]);
+  ran.length = 0;
+  checkPlan(watched, [renameEmail, addName]);
+  expect(ran.some((sql) => sql.includes("_alembic_tmp_users"))).toBe(true);
+});
