@@ -38,7 +38,7 @@ export class SchemaDiagram {
     this.fitRequests++;
   }
 
-  fit(): void {
+  fitToView(): void {
     this.fitRequests++;
   }
 

@@ -142,7 +142,7 @@ describe("state", () => {
     diagram.update(null, current);
     expect(diagram.fitRequests).toBe(fits);
     diagram.update(current, [users]);
-    diagram.fit();
+    diagram.fitToView();
     expect(diagram.fitRequests).toBe(fits + 2);
   });
 

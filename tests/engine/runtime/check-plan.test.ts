@@ -6,27 +6,9 @@ import type { Database } from "../../../src/engine/db/database";
 import { addColumn, alterColumn, createIndex, createTable, dropColumn, dropTable, execute, modifyTable } from "../../../src/engine/ops/ops";
 import { column, emptyTable } from "../../../src/engine/schema/model";
 import { checkPlan, runSteps, stepWarningText } from "../../../src/engine/runtime";
-import type { MigrationStep } from "../../../src/engine/runtime/step";
+import { upgradeStep as step, downgradeStep as down } from "./revision-steps";
 
-const step = (revision: string, from: string | null, ops: MigrationStep["ops"], direction: MigrationStep["direction"] = "upgrade"): MigrationStep => ({
-  revision,
-  direction,
-  fromRevisions: from ? [from] : [],
-  toRevisions: [revision],
-  versionChanges: [from ? { kind: "update", from, to: revision } : { kind: "insert", revision }],
-  message: `rev ${revision}`,
-  ops,
-});
 
-const down = (revision: string, to: string | null, ops: MigrationStep["ops"]): MigrationStep => ({
-  revision,
-  direction: "downgrade",
-  fromRevisions: [revision],
-  toRevisions: to ? [to] : [],
-  versionChanges: [to ? { kind: "update", from: revision, to } : { kind: "delete", revision }],
-  message: `rev ${revision}`,
-  ops,
-});
 
 const USERS = {
   ...emptyTable("users"),

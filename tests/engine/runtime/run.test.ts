@@ -2,33 +2,14 @@ import { describe, expect, test } from "vitest";
 import { openTestDatabase } from "../../binding";
 import type { Database } from "../../../src/engine/db/database";
 import { addColumn, alterColumn, createForeignKey, createTable, createUniqueConstraint, dropColumn, execute, modifyTable } from "../../../src/engine/ops/ops";
-import { column, emptyTable } from "../../../src/engine/schema/model";
+import { column } from "../../../src/engine/schema/model";
 import { currentHeads, formatStepLine, runSteps, type RuntimeEvent } from "../../../src/engine/runtime";
 import type { MigrationStep } from "../../../src/engine/runtime/step";
 import { dump } from "../execute/helpers";
 import { initialUpgrade, secondUpgrade } from "./steps";
+import { upgradeStep as step, PARENT, CHILD } from "./revision-steps";
 
-const step = (revision: string, from: string | null, ops: MigrationStep["ops"], message = `rev ${revision}`): MigrationStep => ({
-  revision,
-  direction: "upgrade",
-  fromRevisions: from ? [from] : [],
-  toRevisions: [revision],
-  versionChanges: [from ? { kind: "update", from, to: revision } : { kind: "insert", revision }],
-  message,
-  ops,
-});
 
-const PARENT = {
-  ...emptyTable("parent"),
-  columns: [column("id", { name: "Integer" }, { nullable: false }), column("name", { name: "String", length: 20 })],
-  primaryKey: { name: null, columns: ["id"] },
-};
-const CHILD = {
-  ...emptyTable("child"),
-  columns: [column("id", { name: "Integer" }, { nullable: false }), column("parent_id", { name: "Integer" })],
-  primaryKey: { name: null, columns: ["id"] },
-  foreignKeys: [{ name: null, columns: ["parent_id"], referredTable: "parent", referredColumns: ["id"], onDelete: "CASCADE" as const, onUpdate: null }],
-};
 
 async function seeded(): Promise<Database> {
   const db = await openTestDatabase();
@@ -80,7 +61,7 @@ describe("runSteps", () => {
   test("a failing revision rolls back whole, names the rows, and a retry after fixing the data works", async () => {
     const db = await seeded();
     const ok = step("b", "a", [addColumn("parent", column("note", { name: "Text" }))]);
-    const bad = step("c", "b", [modifyTable("parent", [alterColumn("parent", "name", { nullable: false })])], "name required");
+    const bad = step("c", "b", [modifyTable("parent", [alterColumn("parent", "name", { nullable: false })])], { message: "name required" });
     const result = runSteps(db, [ok]);
     expect(result.ok).toBe(true);
     const before = dump(db);

@@ -5,32 +5,12 @@ import { describe, expect, test } from "vitest";
 import { openTestDatabase } from "../../binding";
 import type { Database } from "../../../src/engine/db/database";
 import { addColumn, createIndex, createTable, dropColumn, execute, modifyTable, alterColumn } from "../../../src/engine/ops/ops";
-import { column, emptyTable } from "../../../src/engine/schema/model";
+import { column } from "../../../src/engine/schema/model";
 import { currentHeads, runSteps, startRun, type RuntimeEvent } from "../../../src/engine/runtime";
-import type { MigrationStep } from "../../../src/engine/runtime/step";
 import { dump } from "../execute/helpers";
+import { upgradeStep as step, PARENT, CHILD } from "./revision-steps";
 
-const step = (revision: string, from: string | null, ops: MigrationStep["ops"], direction: MigrationStep["direction"] = "upgrade"): MigrationStep => ({
-  revision,
-  direction,
-  fromRevisions: from ? [from] : [],
-  toRevisions: [revision],
-  versionChanges: [from ? { kind: "update", from, to: revision } : { kind: "insert", revision }],
-  message: `rev ${revision}`,
-  ops,
-});
 
-const PARENT = {
-  ...emptyTable("parent"),
-  columns: [column("id", { name: "Integer" }, { nullable: false }), column("name", { name: "String", length: 20 })],
-  primaryKey: { name: null, columns: ["id"] },
-};
-const CHILD = {
-  ...emptyTable("child"),
-  columns: [column("id", { name: "Integer" }, { nullable: false }), column("parent_id", { name: "Integer" })],
-  primaryKey: { name: null, columns: ["id"] },
-  foreignKeys: [{ name: null, columns: ["parent_id"], referredTable: "parent", referredColumns: ["id"], onDelete: "CASCADE" as const, onUpdate: null }],
-};
 
 /** Drops parent.name in a batch block: create temp, copy, drop, rename, re-create the index. */
 const rebuild = step("b", "a", [modifyTable("parent", [dropColumn("parent", "name"), createIndex("parent", { name: "ix_parent_id", columns: ["id"], unique: false })])]);
@@ -293,7 +273,7 @@ describe("foreign keys and downgrades", () => {
     const db = await seeded();
     expect(runSteps(db, [rebuild]).ok).toBe(true);
     const atB = dump(db);
-    const down = { ...step("b", null, [modifyTable("parent", [addColumn("parent", column("name", { name: "String", length: 20 }))])], "downgrade"), versionChanges: [{ kind: "update" as const, from: "b", to: "a" }] };
+    const down = { ...step("b", null, [modifyTable("parent", [addColumn("parent", column("name", { name: "String", length: 20 }))])], { direction: "downgrade" }), versionChanges: [{ kind: "update" as const, from: "b", to: "a" }] };
     const run = startRun(db, [down]);
     run.forward();
     expect(run.current).toMatchObject({ kind: "statement", sql: "ALTER TABLE parent ADD COLUMN name VARCHAR(20)", description: { group: "batch block" } });
