@@ -6,8 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import {
   clickEditorLine, generateAndUpgradeFirstMigration, openApp, pageErrors, runSql, screenshot, settled, stepLog,
-  typeInEditor, useSite,
-} from "./support";
+  typeInEditor, useSite, fillableStorage, setStorageFull } from "./support";
 import type { Page } from "playwright-core";
 
 const site = useSite();
@@ -183,17 +182,9 @@ test("two tabs on one playground: the one that would overwrite the other is aske
 });
 
 test("full storage: a clear message that stays, nothing lost, and saving resumes when there is room", async () => {
-  // Chromium's IndexedDB, made to refuse writes as a full disk does (QuotaExceededError).
-  await site.browser.context.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    const flags = globalThis as unknown as { storageFull?: boolean };
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["put"]>) {
-      if (flags.storageFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-      return put.apply(this, args);
-    };
-  });
+  await fillableStorage(site.browser.context);
   const page = await openApp(site.browser.context, site.server.url);
-  await page.evaluate(() => void ((globalThis as unknown as { storageFull?: boolean }).storageFull = true));
+  await setStorageFull(page, true);
   await clickEditorLine(page, "role_id = db.Column");
   await typeInEditor(page, " // kept in the tab");
   const alert = page.getByRole("alert").filter({ hasText: "Not saved: browser storage is full." });
@@ -202,7 +193,7 @@ test("full storage: a clear message that stays, nothing lost, and saving resumes
   expect(await alert.isVisible()).toBe(true);
   await screenshot(page, "storage-full");
 
-  await page.evaluate(() => void ((globalThis as unknown as { storageFull?: boolean }).storageFull = false));
+  await setStorageFull(page, false);
   await typeInEditor(page, " and saved");
   await alert.waitFor({ state: "hidden" });
   await page.reload();

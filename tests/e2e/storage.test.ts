@@ -4,7 +4,7 @@
 // a VACUUM, and two heads that the History panel explains and offers to merge.
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { CHROMIUM_FLAGS, generateAndUpgradeFirstMigration, openApp, runInTerminal, runSql, screenshot, settled, stepLog, typeInEditor, clickEditorLine, useSite } from "./support";
+import { CHROMIUM_FLAGS, generateAndUpgradeFirstMigration, openApp, runInTerminal, runSql, screenshot, settled, stepLog, typeInEditor, clickEditorLine, useSite, fillableStorage, setStorageFull } from "./support";
 
 const site = useSite();
 
@@ -95,20 +95,12 @@ test("a database over 150 MB saves in chunks and comes back after a reload, and 
 }), 240_000);
 
 test("full storage: one short message for the save and the undo step, the title whole, gone once saving works", async () => {
-  // Chromium's IndexedDB, made to refuse writes as a full disk does (QuotaExceededError).
-  await site.browser.context.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    const flags = globalThis as unknown as { storageFull?: boolean };
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["put"]>) {
-      if (flags.storageFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-      return put.apply(this, args);
-    };
-  });
+  await fillableStorage(site.browser.context);
   const page = await openApp(site.browser.context, site.server.url);
   await page.getByText("Detected added table 'roles'").waitFor();
   await page.getByRole("button", { name: "Generate migration" }).click();
   await settled(page);
-  await page.evaluate(() => void ((globalThis as unknown as { storageFull?: boolean }).storageFull = true));
+  await setStorageFull(page, true);
   // the step's snapshot and the save after it are both refused
   await page.getByRole("button", { name: "Upgrade", exact: true }).click();
   await settled(page);
@@ -123,7 +115,7 @@ test("full storage: one short message for the save and the undo step, the title 
   expect((await header.boundingBox())!.height).toBeLessThan(60);
   await screenshot(page, "storage-one-message");
 
-  await page.evaluate(() => void ((globalThis as unknown as { storageFull?: boolean }).storageFull = false));
+  await setStorageFull(page, false);
   await page.getByRole("tab", { name: "models.ts" }).click();
   await clickEditorLine(page, "role_id = db.Column");
   await typeInEditor(page, " // saved again");

@@ -179,3 +179,22 @@ export async function generateAndUpgradeFirstMigration(page: Page): Promise<void
   await stepLog(page).getByText(/^Running upgrade {2}-> [0-9a-f]{12}, initial migration$/).waitFor();
   await settled(page);
 }
+
+/**
+ * Makes the context's IndexedDB refuse writes as a full disk does (QuotaExceededError) whenever
+ * `setStorageFull(page, true)` says so: the storage tests' way to fill the browser's storage.
+ */
+export async function fillableStorage(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    const flags = globalThis as unknown as { storageFull?: boolean };
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["put"]>) {
+      if (flags.storageFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return put.apply(this, args);
+    };
+  });
+}
+
+export async function setStorageFull(page: Page, full: boolean): Promise<void> {
+  await page.evaluate((value) => void ((globalThis as unknown as { storageFull?: boolean }).storageFull = value), full);
+}
