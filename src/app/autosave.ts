@@ -36,6 +36,8 @@ export class Autosave {
   #changes = 0;
   /** Set while another tab's save waits for the user's choice: no write may go over it. */
   #conflict: { theirs: SavedPlayground | null; message: string } | null = null;
+  /** Bumped by `attach`: a write that began for the playground before belongs to that one alone. */
+  #generation = 0;
 
   constructor(store: PlaygroundStore, read: () => Promise<WorkspaceData>, onStatus: (message: string | null) => void = () => {}, hooks: AutosaveHooks = {}) {
     this.#store = store;
@@ -78,6 +80,7 @@ export class Autosave {
   /** From now on, saves go to `record` (null: the next save creates a new one). */
   attach(record: SavedPlayground | null): void {
     this.#save.cancel();
+    this.#generation++;
     this.#record = record;
     this.#changes = 0;
     this.#conflict = null;
@@ -91,6 +94,16 @@ export class Autosave {
 
   flush(): Promise<void> {
     return this.#save.flush();
+  }
+
+  /**
+   * Writes what waits on its pause and waits for every write already started, so that the open
+   * playground can be replaced: a write still running would otherwise read the next one's files.
+   */
+  async settle(): Promise<void> {
+    await this.flush();
+    if (this.unsaved) await this.saveNow();
+    await this.#saving;
   }
 
   /** Saves now, after any save still running: each save must start from the record the last one wrote. */
@@ -161,12 +174,17 @@ export class Autosave {
 
   async #commit(options: { force?: boolean; title?: string; ui?: SavedUiState }): Promise<void> {
     const changes = this.#changes;
+    const generation = this.#generation;
     const workspace = await this.#read();
+    // Another playground was attached while this one was read: what was read may be either.
+    if (generation !== this.#generation) return;
     const ui = this.#hooks.readUi?.() ?? options.ui ?? this.#record?.ui ?? EMPTY_UI;
     // The record's title wins over the engine's: a rename is made in the store, not in the worker.
     const result = this.#record
       ? await this.#store.save({ ...this.#record, files: workspace.files, database: workspace.database, ui }, { force: options.force })
       : await this.#store.create({ title: options.title ?? workspace.title, files: { ...workspace.files }, database: workspace.database, ui });
+    // Written for the playground that was open when it began; the one attached since keeps its own record.
+    if (generation !== this.#generation) return;
     if (result.ok) {
       this.#record = result.record;
       this.#changes = Math.max(0, this.#changes - changes);

@@ -205,8 +205,7 @@ export class PlaygroundLibrary {
 
   /** Saves the open playground and forgets its pending saves, before another one opens. */
   async #leave(): Promise<void> {
-    await this.autosave.flush();
-    if (this.autosave.unsaved) await this.autosave.saveNow();
+    await this.autosave.settle();
   }
 
   async #show(record: SavedPlayground): Promise<void> {

@@ -98,3 +98,24 @@ test("saving as a copy while a save waits on its pause makes exactly one copy, w
   expect(titles).toEqual(["T", "T (this tab's copy)"]);
   expect(tab.record!.title).toBe("T (this tab's copy)");
 });
+
+test("a save still writing when another playground is attached finishes for its own record, and the next save makes a new one", async () => {
+  const kv = memoryStore();
+  const store = new PlaygroundStore({ kv: slowKv(kv), clock: () => 1_700_000_000_000, newId: (() => { let n = 0; return () => `pg${++n}`; })() });
+  let current: WorkspaceData = { title: "First", files: { "models.ts": "first" }, database: null };
+  let reading = () => {};
+  const autosave = new Autosave(store, async () => (reading(), current));
+  await autosave.saveNow();
+  const read = new Promise<void>((r) => (reading = r));
+  const writing = autosave.saveNow();
+  await read; // the save has read the first playground and is writing it
+  autosave.attach(null);
+  current = { title: "Second", files: { "models.ts": "second" }, database: null };
+  await autosave.saveNow();
+  await writing;
+  const list = await store.list();
+  expect(list.map((p) => p.title).sort()).toEqual(["First", "Second"]);
+  const first = await store.load("pg1");
+  expect(first.ok && first.record.files["models.ts"]).toBe("first");
+  expect(autosave.record?.title).toBe("Second");
+});

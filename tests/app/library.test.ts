@@ -5,7 +5,7 @@ import { mayChange } from "../../src/app/library.svelte";
 import { memoryStore } from "../../src/app/persist/kv-store";
 import { SAVE_PAUSE_MS } from "../../src/app/autosave";
 import { openTab, startTab, waitFor } from "./support/app-harness";
-import { refusingKv } from "./support/kv-wrappers";
+import { heldKv, refusingKv } from "./support/kv-wrappers";
 
 test("a new tab starts a tutorial playground and saves it as the only record", async () => {
   const tab = openTab();
@@ -179,4 +179,28 @@ test("storage that refuses everything (private mode): the playground still opens
   expect(tab.undo.steps).toEqual([]);
   const result = await tab.playground.run(["migrate", "-m", "first"]);
   expect(result.exitCode).toBe(0);
+});
+
+test("a new playground made while a save is still writing keeps both: neither is saved over the other", async () => {
+  // IndexedDB answering slowly (as under load): a save with nothing left to count (the debounced
+  // one after a command's own) is still writing when the menu's "New tutorial playground" runs.
+  const kv = heldKv(memoryStore(), 400);
+  const tab = openTab(kv);
+  await startTab(tab);
+  const firstId = tab.library.currentId!;
+  await tab.playground.run(["migrate", "-m", "first"]);
+  await tab.library.autosave.flush();
+  const writing = kv.hold();
+  void tab.library.autosave.saveNow();
+  await writing;
+  await tab.library.create();
+  const secondId = tab.library.currentId!;
+  expect(secondId).not.toBe(firstId);
+  expect((await tab.store.list()).map((p) => p.id).sort()).toEqual([firstId, secondId].sort());
+  const first = await tab.store.load(firstId);
+  if (!first.ok) throw new Error(first.reason);
+  expect(Object.keys(first.record.files).some((f) => f.endsWith("_first.ts"))).toBe(true);
+  const second = await tab.store.load(secondId);
+  if (!second.ok) throw new Error(second.reason);
+  expect(Object.keys(second.record.files).some((f) => f.endsWith("_first.ts"))).toBe(false);
 });
