@@ -90,3 +90,6 @@ export {
   type OpenRefusal,
   type OpenDeps,
 } from "./share/playground";
+
+// "Simulate a teammate": a sibling revision and its model change, as another developer's pull
+export { simulateTeammate, type TeammateChange, type TeammateOptions, type TeammateResult } from "./teammate";

@@ -1,0 +1,1 @@
+export { simulateTeammate, type TeammateChange, type TeammateOptions, type TeammateResult } from "./teammate";
