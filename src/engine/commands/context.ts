@@ -28,6 +28,8 @@ export class CommandContext {
   workspace: Workspace;
   private db: Database | null = null;
   private dbChanged = false;
+  /** The heads of the scripts this command read, for the hints that follow its error. */
+  private heads: readonly string[] = [];
 
   constructor(
     workspace: Workspace,
@@ -65,6 +67,7 @@ export class CommandContext {
     }
     const result = buildRevisionMap(scripts.map(toHeader));
     if (!result.ok) throw new CommandError(result.error);
+    this.heads = result.map.heads;
     return { scripts, byRevision: new Map(scripts.map((s) => [s.script.revision, s])), map: result.map };
   }
 
@@ -89,6 +92,11 @@ export class CommandContext {
       if (!/file is not a database|database disk image is malformed/.test(cause)) throw e;
       throw new CommandError(`The database cannot be read (${cause}): it is not a SQLite file, or it is damaged. Restore it from a copy, or move it aside to start from an empty database.`);
     }
+  }
+
+  /** The heads of the history, once the command has read its scripts (empty before). */
+  historyHeads(): readonly string[] {
+    return this.heads;
   }
 
   async currentHeads(): Promise<string[]> {

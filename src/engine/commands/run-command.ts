@@ -39,7 +39,24 @@ const HINTS: readonly (readonly [RegExp, string])[] = [
   [/^Relative revision .* didn't produce \d+ migrations$/, "Run `db history -i` to see how many revisions there are to move through."],
 ];
 
+/**
+ * Alembic's errors where several heads are in the way (`revision`/`migrate`, `upgrade`, `show`,
+ * `edit`, `stamp`, `upgrade +1`): its texts name `--head` or `heads`, but the team workflow's way
+ * on is a merge revision (seeds/3). "Run `db upgrade`" would fail too, so it is not said then.
+ */
+const BLOCKED_BY_HEADS: readonly RegExp[] = [
+  /^Multiple heads are present; /,
+  /^Multiple head revisions are present/,
+  /^Ambiguous walk$/,
+  /^Relative revision [+-]?\d+ didn't produce \d+ migrations$/,
+  /^Target database is not up to date\.$/,
+];
+
 function hintFor(message: string, ctx: CommandContext): OutputLine[] {
+  const heads = ctx.historyHeads();
+  if (heads.length > 1 && BLOCKED_BY_HEADS.some((pattern) => pattern.test(message))) {
+    return [error(`The history has ${heads.length} heads (${heads.join(", ")}): join them into one with \`db merge heads\`, then run \`db upgrade\`, and this command again.`)];
+  }
   // the unknown revision is the one the database records: the scripts are not where to look
   const missing = /^Can't locate revision identified by '([^']*)'/.exec(message)?.[1];
   if (missing !== undefined && ctx.recordedHeads().includes(missing)) {

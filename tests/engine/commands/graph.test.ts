@@ -36,6 +36,7 @@ describe("branches and merges", () => {
     expect(up.exitCode).toBe(1);
     expect(withoutEnvironment(s.text(up))).toEqual([
       "Error: Multiple head revisions are present for given argument 'head'; please specify a specific target revision, '<branchname>@head' to narrow to a specific head, or 'heads' for all heads",
+      `The history has 2 heads (${B}, ${C}): join them into one with \`db merge heads\`, then run \`db upgrade\`, and this command again.`,
     ]);
 
     const merged = await s.run("merge", "-m", "merge them", "heads", "--rev-id", M);
@@ -50,6 +51,23 @@ describe("branches and merges", () => {
     const all = await s.run("upgrade", "heads");
     expect(withoutEnvironment(s.text(all))).toContain(`Running upgrade ${B}, ${C} -> ${M}, merge them`);
     expect(await query(s.ws, "SELECT version_num FROM alembic_version")).toEqual([[M]]);
+  });
+
+  test("migrate with the database on one of two heads: Alembic's error, then the merge as the way on, not `db upgrade` (which fails too)", async () => {
+    await s.run("upgrade");
+    await s.run("revision", "-m", "second", "--head", "f808", "--splice", "--rev-id", C);
+    const migrate = await s.run("migrate", "-m", "mine");
+    expect(migrate.exitCode).toBe(1);
+    expect(withoutEnvironment(s.text(migrate))).toEqual([
+      "Error: Target database is not up to date.",
+      `The history has 2 heads (${B}, ${C}): join them into one with \`db merge heads\`, then run \`db upgrade\`, and this command again.`,
+    ]);
+    // with one head, upgrading is the way on, as before
+    await s.run("merge", "heads", "--rev-id", M);
+    expect(withoutEnvironment(s.text(await s.run("migrate", "-m", "mine")))).toEqual([
+      "Error: Target database is not up to date.",
+      "Run `db upgrade` to bring the database to the head revision, then run this command again.",
+    ]);
   });
 
   test("--branch-label is written and cannot be used twice", async () => {
