@@ -40,6 +40,7 @@ export function bindEngine(options: { random?: () => number; clock?: () => Date 
       if (!planned.ok) return planned;
       return { ok: true, run: engine.startRun(db as engine.Database, planned.steps, { listener }) };
     },
+    simulateTeammate: (workspace) => engine.simulateTeammate(workspace, { random, clock }),
     shareWorkspace: (workspace) => engine.shareWorkspace(workspace, { openDatabase: engine.openSqlJs }),
     openShared: (fragment) => engine.openSharedPlayground(fragment, { openDatabase: engine.openSqlJs }),
   };

@@ -99,6 +99,8 @@ export interface EngineFacade {
    * plan `target`); nothing runs until the host calls forward() or toEnd().
    */
   startStepRun(workspace: EngineWorkspace, db: EngineDatabase, direction: "upgrade" | "downgrade", target: string, listener: (event: EngineEvent) => void): EngineStepRunStart;
+  /** What a teammate would have committed meanwhile (engine/teammate), or why nothing sensible can be. */
+  simulateTeammate(workspace: EngineWorkspace): EngineTeammate;
   /** Newest first, as `flask db history` lists them; falls back to the host's own order when absent. */
   historyOrder?(headers: readonly ScriptHeader[]): readonly string[] | null;
 }
@@ -137,6 +139,19 @@ export interface EngineStepRun {
   toEnd(): { readonly ok: boolean; readonly completed: readonly unknown[]; readonly error: { readonly message: string } | null };
   cancel(): unknown;
 }
+
+export type EngineTeammate =
+  | {
+      readonly ok: true;
+      readonly workspace: EngineWorkspace;
+      readonly revision: string;
+      readonly downRevision: string | readonly string[] | null;
+      readonly sibling: string;
+      readonly message: string;
+      readonly path: string;
+      readonly change: { readonly kind: "add_column"; readonly table: string; readonly column: string } | { readonly kind: "create_table"; readonly table: string; readonly references: string | null };
+    }
+  | { readonly ok: false; readonly message: string };
 
 export type EngineStepRunStart = { readonly ok: true; readonly run: EngineStepRun } | { readonly ok: false; readonly message: string };
 

@@ -9,8 +9,9 @@ import { StepSession } from "./step-session";
 import type {
   CheckpointView, CommandView, DatabaseFileView, EngineRequest, OutputLineView, PendingView, ProgressView, QueryView, RequestOf,
   OpenSharedView, RequestKind, ResponseOf, RowEdit, RowsView, ScriptView, ShareView, SnapshotView, SqlEventView, StepStartView, StepView,
-  StepWarningView, TableSampleView, WorkspaceData, WorkspaceView,
+  StepWarningView, TableSampleView, TeammateView, WorkspaceData, WorkspaceView,
 } from "./protocol";
+import { teammateNote } from "./teammate";
 
 /** The SQL console shows this many rows of a result; the rest are counted. */
 export const QUERY_ROW_LIMIT = 1000;
@@ -67,6 +68,7 @@ export class EngineHost {
     query: (r) => this.query(r.sql),
     "step-start": (r) => this.stepStart(r),
     step: (r) => this.step(r),
+    teammate: () => this.teammate(),
   } satisfies { [K in RequestKind]: (request: RequestOf<K>, progress: (p: ProgressView) => void) => Promise<ResponseOf[K]> };
 
   handle = (request: EngineRequest, progress: (p: ProgressView) => void): Promise<unknown> => {
@@ -284,6 +286,15 @@ export class EngineHost {
     // Run to end committed: the workspace takes the new bytes, as after a plain upgrade
     const snapshot = request.action === "to-end" ? await this.#saved() : await this.snapshot();
     return session.view(snapshot);
+  }
+
+  /** A teammate's revision and model change, pulled into the playground; the database is theirs to upgrade. */
+  async teammate(): Promise<TeammateView> {
+    if (this.#isStepping) return { ok: false, message: FINISH_STEPPING_FIRST };
+    const result = this.#engine.simulateTeammate(this.workspace);
+    if (!result.ok) return result;
+    this.#workspace = result.workspace;
+    return { ok: true, revision: result.revision, message: result.message, path: result.path, note: teammateNote(result), snapshot: await this.snapshot() };
   }
 
   get #isStepping(): boolean {

@@ -3,7 +3,7 @@
 // it is off and offers the fix, `flask db merge heads`, which writes a revision joining them.
 // "Upgrade to head" runs `upgrade heads`, which Alembic takes with any number of heads: it stays on.
 
-import type { HistoryView } from "./protocol";
+import type { CommandView, HistoryView } from "./protocol";
 
 /** The command the merge button runs, as typed into the terminal. */
 export const MERGE_HEADS_ARGV: readonly string[] = ["merge", "heads"];
@@ -21,4 +21,37 @@ export function splitHeads(history: HistoryView | undefined): readonly string[] 
 export function splitHeadsNote(heads: readonly string[]): string {
   const count = COUNT_WORDS[heads.length] ?? String(heads.length);
   return `${count} heads: ${heads.map((h) => `${h.slice(0, 4)}…`).join(", ")} — one step up needs one head; Upgrade to head runs every branch. Merge them:`;
+}
+
+/** "Two heads: 1a2b…, 3c4d… — migrate needs one head to put the new revision on. Merge them:" */
+export function migrateHeadsNote(heads: readonly string[]): string {
+  const count = COUNT_WORDS[heads.length] ?? String(heads.length);
+  return `${count} heads: ${heads.map((h) => `${h.slice(0, 4)}…`).join(", ")} — \`flask db migrate\` needs one head to put the new revision on ("Multiple heads are present; …"). Merge them, then upgrade:`;
+}
+
+/**
+ * Alembic's errors where two heads are in the way (checked against Flask-Migrate 4 / Alembic 1.8):
+ * `revision`/`migrate` ("Multiple heads are present; please specify the head revision…"),
+ * `upgrade`, `show head`, `edit` ("Multiple head revisions are present for given argument…"),
+ * `stamp head` ("…please specify a single target revision"), `upgrade +1` from the branch point
+ * ("Ambiguous walk") or from the top of one branch ("Relative revision +1 didn't produce 1
+ * migrations"), and `migrate` with the database on one branch ("Target database is not up to date.").
+ */
+const BLOCKED_BY_HEADS: readonly RegExp[] = [
+  /^Error: Multiple heads are present; /,
+  /^Error: Multiple head revisions are present/,
+  /^Error: Ambiguous walk$/,
+  /^Error: Relative revision [+-]?\d+ didn't produce \d+ migrations$/,
+  /^Error: Target database is not up to date\.$/,
+];
+
+/** True when a command failed because the history has several heads: the merge is the way on. */
+export function offersMerge(result: CommandView): boolean {
+  if (result.exitCode === 0 || splitHeads(result.snapshot.history).length === 0) return false;
+  return result.lines.some((line) => line.level === "error" && BLOCKED_BY_HEADS.some((pattern) => pattern.test(line.text)));
+}
+
+/** The line the terminal prints before its merge button. */
+export function mergeOfferNote(heads: readonly string[]): string {
+  return `${heads.length} heads (${heads.join(", ")}) are in the way. Join them into one, then run \`flask db upgrade\`:`;
 }

@@ -6,7 +6,7 @@ import { debounce } from "./debounce";
 import { EngineStopped, type EngineClient } from "./engine-client";
 import { stepTowards } from "./graph-layout";
 import type {
-  CommandView, DatabaseFileView, DiagnosticView, OutputLineView, PendingView, ProgressView, RequestKind, RequestOf, ResponseOf, ShareView, SnapshotView, SqlEventView, StepWarningView, TableView, WorkspaceData,
+  CommandView, DatabaseFileView, DiagnosticView, OutputLineView, PendingView, ProgressView, RequestKind, RequestOf, ResponseOf, ShareView, SnapshotView, SqlEventView, StepWarningView, TableView, TeammateView, WorkspaceData,
 } from "./protocol";
 import type { SavedUiState } from "./persist/saved-format";
 import { diffTables, NO_HIGHLIGHT, type Highlight } from "./schema-diff";
@@ -66,6 +66,8 @@ export class Playground {
   documentKey = $state(0);
   /** Listeners for command output (the terminal panel prints every command's lines). */
   #outputListeners: ((argv: readonly string[], result: CommandView, typed: string | undefined) => void)[] = [];
+  /** Listeners for words that are not a command's output (what a simulated teammate did). */
+  #noteListeners: ((text: string) => void)[] = [];
   /** Listeners for any change worth saving (an edit, a command, a database edit). */
   #changeListeners: (() => void)[] = [];
   /** Awaited before each command runs (the undo snapshot is taken there, before an upgrade). */
@@ -207,6 +209,10 @@ export class Playground {
 
   onOutput(listener: (argv: readonly string[], result: CommandView, typed: string | undefined) => void): void {
     this.#outputListeners.push(listener);
+  }
+
+  onNote(listener: (text: string) => void): void {
+    this.#noteListeners.push(listener);
   }
 
   beforeCommand(hook: (argv: readonly string[]) => Promise<void>): void {
@@ -363,6 +369,29 @@ export class Playground {
     // The message belongs to the script just written; the next migration gets its own.
     if (result.exitCode === 0 && this.message.trim() === message) this.message = "";
     return result;
+  }
+
+  /**
+   * "Simulate a teammate": their revision (a sibling of yours: two heads) and their model change
+   * arrive as a pull would bring them. The terminal says what they did; a refusal says why in
+   * `notice`. An ordinary change of the playground: saved, and its models.ts edit undoable.
+   */
+  simulateTeammate(): Promise<TeammateView> {
+    return this.#whileBusy(async () => {
+      await this.flushEdits();
+      const result = await this.#client.request({ kind: "teammate" });
+      if (!result.ok) {
+        this.notice = result.message;
+        for (const listener of this.#noteListeners) listener(result.message);
+        return result;
+      }
+      this.#accept(result.snapshot);
+      this.openTab(result.path);
+      for (const listener of this.#noteListeners) listener(result.note);
+      this.#changed();
+      await this.#sendModels(this.fileText(MODELS_FILE));
+      return result;
+    });
   }
 
   /** Upgrade (null: not run, because the person answered the warnings with Cancel). */

@@ -261,6 +261,11 @@ export type StepStartView = { readonly ok: true; readonly step: StepView } | { r
 
 export type StepAction = "forward" | "back" | "to-end" | "cancel";
 
+/** "Simulate a teammate": their revision and model change pulled in, with the terminal's words; or why not. */
+export type TeammateView =
+  | { readonly ok: true; readonly revision: string; readonly message: string; readonly path: string; readonly note: string; readonly snapshot: SnapshotView }
+  | { readonly ok: false; readonly message: string };
+
 /** Page -> worker. Each request kind maps to one response type in ResponseOf. */
 export type EngineRequest =
   /** A new playground (the tutorial's models, initialised), or a saved one when `workspace` is given. */
@@ -293,7 +298,9 @@ export type EngineRequest =
   /** A step-through: planned as `db upgrade`/`db downgrade` plan `target`, paused before its first point. */
   | { readonly kind: "step-start"; readonly direction: StepDirection; readonly target: string }
   /** Moves the step-through: by `unit` forward or back, to the end (commits), or cancel (rolls back). */
-  | { readonly kind: "step"; readonly action: StepAction; readonly unit: StepUnitView };
+  | { readonly kind: "step"; readonly action: StepAction; readonly unit: StepUnitView }
+  /** A teammate's sibling revision and model change, as if pulled (engine/teammate). */
+  | { readonly kind: "teammate" };
 
 export interface ResponseOf {
   open: SnapshotView;
@@ -313,6 +320,7 @@ export interface ResponseOf {
   query: QueryView;
   "step-start": StepStartView;
   step: StepView;
+  teammate: TeammateView;
 }
 
 export type RequestKind = EngineRequest["kind"];

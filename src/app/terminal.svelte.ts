@@ -3,13 +3,23 @@
 // the same one the Node CLI uses, so both print the same lines.
 
 import { complete, parseCommandLine } from "./command-line";
+import { MERGE_HEADS_ARGV, MERGE_HEADS_TYPED, mergeOfferNote, offersMerge, splitHeads } from "./heads";
 import type { Playground } from "./playground.svelte";
 import type { CommandView, OutputLineView } from "./protocol";
 
 const MAX_LINES = 2000;
 
+/** A command the terminal offers to run with one click, as if typed. */
+export interface TerminalOffer {
+  readonly typed: string;
+  readonly argv: readonly string[];
+}
+
+/** A line of the scrollback: a command's output, or a note, perhaps with an offer after it. */
+export type TerminalLine = OutputLineView & { readonly offer?: TerminalOffer };
+
 export class TerminalState {
-  lines = $state.raw<readonly OutputLineView[]>([
+  lines = $state.raw<readonly TerminalLine[]>([
     { level: "info", text: "Type `flask db --help` (or `retort db …`). Up/Down: history, Tab: complete." },
   ]);
   input = $state("");
@@ -21,6 +31,7 @@ export class TerminalState {
     this.#playground = playground;
     // Every command prints here, whether typed or run by a button, as a shell would show it.
     playground.onOutput((argv, result, typed) => this.#print(argv, result, typed));
+    playground.onNote((text) => this.note(text));
   }
 
   async submit(): Promise<void> {
@@ -46,6 +57,11 @@ export class TerminalState {
   /** A line from the page rather than a command (another playground opened, a database restored). */
   note(text: string): void {
     this.#append([{ level: "info", text }]);
+  }
+
+  /** Runs an offered command as if it had been typed (and echoes it so). */
+  async runOffer(offer: TerminalOffer): Promise<void> {
+    await this.#playground.run(offer.argv, offer.typed);
   }
 
   /** Up (-1) and Down (+1) walk the history, as a shell does. */
@@ -79,9 +95,14 @@ export class TerminalState {
   #print(argv: readonly string[], result: CommandView, typed: string | undefined): void {
     const echo = typed ?? `flask db ${argv.map(quoteWord).join(" ")}`;
     this.#append([{ level: "command", text: `$ ${echo}` }, ...result.lines]);
+    // two heads in the way: the way on, one click away, right after the error that says so
+    if (offersMerge(result)) {
+      const note = mergeOfferNote(splitHeads(result.snapshot.history));
+      this.#append([{ level: "info", text: note, offer: { typed: MERGE_HEADS_TYPED, argv: MERGE_HEADS_ARGV } }]);
+    }
   }
 
-  #append(lines: readonly OutputLineView[]): void {
+  #append(lines: readonly TerminalLine[]): void {
     this.lines = [...this.lines, ...lines].slice(-MAX_LINES);
   }
 }
