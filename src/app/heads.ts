@@ -17,6 +17,15 @@ export function splitHeads(history: HistoryView | undefined): readonly string[] 
   return heads.length > 1 ? heads : [];
 }
 
+/**
+ * True when the database is at every head: nothing is left to upgrade. At one head of two (a
+ * teammate's branch not run yet), Upgrade to head (`upgrade heads`) still has work to do.
+ */
+export function atEveryHead(history: HistoryView | undefined): boolean {
+  const heads = (history?.revisions ?? []).filter((r) => r.isHead).map((r) => r.id);
+  return heads.length > 0 && heads.every((h) => history!.current.includes(h));
+}
+
 /** "Two heads: 1a2b…, 3c4d… — one step up needs one head; Upgrade to head runs every branch. Merge them:" */
 export function splitHeadsNote(heads: readonly string[]): string {
   const count = COUNT_WORDS[heads.length] ?? String(heads.length);
@@ -51,7 +60,5 @@ export function offersMerge(result: CommandView): boolean {
   return result.lines.some((line) => line.level === "error" && BLOCKED_BY_HEADS.some((pattern) => pattern.test(line.text)));
 }
 
-/** The line the terminal prints before its merge button. */
-export function mergeOfferNote(heads: readonly string[]): string {
-  return `${heads.length} heads (${heads.join(", ")}) are in the way. Join them into one, then run \`flask db upgrade\`:`;
-}
+/** The words before the terminal's merge button: the error and the hint above it say why. */
+export const MERGE_OFFER_TEXT = "Merge the heads now:";

@@ -3,7 +3,7 @@
 // the same one the Node CLI uses, so both print the same lines.
 
 import { complete, parseCommandLine } from "./command-line";
-import { MERGE_HEADS_ARGV, MERGE_HEADS_TYPED, mergeOfferNote, offersMerge, splitHeads } from "./heads";
+import { MERGE_HEADS_ARGV, MERGE_HEADS_TYPED, MERGE_OFFER_TEXT, offersMerge, splitHeads } from "./heads";
 import type { Playground } from "./playground.svelte";
 import type { CommandView, OutputLineView } from "./protocol";
 
@@ -59,6 +59,14 @@ export class TerminalState {
     this.#append([{ level: "info", text }]);
   }
 
+  /**
+   * An offer in the scrollback holds only while the heads are still split: once merged, another
+   * `merge heads` would write an empty revision on top of the one head.
+   */
+  get offersOpen(): boolean {
+    return splitHeads(this.#playground.snapshot?.history).length > 0;
+  }
+
   /** Runs an offered command as if it had been typed (and echoes it so). */
   async runOffer(offer: TerminalOffer): Promise<void> {
     await this.#playground.run(offer.argv, offer.typed);
@@ -96,10 +104,7 @@ export class TerminalState {
     const echo = typed ?? `flask db ${argv.map(quoteWord).join(" ")}`;
     this.#append([{ level: "command", text: `$ ${echo}` }, ...result.lines]);
     // two heads in the way: the way on, one click away, right after the error that says so
-    if (offersMerge(result)) {
-      const note = mergeOfferNote(splitHeads(result.snapshot.history));
-      this.#append([{ level: "info", text: note, offer: { typed: MERGE_HEADS_TYPED, argv: MERGE_HEADS_ARGV } }]);
-    }
+    if (offersMerge(result)) this.#append([{ level: "info", text: MERGE_OFFER_TEXT, offer: { typed: MERGE_HEADS_TYPED, argv: MERGE_HEADS_ARGV } }]);
   }
 
   #append(lines: readonly TerminalLine[]): void {

@@ -1,6 +1,6 @@
 // Two heads: what the History panel says next to its Upgrade buttons, and the merge that it offers.
 import { expect, test } from "vitest";
-import { MERGE_HEADS_ARGV, splitHeads, splitHeadsNote } from "../../src/app/heads";
+import { atEveryHead, MERGE_HEADS_ARGV, splitHeads, splitHeadsNote } from "../../src/app/heads";
 import { openTab, startTab } from "./support/app-harness";
 
 test("two heads are named with why upgrade is off; `flask db merge heads` joins them into one", async () => {
@@ -26,4 +26,13 @@ test("two heads are named with why upgrade is off; `flask db merge heads` joins 
 test("one head, or none, has nothing to say", () => {
   expect(splitHeads(undefined)).toEqual([]);
   expect(splitHeads({ revisions: [{ id: "a", parents: [], message: "", file: "", branchLabels: [], isHead: true, isCurrent: false }], current: [], error: null })).toEqual([]);
+});
+
+test("at one head of two, Upgrade to head still has a branch to run; at both, nothing is left", () => {
+  const rev = (id: string, isHead: boolean) => ({ id, parents: [], message: "", file: "", branchLabels: [], isHead, isCurrent: false });
+  const revisions = [rev("mine", true), rev("theirs", true), rev("base", false)];
+  expect(atEveryHead({ revisions, current: ["mine"], error: null })).toBe(false);
+  expect(atEveryHead({ revisions, current: ["theirs", "mine"], error: null })).toBe(true);
+  expect(atEveryHead({ revisions, current: [], error: null })).toBe(false);
+  expect(atEveryHead({ revisions: [], current: [], error: null })).toBe(false);
 });

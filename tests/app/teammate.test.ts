@@ -47,9 +47,12 @@ test("upgrade typed with two heads fails as Alembic does, then offers the merge;
   const offer = terminal.lines.at(-1)!;
   expect(terminal.lines.at(-3)!.text).toMatch(/^Error: Multiple head revisions are present for given argument 'head'/);
   expect(offer.offer).toEqual({ typed: "flask db merge heads", argv: MERGE_HEADS_ARGV });
-  expect(offer.text).toMatch(/^2 heads \([0-9a-f]{12}, [0-9a-f]{12}\) are in the way\./);
+  expect(offer.text).toBe("Merge the heads now:");
+  expect(terminal.lines.at(-2)!.text).toMatch(/^The history has 2 heads \([0-9a-f]{12}, [0-9a-f]{12}\): join them into one with `db merge heads`/);
 
+  expect(terminal.offersOpen).toBe(true);
   await terminal.runOffer(offer.offer!);
+  expect(terminal.offersOpen).toBe(false);
   expect(terminal.lines.some((l) => l.text === "$ flask db merge heads")).toBe(true);
   expect(splitHeads(tab.playground.snapshot!.history)).toEqual([]);
   await typed(terminal, "flask db upgrade");
