@@ -2,6 +2,8 @@
 // one head ("Multiple head revisions are present"), so the History panel's Upgrade (+1) says why
 // it is off and offers the fix, `flask db merge heads`, which writes a revision joining them.
 // "Upgrade to head" runs `upgrade heads`, which Alembic takes with any number of heads: it stays on.
+// The same offer is made wherever else two heads block: the Pending panel's Generate (`migrate`
+// has no one head to put its revision on) and the terminal, after an error that two heads cause.
 
 import type { CommandView, HistoryView } from "./protocol";
 

@@ -4,7 +4,7 @@
 // error a typed upgrade gets; one click merges, Upgrade runs both branches, the teammate's table
 // is in the database and the pending changes are empty.
 import { expect, test } from "vitest";
-import { generateAndUpgradeFirstMigration, openApp, pageErrors, runInTerminal, screenshot, settled, stepLog, useSite } from "./support";
+import { editorText, generateAndUpgradeFirstMigration, openApp, pageErrors, runInTerminal, screenshot, settled, stepLog, useSite } from "./support";
 
 const site = useSite({ viewport: { width: 1440, height: 900 } });
 
@@ -60,5 +60,38 @@ test("simulate a teammate, see two heads, merge them, upgrade: their change is i
   await page.getByRole("article", { name: `Table ${table}` }).waitFor();
   await pending.getByText("No changes in schema detected.").waitFor();
   await screenshot(page, "teammate-merged");
+  expect(pageErrors(page)).toEqual([]);
+});
+
+test("the pulled model change is an edit of models.ts that Ctrl+Z undoes, and a reload keeps the teammate's work", async () => {
+  const page = await openApp(site.browser.context, site.server.url);
+  await generateAndUpgradeFirstMigration(page);
+  const history = page.getByRole("region", { name: "History and database" });
+  await history.getByRole("button", { name: "Simulate a teammate" }).click();
+  const note = page.getByRole("list", { name: "Terminal output" }).getByText(/^— A teammate added revision [0-9a-f]{12}: /);
+  await note.waitFor();
+  await settled(page);
+  const [, theirs, table] = /revision ([0-9a-f]{12}): add (\w+) table/.exec(await note.innerText()) ?? [];
+  const pending = page.getByRole("region", { name: "Pending changes" });
+  await pending.getByText(`Detected added table '${table}'`).waitFor();
+
+  await page.getByRole("tab", { name: "models.ts" }).click();
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("Control+End");
+  await expect.poll(() => editorText(page)).toContain(`static __tablename__ = "${table}";`);
+  await page.keyboard.press("Control+Z");
+  await expect.poll(() => editorText(page)).not.toContain(`static __tablename__ = "${table}";`);
+  await pending.getByText("No changes in schema detected.").waitFor();
+  await page.keyboard.press("Control+Shift+Z");
+  await pending.getByText(`Detected added table '${table}'`).waitFor();
+
+  // saved as any change is: a reload shows the two heads and the pulled model
+  await page.waitForTimeout(900);
+  await page.reload();
+  await page.locator('[data-ready="true"]').waitFor();
+  const revisions = page.getByRole("list", { name: "Revisions, newest first" });
+  await revisions.getByRole("button", { name: `Open script ${theirs}` }).waitFor();
+  await expect.poll(() => revisions.locator("li", { hasText: "head" }).count()).toBe(2);
+  await pending.getByText(`Detected added table '${table}'`).waitFor();
   expect(pageErrors(page)).toEqual([]);
 });
