@@ -6,7 +6,7 @@
 import { expect, test } from "vitest";
 import { editorText, generateAndUpgradeFirstMigration, openApp, pageErrors, runInTerminal, screenshot, settled, stepLog, useSite } from "./support";
 
-const site = useSite({ viewport: { width: 1440, height: 900 } });
+const site = useSite({ viewport: { width: 1024, height: 768 } });
 
 test("simulate a teammate, see two heads, merge them, upgrade: their change is in the database", async () => {
   const page = await openApp(site.browser.context, site.server.url);
