@@ -110,6 +110,20 @@ describe("the edges", () => {
     expect(withoutEnvironment(s.text(await s.run("migrate")))).toEqual(["No changes in schema detected."]);
   });
 
+  test("after a merge, the next teammate starts from the merged revisions, as the merge does: two heads again, and they merge cleanly", async () => {
+    const s = await withOwnRevision();
+    const first = teammate(s, 1);
+    await s.run("merge", "-m", "merge heads", "heads", "--rev-id", "cccc00000003");
+    await s.run("upgrade");
+    const second = teammate(s, 400_000_000);
+    expect([...(second.downRevision as string[])].sort()).toEqual([B, first.revision].sort());
+    expect(second.sibling).toBe("cccc00000003");
+    expect(s.text(await s.run("heads"))).toHaveLength(2);
+    await s.run("merge", "heads");
+    expect((await s.run("upgrade")).exitCode).toBe(0);
+    expect(withoutEnvironment(s.text(await s.run("migrate")))).toEqual(["No changes in schema detected."]);
+  });
+
   test("no revision, two heads, or broken models: refused with what to do", async () => {
     const s = session(tutorialModels());
     await s.run("init");
