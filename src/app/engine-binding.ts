@@ -12,7 +12,11 @@ export function bindEngine(options: { random?: () => number; clock?: () => Date 
       // "flask db" in usage texts: the words of the tutorials people come from.
       const deps = { openDatabase: engine.openSqlJs, random, clock, listener, program: "flask db" };
       const result = await engine.runCommand(argv, workspace, deps);
-      return { exitCode: result.exitCode, lines: result.lines, workspace: result.workspace };
+      const lines = result.lines.map((line) => {
+        const prefix = engine.logPrefix(line);
+        return prefix === "" ? line : { ...line, prefix };
+      });
+      return { exitCode: result.exitCode, lines, workspace: result.workspace };
     },
     async checkStep(argv, workspace) {
       const warnings = await engine.checkStep(argv, workspace, { openDatabase: engine.openSqlJs, random, clock });

@@ -53,6 +53,8 @@ export interface EngineOutputLine {
   readonly level: string;
   readonly text: string;
   readonly log?: boolean;
+  /** Python logging's "INFO  [alembic.runtime.migration] ", for a line that has a logger. */
+  readonly prefix?: string;
   readonly opens?: string;
 }
 

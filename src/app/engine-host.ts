@@ -391,7 +391,8 @@ function toLineView(line: EngineOutputLine): OutputLineView {
   const level = LEVELS.has(line.level) ? (line.level as OutputLineView["level"]) : "info";
   // Log lines are kept apart, as the CLI's stderr, so an offline --sql export holds only SQL.
   const view: OutputLineView = line.log ? { level, text: line.text, log: true } : { level, text: line.text };
-  return line.opens !== undefined ? { ...view, opens: line.opens } : view;
+  const prefixed = line.prefix !== undefined ? { ...view, prefix: line.prefix } : view;
+  return line.opens !== undefined ? { ...prefixed, opens: line.opens } : prefixed;
 }
 
 function isSqlEvent(e: EngineEvent): e is Extract<EngineEvent, { type: "sql"; sql: string }> {

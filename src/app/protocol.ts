@@ -82,6 +82,8 @@ export interface OutputLineView {
   readonly text: string;
   /** An Alembic log line (the CLI's stderr) rather than printed output such as offline SQL. */
   readonly log?: boolean;
+  /** What the CLI prints before the text ("INFO  [alembic.runtime.migration] "): shown dimmed. */
+  readonly prefix?: string;
   /** A script `db edit` asked for: the page opens it in a tab. */
   readonly opens?: string;
 }

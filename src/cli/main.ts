@@ -1,11 +1,11 @@
 // The Node CLI: `node bin/retort.js db <command> [options]` in a folder holding models.ts,
 // migrations/ and app.db. The command layer does the work; this file only reads the folder,
-// prints the lines (results on stdout; Alembic's log lines, warnings and errors on stderr, as
-// Python's logging does) and writes back what changed.
+// prints the lines (results on stdout; Alembic's log lines, with their logger prefix, warnings and
+// errors on stderr, as Python's logging does) and writes back what changed.
 
 import { statSync } from "node:fs";
 import { join } from "node:path";
-import { openSqlJs, runCommand, type CommandDeps, type Database, type OpenDatabase, type OutputLine } from "../engine/index";
+import { formatOutputLine, LOGGERS, openSqlJs, runCommand, type CommandDeps, type Database, type OpenDatabase, type OutputLine } from "../engine/index";
 import { fileBackedOpen } from "./database-file";
 import { openInEditor } from "./editor";
 import { loadNativeSqlite } from "./native/sqlite-native";
@@ -96,7 +96,7 @@ function print(lines: readonly OutputLine[]): void {
       pending = "";
     }
     pendingStream = stream;
-    pending += `${line.text}\n`;
+    pending += `${formatOutputLine(line)}\n`;
   }
   if (pendingStream) pendingStream.write(pending);
 }
@@ -156,7 +156,8 @@ export async function main(argv: readonly string[], cwd: string): Promise<number
     const toOpen = result.lines.flatMap((l) => (l.opens !== undefined ? [join(cwd, l.opens)] : []));
     const failed = toOpen.length > 0 ? openInEditor(toOpen) : null;
     if (failed !== null) {
-      process.stderr.write(`${failed}\n`);
+      // Alembic's CommandError from open_in_editor, which Flask-Migrate's catch_errors logs
+      process.stderr.write(`${formatOutputLine({ level: "error", text: failed, logger: LOGGERS.flaskMigrate })}\n`);
       return 1;
     }
     return result.exitCode;

@@ -72,7 +72,7 @@ export {
   type Workspace,
 } from "./workspace/workspace";
 export { checkStep } from "./commands";
-export { runCommand, COMMANDS, type CommandDeps, type CommandResult, type OutputLevel, type OutputLine } from "./commands";
+export { runCommand, COMMANDS, formatOutputLine, logPrefix, LOGGERS, type CommandDeps, type CommandResult, type Logger, type OutputLevel, type OutputLine } from "./commands";
 export { planRun, type PlanRunResult } from "./commands/plan-run";
 
 // share links and zip archives

@@ -53,6 +53,10 @@ describe("EngineHost", () => {
     const first = await host.command(["migrate", "-m", "initial migration"], noProgress);
     expect(first.exitCode).toBe(0);
     expect(first.lines.map((l) => l.text)).toContain("Detected added table 'roles'");
+    // the terminal shows each line whole, its logger prefix apart so that it can be dimmed
+    const whole = first.lines.map((l) => `${l.prefix ?? ""}${l.text}`);
+    expect(whole).toContain("INFO  [alembic.autogenerate.compare] Detected added table 'roles'");
+    expect(whole.at(-1)).toMatch(/^Generating migrations\/versions\/[0-9a-f]{12}_initial_migration\.ts \.\.\.  done$/);
     expect(first.snapshot.history.revisions).toHaveLength(1);
     expect(first.snapshot.history.revisions[0]).toMatchObject({ message: "initial migration", isHead: true, isCurrent: false });
 
@@ -60,7 +64,7 @@ describe("EngineHost", () => {
     const up = await host.command(["upgrade"], (p) => progress.push(p.text));
     expect(up.exitCode).toBe(0);
     const rev = first.snapshot.history.revisions[0]!.id;
-    expect(up.lines.map((l) => l.text)).toContain(`Running upgrade  -> ${rev}, initial migration`);
+    expect(up.lines).toContainEqual({ level: "info", log: true, prefix: "INFO  [alembic.runtime.migration] ", text: `Running upgrade  -> ${rev}, initial migration` });
     expect(up.sql.some((s) => s.sql.startsWith("CREATE TABLE roles"))).toBe(true);
     expect(progress).toEqual([`Running upgrade ${rev}…`]);
     expect(up.snapshot.tables.map((t) => t.name)).toEqual(["roles", "users"]);

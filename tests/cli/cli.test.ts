@@ -1,5 +1,5 @@
 // `node bin/retort.js db …` in temporary project folders: the tutorial walk of the seeds, as the
-// real `flask db` printed it (log prefixes stripped), the SQLite file on disk, and the folder
+// real `flask db` printed it (logger prefixes included, on the same streams), the SQLite file on disk, and the folder
 // handling (-d, atomic writes, nothing written by read-only commands).
 import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -26,7 +26,10 @@ function retort(cwd: string, ...argv: string[]): Run {
 }
 
 const project = () => mkdtempSync(join(tmpdir(), "retort-cli-"));
-const ENV_LINES = ["Context impl SQLiteImpl.", "Will assume transactional DDL."];
+const MIGRATION = "INFO  [alembic.runtime.migration]";
+const COMPARE = "INFO  [alembic.autogenerate.compare]";
+// SPEC §3: Retort says "transactional" where Alembic on SQLite says "non-transactional"
+const ENV_LINES = [`${MIGRATION} Context impl SQLiteImpl.`, `${MIGRATION} Will assume transactional DDL.`];
 
 async function tablesIn(dir: string): Promise<string[]> {
   const db = await openTestDatabase(readFileSync(join(dir, "app.db")));
@@ -47,19 +50,25 @@ describe("node bin/retort.js", () => {
     expect(statSync(join(dir, "migrations/versions")).isDirectory()).toBe(true);
 
     const first = retort(dir, "db", "migrate", "-m", "initial migration", "--rev-id", "33aeb0bd3217");
-    expect(first.stderr).toEqual([...ENV_LINES, "Detected added table 'roles'", "Detected added table 'users'", "Detected added index 'ix_users_username' on '['username']'"]);
+    expect(first.stderr).toEqual([
+      ...ENV_LINES,
+      `${COMPARE} Detected added table 'roles'`,
+      `${COMPARE} Detected added table 'users'`,
+      `${COMPARE} Detected added index 'ix_users_username' on '['username']'`,
+    ]);
     expect(first.stdout).toEqual(["Generating migrations/versions/33aeb0bd3217_initial_migration.ts ...  done"]);
     // created on first use, as SQLite creates the file when Flask-SQLAlchemy first connects
     expect(existsSync(join(dir, "app.db"))).toBe(true);
 
-    expect(retort(dir, "db", "upgrade")).toEqual({ code: 0, stdout: [], stderr: [...ENV_LINES, "Running upgrade  -> 33aeb0bd3217, initial migration"] });
+    expect(retort(dir, "db", "upgrade")).toEqual({ code: 0, stdout: [], stderr: [...ENV_LINES, `${MIGRATION} Running upgrade  -> 33aeb0bd3217, initial migration`] });
+    expect(retort(dir, "db", "migrate", "-m", "nothing")).toEqual({ code: 0, stdout: [], stderr: [...ENV_LINES, "INFO  [alembic.env] No changes in schema detected."] });
     expect(await tablesIn(dir)).toEqual(["alembic_version", "roles", "users"]);
 
     writeFileSync(join(dir, "models.ts"), tutorialModels({ email: true }));
     const second = retort(dir, "db", "migrate", "-m", "Added email field", "--rev-id", "9f3a45b61f3d");
-    expect(second.stderr.slice(2)).toEqual(["Detected added column 'users.email'", "Detected added unique constraint 'uq_users_email' on '['email']'"]);
-    expect(retort(dir, "db", "upgrade").stderr.at(-1)).toBe("Running upgrade 33aeb0bd3217 -> 9f3a45b61f3d, Added email field");
-    expect(retort(dir, "db", "downgrade").stderr.at(-1)).toBe("Running downgrade 9f3a45b61f3d -> 33aeb0bd3217, Added email field");
+    expect(second.stderr.slice(2)).toEqual([`${COMPARE} Detected added column 'users.email'`, `${COMPARE} Detected added unique constraint 'uq_users_email' on '['email']'`]);
+    expect(retort(dir, "db", "upgrade").stderr.at(-1)).toBe(`${MIGRATION} Running upgrade 33aeb0bd3217 -> 9f3a45b61f3d, Added email field`);
+    expect(retort(dir, "db", "downgrade").stderr.at(-1)).toBe(`${MIGRATION} Running downgrade 9f3a45b61f3d -> 33aeb0bd3217, Added email field`);
     expect(retort(dir, "db", "current")).toEqual({ code: 0, stdout: ["33aeb0bd3217"], stderr: ENV_LINES });
     expect(retort(dir, "db", "history")).toEqual({
       code: 0,
@@ -69,14 +78,19 @@ describe("node bin/retort.js", () => {
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
-  test("the sqlite3 shell reads the file", () => {
+  test("SQLite reads the file: its integrity check passes", async () => {
     const dir = project();
     writeFileSync(join(dir, "models.ts"), tutorialModels());
     retort(dir, "db", "init");
     retort(dir, "db", "migrate", "-m", "initial");
     retort(dir, "db", "upgrade");
-    const shell = spawnSync("sqlite3", [join(dir, "app.db"), "SELECT count(*) FROM alembic_version; PRAGMA integrity_check;"], { encoding: "utf8" });
-    expect(shell.stdout).toBe("1\nok\n");
+    const db = await openTestDatabase(readFileSync(join(dir, "app.db")));
+    try {
+      expect(db.query("SELECT count(*) FROM alembic_version").rows).toEqual([[1]]);
+      expect(db.query("PRAGMA integrity_check").rows).toEqual([["ok"]]);
+    } finally {
+      db.close();
+    }
   });
 
   test("read-only commands and failures leave app.db as it was", () => {
@@ -107,7 +121,7 @@ describe("node bin/retort.js", () => {
     expect(retort(dir, "db", "current")).toEqual({
       code: 1,
       stdout: [],
-      stderr: [`Error: Path doesn't exist: 'migrations'.  Please use the 'init' command to create a new scripts folder.`],
+      stderr: [`ERROR [flask_migrate] Error: Path doesn't exist: 'migrations'.  Please use the 'init' command to create a new scripts folder.`],
     });
     expect(retort(dir, "db", "upgrade", "--bogus").code).toBe(2);
     expect(retort(dir, "db", "upgrade", "--help").stdout[0]).toBe("Usage: retort db upgrade [OPTIONS] [REVISION]");
@@ -127,7 +141,7 @@ describe("node bin/retort.js", () => {
     expect(retort(dir, "db", "heads", `--directory=${join(dir, "db/migrations")}`).stdout).toEqual(["aaaa00000001 (head)"]);
     mkdirSync(join(dir, "migrations"));
     writeFileSync(join(dir, "migrations/env.py"), "");
-    expect(retort(dir, "db", "init").stderr).toEqual(["Error: Directory migrations already exists and is not empty"]);
+    expect(retort(dir, "db", "init").stderr).toEqual(["ERROR [flask_migrate] Error: Directory migrations already exists and is not empty"]);
   });
 
   test("init in an existing empty folder creates only versions/; a file in the folder's place is refused before anything", () => {
@@ -162,9 +176,9 @@ describe("node bin/retort.js", () => {
     expect(readFileSync(join(dir, "edited.log"), "utf8")).toBe(`${join(dir, "migrations/versions/aaaa00000001_x.ts")}\n`);
     const failing = edit({ EDITOR: editor, EDIT_EXIT: "3" });
     expect(failing.code).toBe(1);
-    expect(failing.stderr).toMatch(/^Error: Error executing editor \(Command .* returned non-zero exit status 3\.\)\n$/);
+    expect(failing.stderr).toMatch(/^ERROR \[flask_migrate\] Error: Error executing editor \(Command .* returned non-zero exit status 3\.\)\n$/);
     const none = edit({ EDITOR: "no-such-editor-here", VISUAL: "", PATH: dir });
-    expect(none).toEqual({ code: 1, stdout: "", stderr: 'Error: Error executing editor (No suitable editor found. Please set the "EDITOR" or "VISUAL" environment variables)\n' });
+    expect(none).toEqual({ code: 1, stdout: "", stderr: 'ERROR [flask_migrate] Error: Error executing editor (No suitable editor found. Please set the "EDITOR" or "VISUAL" environment variables)\n' });
   });
 
   test("bin/retort.js says how to build the bundle when it is missing", () => {

@@ -6,7 +6,7 @@
 import type { Command } from "./command";
 import { DIRECTORY } from "./command";
 import { autogenerate } from "./autogenerate";
-import { CommandError, log } from "./types";
+import { CommandError, info } from "./types";
 
 export const check: Command = {
   spec: { name: "check", help: "Check if there are any new operations to migrate", shortHelp: "Check if there are any new operations to migrate", options: [DIRECTORY] },
@@ -17,6 +17,7 @@ export const check: Command = {
       const count = found.messages.length;
       throw new CommandError(`New upgrade operations detected (${count} change${count === 1 ? "" : "s"}, listed above). Run \`db migrate\` to write a migration for them.`);
     }
-    ctx.push(log("No new upgrade operations detected."));
+    // as Alembic 1.9's command.check, which prints it (config.print_stdout) rather than logging it
+    ctx.push(info("No new upgrade operations detected."));
   },
 };

@@ -9,7 +9,7 @@ import { buildRevisionMap, type RevisionHeader, type RevisionMap } from "../revi
 import { currentHeads, hasVersionTable, VERSION_TABLE_DDL } from "../runtime";
 import { parseMigrationScript, type ParsedScript } from "../script";
 import { isInitialised, listScripts, normaliseDir, withDatabase, type Workspace } from "../workspace/workspace";
-import { CommandError, error, log, type CommandDeps, type OutputLine } from "./types";
+import { CommandError, error, log, LOGGERS, type CommandDeps, type OutputLine } from "./types";
 
 export interface LoadedScript {
   readonly path: string;
@@ -132,11 +132,12 @@ export class CommandContext {
 
   /** As env.py's MigrationContext.configure: the lines every online run logs first. */
   logEnvironment(offline = false): void {
-    this.push(log("Context impl SQLiteImpl."));
-    if (offline) this.push(log("Generating static SQL"), log("Will assume non-transactional DDL."));
+    const migration = (text: string) => log(LOGGERS.migration, text);
+    this.push(migration("Context impl SQLiteImpl."));
+    if (offline) this.push(migration("Generating static SQL"), migration("Will assume non-transactional DDL."));
     // Retort runs each revision in its own transaction (SPEC §3), so it says so where Alembic
     // on SQLite says "Will assume non-transactional DDL."
-    else this.push(log("Will assume transactional DDL."));
+    else this.push(migration("Will assume transactional DDL."));
   }
 
   /** Closes the database without writing anything back: for a command that only looked. */

@@ -1,4 +1,5 @@
 // The `db` command layer: the entry points other modules use.
 export { runCommand, COMMANDS } from "./run-command";
 export { checkStep } from "./step-check";
-export type { CommandDeps, CommandResult, OutputLevel, OutputLine } from "./types";
+export { formatOutputLine, logPrefix, LOGGERS } from "./types";
+export type { CommandDeps, CommandResult, Logger, OutputLevel, OutputLine } from "./types";

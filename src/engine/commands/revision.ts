@@ -12,7 +12,7 @@ import type { Command } from "./command";
 import { BRANCH_LABEL, DIRECTORY, HEAD, MESSAGE, REV_ID, SPLICE, SQL, VERSION_PATH, X_ARG } from "./command";
 import type { CommandContext } from "./context";
 import { generateScript } from "./generate";
-import { CommandError, log } from "./types";
+import { CommandError, log, LOGGERS } from "./types";
 
 /** As generate_revision: Retort has one version location, the folder's versions/. */
 function checkVersionPath(ctx: CommandContext, versionPath: string | undefined): void {
@@ -35,7 +35,7 @@ async function createRevision(ctx: CommandContext, args: ParsedArgs, auto: boole
   if (auto) {
     const found = await autogenerate(ctx, set);
     if (found.ops.length === 0) {
-      ctx.push(log(NO_CHANGES_DETECTED));
+      ctx.push(log(LOGGERS.env, NO_CHANGES_DETECTED));
       return;
     }
     upgradeOps = found.ops;

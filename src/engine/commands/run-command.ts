@@ -15,7 +15,7 @@ import { branches, current, heads, historyCommand, show } from "./inspect";
 import { merge } from "./merge";
 import { migrate, revision } from "./revision";
 import { stamp } from "./stamp";
-import { CommandError, error, info, type CommandDeps, type CommandResult, type OutputLine } from "./types";
+import { CommandError, commandError, error, info, retortError, type CommandDeps, type CommandResult, type OutputLine } from "./types";
 import { downgrade, upgrade } from "./upgrade";
 
 export const COMMANDS: readonly Command[] = [listTemplates, init, revision, migrate, edit, merge, upgrade, downgrade, show, historyCommand, heads, branches, current, stamp, check];
@@ -24,9 +24,15 @@ const DEFAULT_PROGRAM = "retort db";
 
 const result = (exitCode: number, lines: readonly OutputLine[], workspace: Workspace): CommandResult => ({ exitCode, lines, workspace });
 
-function describeUnexpected(e: unknown): string {
+/** As Flask-Migrate's catch_errors: "ERROR [flask_migrate] Error: …", continuation lines bare. */
+function describeUnexpected(e: unknown): OutputLine[] {
   const message = e instanceof Error ? e.message : String(e);
-  return `Error: ${message}`;
+  return errorLines(message);
+}
+
+function errorLines(message: string): OutputLine[] {
+  const [first = "", ...rest] = message.split("\n");
+  return [commandError(first), ...rest.map(error)];
 }
 
 /**
@@ -60,10 +66,10 @@ function hintFor(message: string, ctx: CommandContext): OutputLine[] {
   // the unknown revision is the one the database records: the scripts are not where to look
   const missing = /^Can't locate revision identified by '([^']*)'/.exec(message)?.[1];
   if (missing !== undefined && ctx.recordedHeads().includes(missing)) {
-    return [error(`The database records revision ${missing} in alembic_version, and no script in ${ctx.directory}/versions has it: restore that script, or run \`db stamp --purge <revision>\` to record one that exists.`)];
+    return [retortError(`The database records revision ${missing} in alembic_version, and no script in ${ctx.directory}/versions has it: restore that script, or run \`db stamp --purge <revision>\` to record one that exists.`)];
   }
   const hint = HINTS.find(([pattern]) => pattern.test(message));
-  return hint ? [error(hint[1])] : [];
+  return hint ? [retortError(hint[1])] : [];
 }
 
 async function runParsed(command: Command, ctx: CommandContext, args: Parameters<Command["run"]>[1]): Promise<number> {
@@ -71,9 +77,9 @@ async function runParsed(command: Command, ctx: CommandContext, args: Parameters
     return (await command.run(ctx, args)) ?? 0;
   } catch (e) {
     if (e instanceof CommandError) {
-      ctx.push(...e.extraLines, error(`Error: ${e.message}`), ...hintFor(e.message, ctx));
+      ctx.push(...e.extraLines, ...errorLines(e.message), ...hintFor(e.message, ctx));
     } else {
-      ctx.push(error(describeUnexpected(e)));
+      ctx.push(...describeUnexpected(e));
     }
     return 1;
   }
@@ -84,7 +90,7 @@ export async function runCommand(argv: readonly string[], workspace: Workspace, 
   try {
     return await dispatch(argv, workspace, deps);
   } catch (e) {
-    return result(1, [error(describeUnexpected(e))], workspace);
+    return result(1, describeUnexpected(e), workspace);
   }
 }
 
@@ -109,6 +115,6 @@ async function dispatch(argv: readonly string[], workspace: Workspace, deps: Com
   try {
     return result(exitCode, ctx.lines, ctx.finish());
   } catch (e) {
-    return result(1, [...ctx.lines, error(describeUnexpected(e))], workspace);
+    return result(1, [...ctx.lines, ...describeUnexpected(e)], workspace);
   }
 }

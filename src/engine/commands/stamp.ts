@@ -10,7 +10,7 @@ import type { Command } from "./command";
 import { DIRECTORY, REVISION_ARGUMENT, SQL, TAG } from "./command";
 import type { CommandContext, ScriptSet } from "./context";
 import { unwrap } from "./context";
-import { CommandError, info, log } from "./types";
+import { CommandError, info, log, LOGGERS } from "./types";
 
 const stampLine = (step: PlannedStamp) => `Running ${describeStep(step, null, STAMP_STEP_NAME)}`;
 
@@ -32,7 +32,7 @@ async function stampOnline(ctx: CommandContext, set: ScriptSet, target: string, 
   const planned = unwrap(planStamp(set.map, await ctx.currentHeads(), target, { purge }));
   const changes: VersionChange[] = [...planned.purgeChanges];
   for (const step of planned.steps) {
-    ctx.push(log(stampLine(step)));
+    ctx.push(log(LOGGERS.migration, stampLine(step)));
     changes.push(...step.versionChanges);
   }
   const statements = changes.map(versionChangeSql);
@@ -53,7 +53,7 @@ function stampOffline(ctx: CommandContext, set: ScriptSet, revision: string): vo
   const out: string[] = [];
   for (const step of planned.steps) {
     if (heads.length === 0) out.push(...statement(VERSION_TABLE_DDL));
-    ctx.push(...out.splice(0).map(info), log(stampLine(step)));
+    ctx.push(...out.splice(0).map(info), log(LOGGERS.migration, stampLine(step)));
     out.push(`-- ${stampLine(step)}`, "");
     for (const change of step.versionChanges) {
       out.push(...statement(versionChangeSql(change)));

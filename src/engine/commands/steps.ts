@@ -7,7 +7,7 @@ import type { MigrationStep, PlannedStep } from "../runtime";
 import type { Schema } from "../schema/model";
 import type { ScriptSet } from "./context";
 import { unwrap } from "./context";
-import { CommandError, warning, type OutputLine } from "./types";
+import { CommandError, pythonWarning, type OutputLine } from "./types";
 
 export function toMigrationSteps(set: ScriptSet, planned: readonly PlannedStep[]): MigrationStep[] {
   return planned.map((step) => {
@@ -19,7 +19,7 @@ export function toMigrationSteps(set: ScriptSet, planned: readonly PlannedStep[]
 }
 
 /** Alembic's util.warn texts, as Python prints a UserWarning. */
-export const planWarnings = (warnings: readonly string[]): OutputLine[] => warnings.map((w) => warning(`UserWarning: ${w}`));
+export const planWarnings = (warnings: readonly string[]): OutputLine[] => warnings.map((w) => pythonWarning(`UserWarning: ${w}`));
 
 /** The schema the upgrades from base to `heads` build: Retort tracks every table at every revision. */
 export function schemaAt(set: ScriptSet, map: RevisionMap, heads: readonly string[]): Schema {

@@ -12,11 +12,17 @@ export interface OutputLine {
   readonly level: OutputLevel;
   readonly text: string;
   /**
-   * An Alembic log line (Python logging, "INFO  [alembic…] …" without its prefix) rather than a
-   * printed result. The CLI sends these to stderr, as Python's logging does, so that
-   * `upgrade --sql > out.sql` keeps only SQL on stdout.
+   * A line for stderr (a log line, a warning, an error) rather than a printed result. The CLI
+   * sends these to stderr, as Python's logging and Click do, so that `upgrade --sql > out.sql`
+   * keeps only SQL on stdout.
    */
   readonly log?: boolean;
+  /**
+   * The Python logger that prints this line in Flask-Migrate (always with `log`): the CLI and the
+   * site show it before the text, as "INFO  [alembic.runtime.migration] " (see logPrefix).
+   * Lines that Python prints without logging (Click's usage errors, warnings.warn) have none.
+   */
+  readonly logger?: Logger;
   /** A script `db edit` asks to open (Alembic starts $EDITOR): the CLI opens it so, the site in a tab. */
   readonly opens?: string;
 }
@@ -44,10 +50,51 @@ export interface CommandResult {
   readonly workspace: Workspace;
 }
 
+/**
+ * The loggers Flask-Migrate 4 / Alembic 1.8 print through, as a real run shows them, and Retort's
+ * own for the lines it adds (its warnings and hints), so that a reader can tell them apart.
+ */
+export const LOGGERS = {
+  /** alembic/runtime/migration.py: "Context impl …", "Will assume …", "Running upgrade …". */
+  migration: "alembic.runtime.migration",
+  /** alembic/autogenerate/compare.py: "Detected …". */
+  compare: "alembic.autogenerate.compare",
+  /** Flask-Migrate's env.py: "No changes in schema detected.". */
+  env: "alembic.env",
+  /** flask_migrate/__init__.py catch_errors: "Error: …". */
+  flaskMigrate: "flask_migrate",
+  retort: "retort",
+} as const;
+
+export type Logger = (typeof LOGGERS)[keyof typeof LOGGERS];
+
 export const info = (text: string): OutputLine => ({ level: "info", text });
-export const log = (text: string): OutputLine => ({ level: "info", text, log: true });
-export const warning = (text: string): OutputLine => ({ level: "warning", text, log: true });
+export const log = (logger: Logger, text: string): OutputLine => ({ level: "info", text, log: true, logger });
+/** Retort's own warning, logged as "WARNI [retort] …". */
+export const warning = (text: string): OutputLine => ({ level: "warning", text, log: true, logger: LOGGERS.retort });
+/** A warning Python prints with warnings.warn, so without a logger ("UserWarning: …"). */
+export const pythonWarning = (text: string): OutputLine => ({ level: "warning", text, log: true });
+/** Flask-Migrate's "Error: …" (catch_errors logs it as "ERROR [flask_migrate] Error: …"). */
+export const commandError = (text: string): OutputLine => ({ level: "error", text: `Error: ${text}`, log: true, logger: LOGGERS.flaskMigrate });
+/** Retort's own error line: a hint after an error that says how to fix it. */
+export const retortError = (text: string): OutputLine => ({ level: "error", text, log: true, logger: LOGGERS.retort });
+/**
+ * An error line without a logger: Click's usage errors, a problem in user text placed by file,
+ * line and column, and the lines after the first of a multi-line log message (Python's logging
+ * prefixes only the first).
+ */
 export const error = (text: string): OutputLine => ({ level: "error", text, log: true });
+
+// as Flask-Migrate's alembic.ini: format = %(levelname)-5.5s [%(name)s] %(message)s
+const LEVEL_NAMES: Readonly<Record<OutputLevel, string>> = { info: "INFO ", warning: "WARNI", error: "ERROR" };
+
+/** What Python's logging prints before the message ("INFO  [alembic.env] "); "" for other lines. */
+export function logPrefix(line: OutputLine): string {
+  return line.logger === undefined ? "" : `${LEVEL_NAMES[line.level]} [${line.logger}] `;
+}
+
+/** The line as Flask-Migrate prints it: prefix and text. */
+export const formatOutputLine = (line: OutputLine): string => logPrefix(line) + line.text;
 
 /** Lines of a multi-line text, each its own output line (a trailing newline adds no empty line). */
 export function infoLines(text: string): OutputLine[] {

@@ -11,7 +11,7 @@ import { DIRECTORY, REVISION_ARGUMENT, SQL, TAG, X_ARG } from "./command";
 import type { CommandContext, ScriptSet } from "./context";
 import { unwrap } from "./context";
 import { planWarnings, schemaAt, toMigrationSteps } from "./steps";
-import { CommandError, error, info, log, warning } from "./types";
+import { CommandError, commandError, error, info, log, LOGGERS, warning } from "./types";
 
 export type Planner = (map: RevisionMap, heads: readonly string[], target: string) => PlanResult;
 
@@ -25,7 +25,7 @@ async function runOnline(ctx: CommandContext, set: ScriptSet, target: string, pl
   // Retort's own lines, before Alembic's: the terminal cannot ask, so it says and runs on
   ctx.push(...checkPlan(db, steps).map((w) => warning(`Warning: ${stepWarningText(w)}`)));
   const listener = (e: RuntimeEvent) => {
-    if (e.type === "step-start") ctx.push(log(formatStepLine(e.step)));
+    if (e.type === "step-start") ctx.push(log(LOGGERS.migration, formatStepLine(e.step)));
     ctx.deps.listener?.(e);
   };
   const result = runSteps(db, steps, { listener });
@@ -34,7 +34,8 @@ async function runOnline(ctx: CommandContext, set: ScriptSet, target: string, pl
   if (result.completed.length > 0) ctx.markDatabaseChanged();
   if (result.error) {
     const [first = "", ...rest] = result.error.message.split("\n");
-    ctx.push(error(`Error: ${first}`), ...rest.map(error));
+    // one log record: Python's logging prefixes only its first line
+    ctx.push(commandError(first), ...rest.map(error));
     return 1;
   }
   return 0;
@@ -51,7 +52,7 @@ function runOffline(ctx: CommandContext, set: ScriptSet, start: string | null, t
   const steps: MigrationStep[] = toMigrationSteps(set, planned.steps);
   const parts = renderOfflineParts(steps, schemaAt(set, set.map, startHeads), { currentHeads: startHeads });
   for (const part of parts) {
-    if (part.kind === "step") ctx.push(log(formatStepLine(part.step)));
+    if (part.kind === "step") ctx.push(log(LOGGERS.migration, formatStepLine(part.step)));
     else ctx.push(...part.text.replace(/\n$/, "").split("\n").map(info));
   }
 }

@@ -121,9 +121,9 @@ describe("targets, stamp, show, edit", () => {
     db.close();
     const plain = await s.run("stamp", A);
     // the hint points at the database, which records the unknown id, not at the scripts
-    expect(withoutEnvironment(s.text(plain))).toEqual([
-      "Error: Can't locate revision identified by 'deadbeef0000'",
-      "The database records revision deadbeef0000 in alembic_version, and no script in migrations/versions has it: restore that script, or run `db stamp --purge <revision>` to record one that exists.",
+    expect(withoutEnvironment(s.printed(plain))).toEqual([
+      "ERROR [flask_migrate] Error: Can't locate revision identified by 'deadbeef0000'",
+      "ERROR [retort] The database records revision deadbeef0000 in alembic_version, and no script in migrations/versions has it: restore that script, or run `db stamp --purge <revision>` to record one that exists.",
     ]);
     const purged = await s.run("stamp", A, "--purge");
     expect(purged.exitCode).toBe(0);

@@ -1,7 +1,7 @@
 // Runs `db` commands through runCommand on real sql.js databases, with revision ids and dates
 // that a test can predict.
 import { openTestDatabase } from "../../binding";
-import { runCommand } from "../../../src/engine/commands";
+import { formatOutputLine, runCommand } from "../../../src/engine/commands";
 import type { CommandResult } from "../../../src/engine/commands";
 import { newWorkspace, type Workspace } from "../../../src/engine/workspace/workspace";
 
@@ -54,6 +54,8 @@ export interface Session {
   run(...argv: string[]): Promise<CommandResult>;
   /** The lines of the last result, as text. */
   text(result: CommandResult): string[];
+  /** The lines of the last result as the CLI prints them: logger prefixes included. */
+  printed(result: CommandResult): string[];
 }
 
 export function session(models: string, ids: string[] = []): Session {
@@ -66,6 +68,7 @@ export function session(models: string, ids: string[] = []): Session {
       return result;
     },
     text: (result) => result.lines.map((l) => l.text),
+    printed: (result) => result.lines.map(formatOutputLine),
   };
   return s;
 }
@@ -80,6 +83,6 @@ export async function query(ws: Workspace, sql: string): Promise<unknown[][]> {
   }
 }
 
-/** Lines without the environment lines every online command logs first. */
+/** Lines (messages, or whole lines with their prefix) without the environment lines every online command logs first. */
 export const withoutEnvironment = (lines: readonly string[]) =>
-  lines.filter((l) => l !== "Context impl SQLiteImpl." && !/^Will assume (non-)?transactional DDL\.$/.test(l) && l !== "Generating static SQL");
+  lines.filter((l) => !/^(INFO  \[alembic\.runtime\.migration\] )?(Context impl SQLiteImpl\.|Will assume (non-)?transactional DDL\.|Generating static SQL)$/.test(l));

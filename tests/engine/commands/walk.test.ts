@@ -1,5 +1,5 @@
 // The tutorial of /work/shared/seeds (Role and User, then an email column) through runCommand,
-// with the lines the real `flask db` printed for the same steps (prefixes stripped).
+// with the lines the real `flask db` printed for the same steps, logger prefixes included.
 import { describe, expect, test } from "vitest";
 import { query, session, tutorialModels, withoutEnvironment } from "./helpers";
 
@@ -11,7 +11,7 @@ describe("the tutorial walk", () => {
     const s = session(tutorialModels(), [INITIAL, EMAIL]);
     const init = await s.run("init");
     expect(init.exitCode).toBe(0);
-    expect(s.text(init)).toEqual([
+    expect(s.printed(init)).toEqual([
       "Creating directory migrations ...  done",
       "Creating directory migrations/versions ...  done",
       "Generating migrations/README ...  done",
@@ -19,43 +19,43 @@ describe("the tutorial walk", () => {
 
     const first = await s.run("migrate", "-m", "initial migration");
     expect(first.exitCode).toBe(0);
-    expect(s.text(first)).toEqual([
-      "Context impl SQLiteImpl.",
-      "Will assume transactional DDL.",
-      "Detected added table 'roles'",
-      "Detected added table 'users'",
-      "Detected added index 'ix_users_username' on '['username']'",
+    expect(s.printed(first)).toEqual([
+      "INFO  [alembic.runtime.migration] Context impl SQLiteImpl.",
+      "INFO  [alembic.runtime.migration] Will assume transactional DDL.",
+      "INFO  [alembic.autogenerate.compare] Detected added table 'roles'",
+      "INFO  [alembic.autogenerate.compare] Detected added table 'users'",
+      "INFO  [alembic.autogenerate.compare] Detected added index 'ix_users_username' on '['username']'",
       `Generating migrations/versions/${INITIAL}_initial_migration.ts ...  done`,
     ]);
     expect(Object.keys(s.ws.files)).toContain(`migrations/versions/${INITIAL}_initial_migration.ts`);
 
     const up = await s.run("upgrade");
-    expect(withoutEnvironment(s.text(up))).toEqual([`Running upgrade  -> ${INITIAL}, initial migration`]);
+    expect(withoutEnvironment(s.printed(up))).toEqual([`INFO  [alembic.runtime.migration] Running upgrade  -> ${INITIAL}, initial migration`]);
     expect(await query(s.ws, "SELECT version_num FROM alembic_version")).toEqual([[INITIAL]]);
 
     s.ws = { ...s.ws, files: { ...s.ws.files, "models.ts": tutorialModels({ email: true }) } };
     const second = await s.run("migrate", "-m", "Added email field");
-    expect(withoutEnvironment(s.text(second))).toEqual([
-      "Detected added column 'users.email'",
-      "Detected added unique constraint 'uq_users_email' on '['email']'",
+    expect(withoutEnvironment(s.printed(second))).toEqual([
+      "INFO  [alembic.autogenerate.compare] Detected added column 'users.email'",
+      "INFO  [alembic.autogenerate.compare] Detected added unique constraint 'uq_users_email' on '['email']'",
       `Generating migrations/versions/${EMAIL}_added_email_field.ts ...  done`,
     ]);
 
     const up2 = await s.run("upgrade");
-    expect(withoutEnvironment(s.text(up2))).toEqual([`Running upgrade ${INITIAL} -> ${EMAIL}, Added email field`]);
+    expect(withoutEnvironment(s.printed(up2))).toEqual([`INFO  [alembic.runtime.migration] Running upgrade ${INITIAL} -> ${EMAIL}, Added email field`]);
     expect((await query(s.ws, "SELECT name FROM pragma_table_info('users')")).flat()).toContain("email");
 
     const down = await s.run("downgrade");
-    expect(withoutEnvironment(s.text(down))).toEqual([`Running downgrade ${EMAIL} -> ${INITIAL}, Added email field`]);
+    expect(withoutEnvironment(s.printed(down))).toEqual([`INFO  [alembic.runtime.migration] Running downgrade ${EMAIL} -> ${INITIAL}, Added email field`]);
     expect((await query(s.ws, "SELECT name FROM pragma_table_info('users')")).flat()).not.toContain("email");
 
-    expect(withoutEnvironment(s.text(await s.run("current")))).toEqual([INITIAL]);
-    expect(s.text(await s.run("history"))).toEqual([
+    expect(withoutEnvironment(s.printed(await s.run("current")))).toEqual([INITIAL]);
+    expect(s.printed(await s.run("history"))).toEqual([
       `${INITIAL} -> ${EMAIL} (head), Added email field`,
       `<base> -> ${INITIAL}, initial migration`,
     ]);
     await s.run("upgrade");
-    expect(withoutEnvironment(s.text(await s.run("current")))).toEqual([`${EMAIL} (head)`]);
+    expect(withoutEnvironment(s.printed(await s.run("current")))).toEqual([`${EMAIL} (head)`]);
   });
 
   test("migrate with nothing to do logs 'No changes in schema detected.' and writes no file", async () => {
@@ -66,7 +66,7 @@ describe("the tutorial walk", () => {
     const before = Object.keys(s.ws.files);
     const again = await s.run("migrate", "-m", "nothing");
     expect(again.exitCode).toBe(0);
-    expect(withoutEnvironment(s.text(again))).toEqual(["No changes in schema detected."]);
+    expect(withoutEnvironment(s.printed(again))).toEqual(["INFO  [alembic.env] No changes in schema detected."]);
     expect(Object.keys(s.ws.files)).toEqual(before);
   });
 
@@ -82,7 +82,7 @@ describe("the tutorial walk", () => {
     expect(warnings.some((w) => w.includes("users(email)") && w.includes("namingConvention"))).toBe(true);
     const up = await s.run("upgrade");
     expect(up.exitCode).toBe(1);
-    expect(up.lines.some((l) => l.level === "error" && l.text.startsWith("Error: Running upgrade"))).toBe(true);
+    expect(s.printed(up).some((l) => l.startsWith("ERROR [flask_migrate] Error: Running upgrade"))).toBe(true);
     expect(await query(s.ws, "SELECT version_num FROM alembic_version")).toEqual([[INITIAL]]);
     expect(await query(s.ws, "SELECT name FROM sqlite_master WHERE name LIKE '_alembic_tmp%'")).toEqual([]);
   });
