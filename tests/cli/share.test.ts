@@ -1,5 +1,5 @@
 // `node bin/retort.js share | open | export | import` in temporary folders: a link or a zip made
-// from a project folder writes a folder that the sqlite3 shell dumps the same, with the same files.
+// from a project folder writes a folder whose app.db dumps the same (read through sql.js), with the same files.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { CACHE_FOLDER } from "../../src/cli/script-cache";
 import { describe, expect, test } from "vitest";
 import { tutorialModels } from "../engine/commands/helpers";
+import { dumpFile, execFile } from "../sqlite-file";
 
 const REPO = resolve(__dirname, "../..");
 const BIN = join(REPO, "bin/retort.js");
@@ -18,7 +19,7 @@ function retort(cwd: string, argv: readonly string[], env: Record<string, string
 }
 
 const temp = () => mkdtempSync(join(tmpdir(), "retort-share-"));
-const dump = (dir: string) => spawnSync("sqlite3", [join(dir, "app.db"), ".dump"], { encoding: "utf8" }).stdout;
+const dump = (dir: string) => dumpFile(join(dir, "app.db"));
 
 /** Every file of a folder but app.db and the CLI's script cache (which is not the playground's), by relative path. */
 function files(dir: string, rel = ""): Record<string, string> {
@@ -33,7 +34,7 @@ function files(dir: string, rel = ""): Record<string, string> {
 }
 
 /** The seeds' tutorial in a folder: two revisions, upgraded, a handful of rows (with markup). */
-function tutorialFolder(): string {
+async function tutorialFolder(): Promise<string> {
   const dir = temp();
   writeFileSync(join(dir, "models.ts"), tutorialModels());
   retort(dir, ["db", "init"]);
@@ -43,13 +44,13 @@ function tutorialFolder(): string {
   retort(dir, ["db", "migrate", "-m", "add email"]);
   retort(dir, ["db", "upgrade"]);
   const sql = "INSERT INTO roles VALUES (1, 'Admin'), (2, '<b>User</b>'); INSERT INTO users (id, username, email, role_id) VALUES (1, 'john', 'j@example.com', 1), (2, 'susan', NULL, 2);";
-  expect(spawnSync("sqlite3", [join(dir, "app.db"), sql]).status).toBe(0);
+  await execFile(join(dir, "app.db"), sql);
   return dir;
 }
 
 describe("retort share and open", () => {
-  test("share prints a link that open writes back as the same folder: files, sqlite3 dump, current revision", () => {
-    const dir = tutorialFolder();
+  test("share prints a link that open writes back as the same folder: files, database dump, current revision", async () => {
+    const dir = await tutorialFolder();
     const shared = retort(dir, ["share"]);
     expect(shared.code).toBe(0);
     expect(shared.stderr).toBe("");
@@ -61,24 +62,24 @@ describe("retort share and open", () => {
     const opened = retort(dir, ["open", link, target]);
     expect(opened.code).toBe(0);
     expect(opened.stdout).toMatch(/^Opened ".*" in .*copy \(2 migration scripts, database at [0-9a-f]{12}\)\.\n$/);
-    expect(dump(target)).toBe(dump(dir));
+    expect(await dump(target)).toEqual(await dump(dir));
     expect(files(target)).toEqual(files(dir));
     expect(retort(target, ["db", "current"]).stdout).toBe(retort(dir, ["db", "current"]).stdout);
   });
 
-  test("the base URL comes from --base-url, else RETORT_URL; a bare fragment opens too", () => {
-    const dir = tutorialFolder();
+  test("the base URL comes from --base-url, else RETORT_URL; a bare fragment opens too", async () => {
+    const dir = await tutorialFolder();
     const fromOption = retort(dir, ["share", "--base-url", "http://localhost:5173/retort/"]).stdout.trim();
     expect(fromOption).toMatch(/^http:\/\/localhost:5173\/retort\/#r1\./);
     const fromEnv = retort(dir, ["share"], { RETORT_URL: "https://example.org/play#old" }).stdout.trim();
     expect(fromEnv).toBe(`https://example.org/play${fromOption.slice(fromOption.indexOf("#"))}`);
     const target = join(temp(), "bare");
     expect(retort(dir, ["open", fromOption.slice(fromOption.indexOf("#") + 1), target]).code).toBe(0);
-    expect(dump(target)).toBe(dump(dir));
+    expect(await dump(target)).toEqual(await dump(dir));
   });
 
-  test("open refuses a non-empty folder and a damaged link, and writes nothing", () => {
-    const dir = tutorialFolder();
+  test("open refuses a non-empty folder and a damaged link, and writes nothing", async () => {
+    const dir = await tutorialFolder();
     const link = retort(dir, ["share"]).stdout.trim();
     const busy = temp();
     writeFileSync(join(busy, "notes.txt"), "mine");
@@ -107,14 +108,14 @@ describe("retort share and open", () => {
 });
 
 describe("retort export and import", () => {
-  test("a zip of the folder imports as the same folder", () => {
-    const dir = tutorialFolder();
+  test("a zip of the folder imports as the same folder", async () => {
+    const dir = await tutorialFolder();
     const zip = join(temp(), "play.zip");
     expect(retort(dir, ["export", zip])).toMatchObject({ code: 0, stdout: `Wrote ${zip}.\n` });
     const target = join(temp(), "imported");
     mkdirSync(target);
     expect(retort(dir, ["import", zip, target]).code).toBe(0);
-    expect(dump(target)).toBe(dump(dir));
+    expect(await dump(target)).toEqual(await dump(dir));
     expect(files(target)).toEqual(files(dir));
   });
 

@@ -6,11 +6,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, expect, test } from "vitest";
 import { tutorialModels } from "../engine/commands/helpers";
+import { execFile, queryFile } from "../sqlite-file";
 import { generateAndUpgradeFirstMigration, openApp, ROOT, runSql, useSite } from "./support";
 
 const BIN = join(ROOT, "bin/retort.js");
 const retort = (cwd: string, ...argv: string[]) => spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: "utf8" });
-const sqlite = (dir: string, sql: string) => spawnSync("sqlite3", [join(dir, "app.db"), sql], { encoding: "utf8" }).stdout.trim();
 const CURRENT = "ol[aria-label='Revisions, newest first'] li.current .id";
 
 const site = useSite();
@@ -28,7 +28,7 @@ test("a link printed by `retort share` opens in the site with its revisions and 
   writeFileSync(join(dir, "models.ts"), tutorialModels({ email: true }));
   retort(dir, "db", "migrate", "-m", "add email");
   retort(dir, "db", "upgrade");
-  sqlite(dir, "INSERT INTO roles VALUES (1, 'from <b>cli</b>')");
+  await execFile(join(dir, "app.db"), "INSERT INTO roles VALUES (1, 'from <b>cli</b>')");
   const current = retort(dir, "db", "current").stdout.trim().split(" ")[0]!;
   const shared = retort(dir, "share", "--base-url", site.server.url);
   expect(shared.status).toBe(0);
@@ -55,6 +55,6 @@ test("a link copied from the site's Share dialog opens with `retort open`", asyn
   const opened = retort(ROOT, "open", link, dir);
   expect(opened.stderr).toBe("");
   expect(opened.status).toBe(0);
-  expect(sqlite(dir, "SELECT id, name FROM roles")).toBe("3|from <i>site</i>");
+  expect(await queryFile(join(dir, "app.db"), "SELECT id, name FROM roles")).toEqual([[3, "from <i>site</i>"]]);
   expect(retort(dir, "db", "current").stdout.trim()).toBe(`${revision} (head)`);
 });

@@ -53,7 +53,7 @@ export interface FlaskEquivalent {
 
 export interface SqlStep {
   readonly kind: "sql";
-  /** Run with the sqlite3 shell on app.db, on both sides. */
+  /** Run on app.db through sql.js (harness/sql-file.ts), on both sides. */
   readonly sql: string;
 }
 
