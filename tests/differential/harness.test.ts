@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, describe, expect, test } from "vitest";
 import { fixtureText, inputDigest, writeFixture } from "../oracle/fixture-file";
-import { inDefinedOrder, runningAsSet, sharedLines } from "./harness/lines";
+import { autogenerateLines, inDefinedOrder, runningAsSet, sharedLines, withTransactionalDdl } from "./harness/lines";
 import { EMPTY_SNAPSHOT, normaliseFile } from "./harness/normalise";
 import { flaskInput, scenarioFixturePath, type ScenarioRecording } from "./harness/recording";
 import { withIndexRunsSorted } from "./harness/model-pair";
@@ -108,22 +108,48 @@ describe("the shared lines", () => {
     expect(runningAsSet(a)).not.toEqual(runningAsSet(["Running upgrade 1 -> 2, a"]));
   });
 
-  test("keeps Alembic's Detected/Running/No changes lines and revision listings without the logging prefix, in order", () => {
+  test("keeps Alembic's environment, Detected, Running and No changes lines whole, logger prefix included, and the revision listings, in order", () => {
     const stderr = [
       "INFO  [alembic.runtime.migration] Context impl SQLiteImpl.",
+      "INFO  [alembic.runtime.migration] Will assume non-transactional DDL.",
       "INFO  [alembic.autogenerate.compare] Detected added table 'roles'",
       "INFO  [alembic.runtime.migration] Running upgrade  -> 1a, initial",
       "INFO  [alembic.env] No changes in schema detected.",
+      "ERROR [flask_migrate] Error: Target database is not up to date.",
     ].join("\n");
     const stdout = "Generating x ...  done\nDetected added column 'users.email'\n1b0000000002 (head)\n<base> -> 1b0000000001, initial\n";
     expect(sharedLines(stdout, stderr)).toEqual([
+      // a Detected line printed without its logger is kept as it is: it then differs from Alembic's
       "Detected added column 'users.email'",
       "1b0000000002 (head)",
       "<base> -> 1b0000000001, initial",
-      "Detected added table 'roles'",
-      "Running upgrade  -> 1a, initial",
-      "No changes in schema detected.",
+      "INFO  [alembic.runtime.migration] Context impl SQLiteImpl.",
+      "INFO  [alembic.runtime.migration] Will assume non-transactional DDL.",
+      "INFO  [alembic.autogenerate.compare] Detected added table 'roles'",
+      "INFO  [alembic.runtime.migration] Running upgrade  -> 1a, initial",
+      "INFO  [alembic.env] No changes in schema detected.",
     ]);
+    expect(autogenerateLines(stdout, stderr)).toEqual([
+      "Detected added column 'users.email'",
+      "INFO  [alembic.autogenerate.compare] Detected added table 'roles'",
+      "INFO  [alembic.env] No changes in schema detected.",
+    ]);
+  });
+
+  test("allows SPEC §3's one difference, 'Will assume transactional DDL.', and no other", () => {
+    const flask = ["INFO  [alembic.runtime.migration] Will assume non-transactional DDL.", "INFO  [alembic.runtime.migration] Running upgrade  -> 1a, non-transactional"];
+    expect(withTransactionalDdl(flask)).toEqual(["INFO  [alembic.runtime.migration] Will assume transactional DDL.", "INFO  [alembic.runtime.migration] Running upgrade  -> 1a, non-transactional"]);
+  });
+
+  test("orders and sorts by the message, whatever the prefix", () => {
+    const running = (a: string) => `INFO  [alembic.runtime.migration] Running upgrade 1 -> ${a}`;
+    expect(runningAsSet([running("3, b"), "INFO  [alembic.runtime.migration] Context impl SQLiteImpl.", running("2, a")])).toEqual([
+      "INFO  [alembic.runtime.migration] Context impl SQLiteImpl.",
+      running("2, a"),
+      running("3, b"),
+    ]);
+    const removed = (t: string) => `INFO  [alembic.autogenerate.compare] Detected removed table '${t}'`;
+    expect(inDefinedOrder([removed("z"), removed("y")])).toEqual([removed("y"), removed("z")]);
   });
 
   test("sorts only runs that Alembic iterates as a set (removed tables and columns, foreign keys)", () => {
@@ -163,7 +189,7 @@ describe("recording the oracle without Flask", () => {
 
 describe("the recordings", () => {
   const scenario: Scenario = { name: "a stand-in", steps: [db("init")] };
-  const initLine = "Detected added table 'notes'";
+  const initLine = "INFO  [alembic.autogenerate.compare] Detected added table 'notes'";
   const NOTES_SQL = "CREATE TABLE notes (id INTEGER PRIMARY KEY);";
 
   // Plays `db init` by creating a table and printing a Detected line: what the comparison sees of Retort.
@@ -195,7 +221,9 @@ describe("the recordings", () => {
   test("Retort is compared with what the recording says Flask did, line by line, status and database", async () => {
     const recording = await recordingOf([initLine]);
     expect(await mismatches(recording, standIn(initLine))).toEqual([]);
-    expect(await mismatches(recording, standIn("Detected added table 'other'"))).toEqual(["step 1: db init: Alembic's lines"]);
+    expect(await mismatches(recording, standIn("INFO  [alembic.autogenerate.compare] Detected added table 'other'"))).toEqual(["step 1: db init: Alembic's lines"]);
+    // the whole line is compared: the same words without the logger prefix are a difference
+    expect(await mismatches(recording, standIn("Detected added table 'notes'"))).toEqual(["step 1: db init: Alembic's lines"]);
     expect(await mismatches(recording, standIn(initLine, 1))).toEqual(["step 1: db init: exit status"]);
     const otherDb = { ...recording, steps: [{ ...recording.steps[0]!, db: EMPTY_SNAPSHOT }] };
     expect(await mismatches(otherDb, standIn(initLine))).toEqual(["step 1: db init: database"]);

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openSqlJs } from "../../../src/engine/db/sqljs";
 import { inputDigest } from "../../oracle/fixture-file";
-import { inDefinedOrder, outputLines, sharedLines } from "./lines";
+import { autogenerateLines, inDefinedOrder, outputLines } from "./lines";
 import { normaliseFile } from "./normalise";
 import { runProcess, type ProcessResult } from "./process";
 import { pairInput, statusOf, type PairObservation, type PairRecording } from "./recording";
@@ -110,7 +110,7 @@ export async function recordPair(pair: ModelPair, flaskMigrations: string): Prom
     cpSync(flaskMigrations, join(flask.dir, "migrations"), { recursive: true });
     flask.writeModels(pair.after.python);
     const run = await flask.runDb(["migrate", "-m", "pair", "--rev-id", REV_ID]);
-    return { input: inputDigest(pairInput(pair)), schema, status: statusOf(run), detected: inDefinedOrder(sharedLines(run.stdout, run.stderr)) };
+    return { input: inputDigest(pairInput(pair)), schema, status: statusOf(run), detected: inDefinedOrder(autogenerateLines(run.stdout, run.stderr)) };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -132,7 +132,7 @@ export async function runModelPair(
   await retort.runDb(["init"]);
   const run = await retort.runDb(["migrate", "-m", "pair", "--rev-id", REV_ID]);
   return {
-    retort: { status: statusOf(run), detected: inDefinedOrder(sharedLines(run.stdout, run.stderr)) },
+    retort: { status: statusOf(run), detected: inDefinedOrder(autogenerateLines(run.stdout, run.stderr)) },
     context: `retort:\n    ${tail(run)}\n  folder: ${root}`,
     root,
   };

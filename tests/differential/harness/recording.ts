@@ -17,7 +17,7 @@ export const scenarioFixturePath = (scenario: Scenario): string => `${SCENARIO_F
 
 export interface DbObservation {
   readonly status: "succeeds" | "fails";
-  /** Alembic's lines in the order compared (see lines.ts), logging prefixes stripped. */
+  /** Alembic's lines in the order compared (see lines.ts), whole: logger prefixes included. */
   readonly lines: readonly string[];
   /** migrations/versions after the step, as <rev>_<slug> without the extension. */
   readonly scripts: readonly string[];

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FixtureError, readFixture, requireSameInput } from "../../oracle/fixture-file";
-import { isSharedLine, outputLines } from "./lines";
+import { isSharedLine, outputLines, withTransactionalDdl } from "./lines";
 import { normaliseFile, type Snapshot, type SnapshotTable } from "./normalise";
 import type { ProcessResult } from "./process";
 import {
@@ -86,7 +86,7 @@ function dbChecks(step: DbStep, recorded: DbObservation, retort: ProcessResult, 
     { label: `${label}: exit status`, expected: recorded.status, retort: statusOf(retort), context },
     {
       label: `${label}: Alembic's lines${step.runningOrderUndefined ? ` (as a set: ${step.runningOrderUndefined})` : ""}`,
-      expected: recorded.lines,
+      expected: step.argv.includes("--sql") ? recorded.lines : withTransactionalDdl(recorded.lines),
       retort: comparableLines(step, retort),
       context,
     },
