@@ -8,7 +8,7 @@ import { stepTowards } from "./graph-layout";
 import type {
   CommandView, DatabaseFileView, DiagnosticView, OutputLineView, PendingView, ProgressView, RequestKind, RequestOf, ResponseOf, ShareView, SnapshotView, SqlEventView, StepWarningView, TableView, TeammateView, WorkspaceData,
 } from "./protocol";
-import type { SavedUiState } from "./persist/saved-format";
+import { TERMINAL_HISTORY_SIZE, terminalHistoryOf, type SavedUiState } from "./persist/saved-format";
 import { diffTables, NO_HIGHLIGHT, type Highlight } from "./schema-diff";
 import { StepWarnings } from "./step-warnings.svelte";
 
@@ -56,6 +56,8 @@ export class Playground {
   stepOp = $state.raw<{ readonly file: string; readonly direction: string; readonly opIndex: number } | null>(null);
   /** A message for the user that is not a command's output (a refused link, rows left out). */
   notice = $state<string | null>(null);
+  /** The command lines typed into the terminal, oldest first: saved with the playground. */
+  commandHistory = $state.raw<readonly string[]>([]);
   /** Bumped whenever files change outside the editor, so the editor reloads its models. */
   filesVersion = $state(0);
   /**
@@ -94,6 +96,7 @@ export class Playground {
   async open(title: string, workspace?: WorkspaceData): Promise<void> {
     // Another playground: what was shown for the last one (its last step, highlights) goes.
     this.lastRun = null;
+    this.commandHistory = [];
     this.#compareWith(null);
     this.diagnostics = {};
     this.#discardEdits();
@@ -118,6 +121,7 @@ export class Playground {
     }
     this.#held.clear();
     this.#discardEdits();
+    this.commandHistory = [];
     this.#accept(result.snapshot, { newDocument: true });
     this.notice = result.notes.length > 0 ? result.notes.join(" ") : null;
     void this.#sendModels(this.fileText(MODELS_FILE));
@@ -223,11 +227,19 @@ export class Playground {
   uiState(): SavedUiState {
     // The graph selects a revision by opening its script: the selected one is the active tab's.
     const selected = this.snapshot?.history.revisions.find((r) => r.file === this.activeTab)?.id ?? null;
-    return { openTabs: [...this.tabs], activeTab: this.activeTab, selectedRevision: selected };
+    return { openTabs: [...this.tabs], activeTab: this.activeTab, selectedRevision: selected, terminalHistory: [...this.commandHistory] };
   }
 
-  /** Reopens saved tabs; files that no longer exist are skipped. */
+  /** A line typed into the terminal, for Up and Down; saved with the playground (a repeat is kept once). */
+  rememberCommand(line: string): void {
+    if (!line.trim() || this.commandHistory.at(-1) === line) return;
+    this.commandHistory = [...this.commandHistory, line].slice(-TERMINAL_HISTORY_SIZE);
+    this.#changed();
+  }
+
+  /** Reopens saved tabs (files that no longer exist are skipped) and the terminal's history. */
   restoreUi(ui: SavedUiState): void {
+    this.commandHistory = terminalHistoryOf(ui);
     const files = this.snapshot?.files ?? {};
     const tabs = ui.openTabs.filter((t) => t !== MODELS_FILE && t in files);
     this.tabs = [MODELS_FILE, ...tabs];

@@ -23,8 +23,9 @@ export class TerminalState {
     { level: "info", text: "Type `flask db --help` (or `retort db …`). Up/Down: history, Tab: complete." },
   ]);
   input = $state("");
-  history = $state.raw<readonly string[]>([]);
   #cursor: number | null = null;
+  /** The history the cursor points into: another playground's (or a new line) starts again from the end. */
+  #cursorIn: readonly string[] | null = null;
   #playground: Playground;
 
   constructor(playground: Playground) {
@@ -38,7 +39,7 @@ export class TerminalState {
     const line = this.input;
     this.input = "";
     this.#cursor = null;
-    if (line.trim() && this.history.at(-1) !== line) this.history = [...this.history, line];
+    this.#playground.rememberCommand(line);
     const parsed = parseCommandLine(line);
     switch (parsed.kind) {
       case "empty":
@@ -72,8 +73,17 @@ export class TerminalState {
     await this.#playground.run(offer.argv, offer.typed);
   }
 
+  /** The open playground's command lines, oldest first: each playground keeps its own. */
+  get history(): readonly string[] {
+    return this.#playground.commandHistory;
+  }
+
   /** Up (-1) and Down (+1) walk the history, as a shell does. */
   recall(direction: -1 | 1): void {
+    if (this.#cursorIn !== this.history) {
+      this.#cursor = null;
+      this.#cursorIn = this.history;
+    }
     if (this.history.length === 0) return;
     const last = this.history.length;
     const next = (this.#cursor ?? last) + direction;

@@ -6,6 +6,22 @@ export interface SavedUiState {
   readonly openTabs: readonly string[];
   readonly activeTab: string | null;
   readonly selectedRevision: string | null;
+  /**
+   * The terminal's command lines, oldest first (Up recalls the last): each playground its own.
+   * Absent from records saved before it was kept, which then have none; nothing else changed,
+   * so the format stays.
+   */
+  readonly terminalHistory?: readonly string[];
+}
+
+/** How many command lines a playground keeps for Up and Down, as a shell's HISTSIZE. */
+export const TERMINAL_HISTORY_SIZE = 100;
+
+/** The saved history as the terminal uses it: strings only, the newest TERMINAL_HISTORY_SIZE. */
+export function terminalHistoryOf(ui: SavedUiState): string[] {
+  const saved: unknown = ui.terminalHistory;
+  if (!Array.isArray(saved)) return [];
+  return saved.filter((line): line is string => typeof line === "string").slice(-TERMINAL_HISTORY_SIZE);
 }
 
 export interface SavedPlayground {
