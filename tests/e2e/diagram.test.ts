@@ -75,7 +75,7 @@ test("the diagram marks each step's changes: added, altered with old → new, th
   await page.getByRole("button", { name: "Generate migration" }).click();
   await page.getByRole("tab", { name: /add_email\.ts/ }).waitFor();
   await page.getByRole("button", { name: "Upgrade", exact: true }).click();
-  await stepLog(page).getByText(/^Running upgrade [0-9a-f]{12} -> [0-9a-f]{12}, add email$/).waitFor();
+  await stepLog(page).getByText(/^INFO\s+\[alembic\.runtime\.migration\] Running upgrade [0-9a-f]{12} -> [0-9a-f]{12}, add email$/).waitFor();
   await settled(page);
   await expect.poll(() => changeOf(page, "users")).toBe("altered");
   expect(await changeOf(page, "roles")).toBe("unchanged");
@@ -95,7 +95,7 @@ test("the diagram marks each step's changes: added, altered with old → new, th
   await page.getByRole("button", { name: "Generate migration" }).click();
   await page.getByRole("tab", { name: /wider_email\.ts/ }).waitFor();
   await page.getByRole("button", { name: "Upgrade", exact: true }).click();
-  await stepLog(page).getByText(/^Running upgrade [0-9a-f]{12} -> [0-9a-f]{12}, wider email$/).waitFor();
+  await stepLog(page).getByText(/^INFO\s+\[alembic\.runtime\.migration\] Running upgrade [0-9a-f]{12} -> [0-9a-f]{12}, wider email$/).waitFor();
   await settled(page);
   await expect.poll(() => tableIn(page, "users").getByLabel("Column email").getAttribute("data-change")).toBe("altered");
   expect(await tableIn(page, "users").getByLabel("Column email").innerText()).toMatch(/VARCHAR\(120\)\s*→\s*VARCHAR\(200\)/);
@@ -195,7 +195,7 @@ test("fifty tables are laid out apart from each other and fitted into the panel"
   await page.getByRole("button", { name: "Generate migration" }).click();
   await page.getByRole("tab", { name: /fifty_tables\.ts/ }).waitFor();
   await page.getByRole("button", { name: "Upgrade", exact: true }).click();
-  await stepLog(page).getByText(/^Running upgrade [0-9a-f]{12} -> [0-9a-f]{12}, fifty tables$/).waitFor();
+  await stepLog(page).getByText(/^INFO\s+\[alembic\.runtime\.migration\] Running upgrade [0-9a-f]{12} -> [0-9a-f]{12}, fifty tables$/).waitFor();
   await settled(page);
   await openDiagram(page);
   await expect.poll(async () => Object.keys(await changes(page)).length).toBe(52);

@@ -59,7 +59,7 @@ test("a generated script is edited in its tab: its errors are marked, and the ed
   await page.keyboard.press("Control+Z");
   await tab.getByLabel(/errors/).waitFor({ state: "detached" });
   await page.getByRole("button", { name: "Upgrade", exact: true }).click();
-  await log.getByText(/^Running upgrade {2}-> [0-9a-f]{12}, initial migration$/).waitFor();
+  await log.getByText(/^INFO\s+\[alembic\.runtime\.migration\] Running upgrade {2}-> [0-9a-f]{12}, initial migration$/).waitFor();
 });
 
 test("completion shows a full list of suggestions, and never Retort's internal names", async () => {

@@ -23,14 +23,14 @@ test("at 1024 px every panel fits, and the shortcuts generate, upgrade and downg
   await page.getByRole("tab", { name: /initial_migration\.ts/ }).waitFor();
   await settled(page);
   await page.keyboard.press("Control+Alt+KeyU");
-  await stepLog(page).getByText(/^Running upgrade {2}-> [0-9a-f]{12}, initial migration$/).waitFor();
+  await stepLog(page).getByText(/^INFO\s+\[alembic\.runtime\.migration\] Running upgrade {2}-> [0-9a-f]{12}, initial migration$/).waitFor();
   await settled(page);
   await page.keyboard.press("Control+Alt+KeyD");
-  await stepLog(page).getByText(/^Running downgrade [0-9a-f]{12} -> , initial migration$/).waitFor();
+  await stepLog(page).getByText(/^INFO\s+\[alembic\.runtime\.migration\] Running downgrade [0-9a-f]{12} -> , initial migration$/).waitFor();
   // "upgrade to here" on the revision in the graph.
   await settled(page);
   await page.getByRole("button", { name: /^Upgrade to here \([0-9a-f]{12}\)$/ }).click();
-  await stepLog(page).getByText(/^Running upgrade {2}-> [0-9a-f]{12}, initial migration$/).waitFor();
+  await stepLog(page).getByText(/^INFO\s+\[alembic\.runtime\.migration\] Running upgrade {2}-> [0-9a-f]{12}, initial migration$/).waitFor();
   await settled(page);
   await page.getByRole("button", { name: /^Downgrade to here/ }).waitFor({ state: "detached" });
   await screenshot(page, "layout-1024");

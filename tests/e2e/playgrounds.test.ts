@@ -85,7 +85,7 @@ test("undo: the database comes back as it was before a downgrade, rows included,
   await page.getByRole("button", { name: "Downgrade", exact: true }).click();
   // it drops the row's table: the page asks first (step-warnings.test.ts)
   await page.getByRole("dialog", { name: "Before you run this" }).getByRole("button", { name: "Run anyway (you can undo it)" }).click();
-  await stepLog(page).getByText(/^Running downgrade [0-9a-f]{12} -> , initial migration$/).waitFor();
+  await stepLog(page).getByText(/^INFO\s+\[alembic\.runtime\.migration\] Running downgrade [0-9a-f]{12} -> , initial migration$/).waitFor();
   await settled(page);
   expect(await page.getByRole("article", { name: "Table roles" }).count()).toBe(0);
 

@@ -51,7 +51,7 @@ test("an endless query in the SQL console is stopped; the rows, the revision and
   await page.getByRole("button", { name: "Downgrade", exact: true }).click();
   // it drops the row's table: the page asks first (step-warnings.test.ts)
   await page.getByRole("dialog", { name: "Before you run this" }).getByRole("button", { name: "Run anyway (you can undo it)" }).click();
-  await stepLog(page).getByText(/^Running downgrade [0-9a-f]{12} -> , initial migration$/).waitFor();
+  await stepLog(page).getByText(/^INFO\s+\[alembic\.runtime\.migration\] Running downgrade [0-9a-f]{12} -> , initial migration$/).waitFor();
   expect(pageErrors(page)).toEqual([]);
 });
 

@@ -34,7 +34,7 @@ test("Upgrade asks before a rename NULLs 3 emails; Cancel runs nothing, Run anyw
   await page.getByText("Detected added column 'users.email'").waitFor();
   await generate(page, "Added email field", /added_email_field\.ts/);
   await page.getByRole("button", { name: "Upgrade", exact: true }).click();
-  await stepLog(page).getByText(/^Running upgrade [0-9a-f]{12} -> [0-9a-f]{12}, Added email field$/).waitFor();
+  await stepLog(page).getByText(/^INFO\s+\[alembic\.runtime\.migration\] Running upgrade [0-9a-f]{12} -> [0-9a-f]{12}, Added email field$/).waitFor();
   await settled(page);
   await runSql(page, "INSERT INTO roles (id, name) VALUES (1, 'admin')");
   await runSql(page, "INSERT INTO users (id, username, email, role_id) VALUES (1, 'ann', 'a@x', 1), (2, 'bob', 'b@x', 1), (3, 'cy', 'c@x', NULL)");
@@ -62,12 +62,12 @@ test("Upgrade asks before a rename NULLs 3 emails; Cancel runs nothing, Run anyw
   await settled(page);
   // nothing ran: the last step is still the migrate that wrote the script, and the 3 emails are there
   await stepLog(page).getByText("$ flask db migrate -m rename email").waitFor();
-  expect(await stepLog(page).getByText(/^Running upgrade/).count()).toBe(0);
+  expect(await stepLog(page).getByText(/^INFO\s+\[alembic\.runtime\.migration\] Running upgrade/).count()).toBe(0);
   await countRows(page, "email IS NOT NULL", 3);
 
   await page.getByRole("button", { name: "Upgrade", exact: true }).click();
   await dialog.getByRole("button", { name: "Run anyway (you can undo it)" }).click();
-  await stepLog(page).getByText(/^Running upgrade [0-9a-f]{12} -> [0-9a-f]{12}, rename email$/).waitFor();
+  await stepLog(page).getByText(/^INFO\s+\[alembic\.runtime\.migration\] Running upgrade [0-9a-f]{12} -> [0-9a-f]{12}, rename email$/).waitFor();
   await settled(page);
   await countRows(page, "email_address IS NULL", 3);
 

@@ -68,7 +68,7 @@ test("a database over 150 MB saves in chunks and comes back after a reload, and 
 
   // a step on it: the snapshot kept before the downgrade holds the 150 MB database too
   await page.getByRole("button", { name: "Downgrade", exact: true }).click();
-  await stepLog(page).getByText(/^Running downgrade [0-9a-f]{12} -> , initial migration$/).waitFor();
+  await stepLog(page).getByText(/^INFO\s+\[alembic\.runtime\.migration\] Running downgrade [0-9a-f]{12} -> , initial migration$/).waitFor();
   await settled(page);
   // Saved when the record points at other chunks: a database that changed is stored under a new
   // blob id. (A save count can also move for a save that was already on its way before the step.)
@@ -174,7 +174,7 @@ test("two heads: Upgrade (one step) says why it is off, Upgrade to head runs bot
   // Alembic's `upgrade heads` takes both branches; then every head is applied
   await toHead.click();
   await settled(page);
-  await stepLog(page).getByText(/^Running upgrade .*branch_b/).waitFor();
+  await stepLog(page).getByText(/^INFO\s+\[alembic\.runtime\.migration\] Running upgrade .*branch_b/).waitFor();
   expect(await toHead.isDisabled()).toBe(true);
 
   await history.getByRole("button", { name: "flask db merge heads" }).click();
@@ -184,5 +184,5 @@ test("two heads: Upgrade (one step) says why it is off, Upgrade to head runs bot
   expect(await upgrade.isDisabled()).toBe(false);
   // both branches are applied, so one step (+1) is ambiguous to Alembic: "to head" takes the merge
   await toHead.click();
-  await stepLog(page).getByText(/^Running upgrade [0-9a-f]{12}, [0-9a-f]{12} -> [0-9a-f]{12}/).waitFor();
+  await stepLog(page).getByText(/^INFO\s+\[alembic\.runtime\.migration\] Running upgrade [0-9a-f]{12}, [0-9a-f]{12} -> [0-9a-f]{12}/).waitFor();
 });

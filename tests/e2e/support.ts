@@ -176,7 +176,7 @@ export async function generateAndUpgradeFirstMigration(page: Page): Promise<void
   await page.getByRole("button", { name: "Generate migration" }).click();
   await page.getByRole("tab", { name: /initial_migration\.ts/ }).waitFor();
   await page.getByRole("button", { name: "Upgrade", exact: true }).click();
-  await stepLog(page).getByText(/^Running upgrade {2}-> [0-9a-f]{12}, initial migration$/).waitFor();
+  await stepLog(page).getByText(/^INFO\s+\[alembic\.runtime\.migration\] Running upgrade {2}-> [0-9a-f]{12}, initial migration$/).waitFor();
   await settled(page);
 }
 

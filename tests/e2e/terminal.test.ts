@@ -1,4 +1,6 @@
-// The terminal panel: `flask db …` and `retort db …`, history with Up/Down, completion with Tab.
+// The terminal panel: `flask db …` and `retort db …`, Flask-Migrate's lines with their logger
+// (dimmed), history with Up/Down (kept per playground across reloads), completion with Tab.
+import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { openApp, runInTerminal, screenshot, settled, useSite } from "./support";
 
@@ -15,7 +17,7 @@ test("db commands run from the terminal, with history and completion", async () 
   await output.getByText("Detected added table 'roles'").waitFor();
 
   await runInTerminal(page, "retort db upgrade");
-  await output.getByText(/^Running upgrade {2}-> [0-9a-f]{12}, initial migration$/).waitFor();
+  await output.getByText(/Running upgrade {2}-> [0-9a-f]{12}, initial migration$/).waitFor();
   await settled(page);
   await runInTerminal(page, "flask db current");
   await output.getByText(/^[0-9a-f]{12} \(head\)$/).waitFor();
@@ -65,7 +67,72 @@ test("`flask db init` as the first command: Alembic's refusal, then why the play
   const page = await openApp(site.browser.context, site.server.url);
   const output = page.getByRole("list", { name: "Terminal output" });
   await runInTerminal(page, "flask db init");
-  await output.getByText("Error: Directory migrations already exists and is not empty", { exact: true }).waitFor();
+  await output.getByText("ERROR [flask_migrate] Error: Directory migrations already exists and is not empty", { exact: true }).waitFor();
   await output.getByText(/^A playground starts initialised, as a project does after `flask db init`/).waitFor();
   await screenshot(page, "terminal-init");
+});
+
+/** The terminal's lines as a person reads (and copies) them: each one whole. */
+const terminalLines = (page: Page) => page.getByRole("list", { name: "Terminal output" }).getByRole("listitem").allTextContents();
+
+test("a transcript reads like the tutorial's: each log line with its logger, the prefix dimmed", async () => {
+  const page = await openApp(site.browser.context, site.server.url);
+  await runInTerminal(page, 'flask db migrate -m "initial migration"');
+  await page.getByRole("tab", { name: /initial_migration\.ts/ }).waitFor();
+  await settled(page);
+  const lines = await terminalLines(page);
+  const from = lines.indexOf('$ flask db migrate -m "initial migration"');
+  expect(lines.slice(from + 1)).toEqual([
+    "INFO  [alembic.runtime.migration] Context impl SQLiteImpl.",
+    "INFO  [alembic.runtime.migration] Will assume transactional DDL.",
+    "INFO  [alembic.autogenerate.compare] Detected added table 'roles'",
+    "INFO  [alembic.autogenerate.compare] Detected added table 'users'",
+    "INFO  [alembic.autogenerate.compare] Detected added index 'ix_users_role_username' on '['role_id', 'username']'",
+    "INFO  [alembic.autogenerate.compare] Detected added index 'ix_users_username' on '['username']'",
+    expect.stringMatching(/^Generating migrations\/versions\/[0-9a-f]{12}_initial_migration\.ts \.\.\. {2}done$/),
+  ]);
+  await runInTerminal(page, 'flask db migrate -m "again"');
+  await page.getByRole("list", { name: "Terminal output" }).getByText("ERROR [flask_migrate] Error: Target database is not up to date.").waitFor();
+
+  // The prefix is drawn fainter than the message it stands before.
+  const line = page.getByRole("list", { name: "Terminal output" }).getByRole("listitem").filter({ hasText: "Detected added table 'roles'" });
+  const prefix = line.locator(".prefix");
+  expect(await prefix.textContent()).toBe("INFO  [alembic.autogenerate.compare] ");
+  const opacity = (el: Element) => Number(getComputedStyle(el).opacity);
+  expect(await prefix.evaluate(opacity)).toBeLessThan(0.8);
+  expect(await line.evaluate(opacity)).toBe(1);
+  await screenshot(page, "terminal-transcript");
+});
+
+test("Up recalls each playground's own commands, after a reload too", async () => {
+  const page = await openApp(site.browser.context, site.server.url);
+  const terminal = page.getByRole("textbox", { name: "Terminal" });
+  await runInTerminal(page, "flask db heads");
+  await runInTerminal(page, "flask db history --verbose");
+  await settled(page);
+  await page.waitForTimeout(600);
+
+  await page.reload();
+  await page.locator('[data-ready="true"]').waitFor({ timeout: 30_000 });
+  await terminal.press("ArrowUp");
+  expect(await terminal.inputValue()).toBe("flask db history --verbose");
+  await terminal.press("ArrowUp");
+  expect(await terminal.inputValue()).toBe("flask db heads");
+
+  // another playground has its own history: none yet, then the line typed there
+  await page.getByRole("button", { name: /^Playgrounds: / }).click();
+  await page.getByRole("dialog", { name: "Playgrounds" }).getByRole("button", { name: "New tutorial playground" }).click();
+  await page.getByRole("region", { name: "Models and migration scripts" }).getByText("Detected added table 'roles'").waitFor();
+  await terminal.fill("");
+  await terminal.press("ArrowUp");
+  expect(await terminal.inputValue()).toBe("");
+  await runInTerminal(page, "flask db current");
+  await settled(page);
+  await page.waitForTimeout(600);
+  await page.reload();
+  await page.locator('[data-ready="true"]').waitFor({ timeout: 30_000 });
+  await terminal.press("ArrowUp");
+  expect(await terminal.inputValue()).toBe("flask db current");
+  await terminal.press("ArrowUp");
+  expect(await terminal.inputValue()).toBe("flask db current");
 });

@@ -39,7 +39,7 @@ test("the tutorial: add the email column, upgrade keeping the rows, downgrade", 
 
   // Upgrade: the log line, the SQL that ran, the new column highlighted, the rows kept.
   await page.getByRole("button", { name: "Upgrade", exact: true }).click();
-  await stepLog(page).getByText(/^Running upgrade [0-9a-f]{12} -> [0-9a-f]{12}, Added email field$/).waitFor();
+  await stepLog(page).getByText(/^INFO\s+\[alembic\.runtime\.migration\] Running upgrade [0-9a-f]{12} -> [0-9a-f]{12}, Added email field$/).waitFor();
   await settled(page);
   expect(await page.getByLabel("SQL that ran").innerText()).toMatch(/ALTER TABLE users ADD COLUMN email VARCHAR\(120\)|_alembic_tmp_users/);
   await page.getByRole("tab", { name: "Schema" }).click();
@@ -56,7 +56,7 @@ test("the tutorial: add the email column, upgrade keeping the rows, downgrade", 
 
   // Downgrade: the column is gone, the rows are still there.
   await page.getByRole("button", { name: "Downgrade", exact: true }).click();
-  await stepLog(page).getByText(/^Running downgrade [0-9a-f]{12} -> [0-9a-f]{12}, Added email field$/).waitFor();
+  await stepLog(page).getByText(/^INFO\s+\[alembic\.runtime\.migration\] Running downgrade [0-9a-f]{12} -> [0-9a-f]{12}, Added email field$/).waitFor();
   await settled(page);
   await grid.getByRole("columnheader", { name: "username" }).waitFor();
   expect(await grid.getByRole("columnheader", { name: "email" }).count()).toBe(0);
