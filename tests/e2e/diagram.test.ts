@@ -113,7 +113,7 @@ test("the diagram marks each step's changes: added, altered with old → new, th
 
   for (const message of ["wider email", "add email"]) {
     await page.getByRole("button", { name: "Downgrade", exact: true }).click();
-    await stepLog(page).getByText(new RegExp(`^Running downgrade [0-9a-f]{12} -> [0-9a-f]{12}, ${message}$`)).waitFor();
+    await stepLog(page).getByText(new RegExp(`^INFO\\s+\\[alembic\\.runtime\\.migration\\] Running downgrade [0-9a-f]{12} -> [0-9a-f]{12}, ${message}$`)).waitFor();
     await settled(page);
   }
   await expect.poll(() => tableIn(page, "users").getByLabel("Column email").getAttribute("data-change")).toBe("removed");

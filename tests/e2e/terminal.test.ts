@@ -17,7 +17,7 @@ test("db commands run from the terminal, with history and completion", async () 
   await output.getByText("Detected added table 'roles'").waitFor();
 
   await runInTerminal(page, "retort db upgrade");
-  await output.getByText(/Running upgrade {2}-> [0-9a-f]{12}, initial migration$/).waitFor();
+  await output.getByText(/^INFO\s+\[alembic\.runtime\.migration\] Running upgrade {2}-> [0-9a-f]{12}, initial migration$/).waitFor();
   await settled(page);
   await runInTerminal(page, "flask db current");
   await output.getByText(/^[0-9a-f]{12} \(head\)$/).waitFor();
