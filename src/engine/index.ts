@@ -75,6 +75,9 @@ export { checkStep } from "./commands";
 export { runCommand, COMMANDS, formatOutputLine, logPrefix, LOGGERS, type CommandDeps, type CommandResult, type Logger, type OutputLevel, type OutputLine } from "./commands";
 export { planRun, type PlanRunResult } from "./commands/plan-run";
 
+// export to a real Flask-Migrate project (SPEC §6)
+export { exportFlaskProject, exportRevisionScripts, type FlaskExportOptions, type FlaskExportResult } from "./export";
+
 // share links and zip archives
 export { encodeShareFragment, decodeShareFragment, LINK_VERSION, type SharedPlayground, type DecodeResult, type LinkRefusal } from "./share/link";
 export { toZip, fromZip, type ArchivedPlayground, type ZipReadResult } from "./share/archive";
