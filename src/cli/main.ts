@@ -11,11 +11,12 @@ import { openInEditor } from "./editor";
 import { loadNativeSqlite } from "./native/sqlite-native";
 import { readProject, withRelativeDirectory, writeProject } from "./project";
 import { cachedScriptParser } from "./script-cache";
+import { EXPORT_FLASK_COMMAND, runExportFlask } from "./export-flask";
 import { runShareCommand, SHARE_COMMANDS } from "./share";
 
 const USAGE = [
   "Usage: retort db <command> [options]",
-  "       retort share | open | export | import …",
+  "       retort share | open | export | import | export-flask …",
   "",
   "  Retort: Flask-Migrate's `flask db` commands on models.ts, migrations/ and app.db",
   "  in the current folder.",
@@ -26,6 +27,8 @@ const USAGE = [
   "  retort open LINK [FOLDER]        write a share link's playground into a new folder",
   "  retort export [FILE.zip]         write this folder as a zip file (as the site's download)",
   "  retort import FILE.zip [FOLDER]  write a zip file's playground into a new folder",
+  "  retort export-flask FOLDER       write this folder as a Flask-Migrate project (app.py,",
+  "                                   models.py, migrations/ with each revision as a .py script)",
   "",
   "  RETORT_SQLITE=native|sqljs       the SQLite under the db commands: native (better-sqlite3,",
   "                                   the default when it is built) or sql.js (the site's)",
@@ -109,6 +112,7 @@ export async function main(argv: readonly string[], cwd: string): Promise<number
     return group === undefined ? 2 : 0;
   }
   if (SHARE_COMMANDS.includes(group)) return runShareCommand(group, rest, cwd, stdio);
+  if (group === EXPORT_FLASK_COMMAND) return runExportFlask(rest, cwd, stdio);
   if (group !== "db") {
     process.stderr.write(`${USAGE[0]}\n\nError: No such command '${group}'. Retort's commands are under \`db\`: retort db ${rest.join(" ") || "--help"}\n`);
     return 2;
