@@ -90,14 +90,14 @@ export function exportFlaskProject(ws: Workspace, options: FlaskExportOptions): 
   return { ok: true, files };
 }
 
-/** The revisions that have `ancestor` among their ancestors (down revisions, followed to the base). */
+/** The revisions that need `ancestor` first: down revisions and depends_on, followed to the base. */
 function descendantsOf(map: RevisionMap, ancestor: string): Set<string> {
   const after = new Set<string>();
   const isAfter = (rev: string, seen: Set<string>): boolean => {
     if (after.has(rev)) return true;
     if (seen.has(rev)) return false;
     seen.add(rev);
-    const downs = map.revisions.get(rev)?.downRevisions ?? [];
+    const downs = map.revisions.get(rev)?.allDownRevisions ?? [];
     return downs.some((d) => d === ancestor || isAfter(d, seen));
   };
   for (const rev of map.revisions.keys()) if (isAfter(rev, new Set())) after.add(rev);

@@ -20,7 +20,8 @@ export function pyStr(s: string): string {
 
 export function pyNumber(value: number): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? "float('nan')" : value > 0 ? "float('inf')" : "float('-inf')";
-  if (Number.isInteger(value) && !Object.is(value, -0)) return String(value);
+  if (Object.is(value, -0)) return "-0.0";
+  if (Number.isInteger(value)) return String(value);
   // a JavaScript number is a double; Python's float literal needs a "." or an exponent
   const text = String(value);
   return /[.eE]/.test(text) ? text : `${text}.0`;
