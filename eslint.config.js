@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "dist-cli/", "node_modules/", "**/*.svelte"] },
+  { ignores: ["dist/", "dist-cli/", "node_modules/", "**/*.svelte", "tests/export/fixtures/"] },
   ...tseslint.configs.recommended,
   {
     rules: {

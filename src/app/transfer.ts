@@ -55,6 +55,30 @@ export function sqlDownload(title: string, from: string, to: string, result: Com
   return { name, type: "application/sql", bytes: new TextEncoder().encode(`${text}\n`) };
 }
 
+/** The Flask-Migrate project of SPEC §6 as a zip (app.py, models.py, migrations/), or why there is none. */
+export async function flaskProjectDownload(workspace: WorkspaceData, now: Date): Promise<Download | string> {
+  const { exportFlaskProject, toFilesZip } = await facade();
+  const result = exportFlaskProject(workspace, { now });
+  if (!result.ok) return `The Flask project could not be made: ${result.message}`;
+  const bytes = toFilesZip(result.files, ["migrations/versions"]);
+  return { name: `${fileStem(workspace.title)}-flask.zip`, type: "application/zip", bytes };
+}
+
+/**
+ * The revisions after `since` (a revision id, or base for all) as Alembic scripts, to drop into
+ * an existing project's migrations/versions/: one .py file, or a zip of
+ * migrations/versions/*.py when there are several.
+ */
+export async function newRevisionsDownload(workspace: WorkspaceData, since: string, now: Date): Promise<Download | string> {
+  const { exportRevisionScripts, toFilesZip } = await facade();
+  const result = exportRevisionScripts(workspace, since, { now });
+  if (!result.ok) return `The new revisions could not be exported: ${result.message}`;
+  const names = Object.keys(result.files);
+  if (names.length === 1) return { name: names[0]!, type: "text/x-python", bytes: new TextEncoder().encode(result.files[names[0]!]) };
+  const files = Object.fromEntries(names.map((n) => [`migrations/versions/${n}`, result.files[n]!]));
+  return { name: `${fileStem(workspace.title)}-new-revisions.zip`, type: "application/zip", bytes: toFilesZip(files) };
+}
+
 /** Reads a zip made by Export (or by hand: the CLI's folder zipped) back into a workspace. */
 export async function importZip(bytes: Uint8Array, fileName: string): Promise<ZipReadResult> {
   const { fromZip } = await facade();

@@ -76,7 +76,7 @@ export { runCommand, COMMANDS, formatOutputLine, logPrefix, LOGGERS, type Comman
 export { planRun, type PlanRunResult } from "./commands/plan-run";
 
 // export to a real Flask-Migrate project (SPEC §6)
-export { exportFlaskProject, exportRevisionScripts, type FlaskExportOptions, type FlaskExportResult } from "./export";
+export { exportFlaskProject, exportRevisionScripts, toFilesZip, type FlaskExportOptions, type FlaskExportResult } from "./export";
 
 // share links and zip archives
 export { encodeShareFragment, decodeShareFragment, LINK_VERSION, type SharedPlayground, type DecodeResult, type LinkRefusal } from "./share/link";
