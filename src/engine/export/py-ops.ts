@@ -117,13 +117,18 @@ function renderExecute(o: ExecuteOp, c: PyContext): string[] {
   });
 }
 
-/** `op.bulk_insert(sa.table('t', sa.column('a'), …), [{…}, …])`: the table needs only the columns the rows name. */
+/**
+ * `op.bulk_insert(sa.table('t', sa.column('a'), …), [{…}, …])`: the table needs only the columns
+ * the rows name. Alembic inserts all rows with the first row's keys (one executemany) unless told
+ * `multiinsert=False`, so rows that name different columns are inserted one by one, as here.
+ */
 function renderBulkInsert(o: BulkInsertOp, c: PyContext): string {
   const columns: string[] = [];
   for (const row of o.rows) for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
   const table = `sa.table(${[pyStr(o.table), ...columns.map((k) => `sa.column(${pyStr(k)})`)].join(", ")})`;
   const rows = o.rows.map((row) => `    ${pyDict(Object.entries(row).map(([k, v]) => [k, pyValue(v)]))},`);
-  return `${prefix(c)}bulk_insert(${table},\n[\n${rows.join("\n")}\n])`;
+  const sameKeys = o.rows.every((row) => Object.keys(row).length === columns.length);
+  return `${prefix(c)}bulk_insert(${table},\n[\n${rows.join("\n")}\n]${sameKeys ? "" : ", multiinsert=False"})`;
 }
 
 /** As render.py `_render_modify_table` with render_as_batch: the block, its ops, then a blank line. */

@@ -27,11 +27,20 @@ describe("op.execute", () => {
   });
 });
 
-test("bulk_insert gives Alembic a table of the columns the rows name", () => {
-  const op = bulkInsert("statuses", [{ id: 1, code: "new" }, { id: 2, code: null, flag: true }]);
-  expect(renderPyOps([op], names)).toEqual([
-    "op.bulk_insert(sa.table('statuses', sa.column('id'), sa.column('code'), sa.column('flag')),\n[\n    {'id': 1, 'code': 'new'},\n    {'id': 2, 'code': None, 'flag': True},\n])",
-  ]);
+describe("op.bulk_insert", () => {
+  test("gives Alembic a table of the columns the rows name", () => {
+    const op = bulkInsert("statuses", [{ id: 1, code: "new" }, { code: null, id: 2 }]);
+    expect(renderPyOps([op], names)).toEqual([
+      "op.bulk_insert(sa.table('statuses', sa.column('id'), sa.column('code')),\n[\n    {'id': 1, 'code': 'new'},\n    {'code': None, 'id': 2},\n])",
+    ]);
+  });
+
+  test("rows that name different columns are inserted one by one: one executemany would take the first row's keys", () => {
+    const op = bulkInsert("statuses", [{ id: 1, code: "new" }, { id: 2, flag: true }]);
+    expect(renderPyOps([op], names)).toEqual([
+      "op.bulk_insert(sa.table('statuses', sa.column('id'), sa.column('code'), sa.column('flag')),\n[\n    {'id': 1, 'code': 'new'},\n    {'id': 2, 'flag': True},\n], multiinsert=False)",
+    ]);
+  });
 });
 
 test("rename_table, and a check constraint added and dropped in a batch block", () => {
