@@ -71,11 +71,18 @@ function load(ws: Workspace, options: FlaskExportOptions, needModels: boolean): 
 /** migrations/versions/<rev>_<slug>.ts -> <rev>_<slug>.py: Alembic's file name for the same revision. */
 const pythonName = (path: string) => `${path.slice(path.lastIndexOf("/") + 1).replace(/\.ts$/, "")}.py`;
 
-function renderScripts(scripts: readonly LoadedScript[], convention: NamingConvention | null, now: Date): Record<string, string> {
+/** The scripts as Python by file name; a script that cannot be written in Python stops the export with its path. */
+function renderScripts(scripts: readonly LoadedScript[], convention: NamingConvention | null, now: Date): FlaskExportResult {
   const names = new NameStyle(convention);
   const files: Record<string, string> = {};
-  for (const { path, script } of scripts) files[pythonName(path)] = renderPythonScript(script, names, formatCreateDate(now));
-  return files;
+  for (const { path, script } of scripts) {
+    try {
+      files[pythonName(path)] = renderPythonScript(script, names, formatCreateDate(now));
+    } catch (e) {
+      return { ok: false, message: `${path} cannot be written as an Alembic script: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+  return { ok: true, files };
 }
 
 /** Every file of the project, by its path in the project folder. */
@@ -84,9 +91,9 @@ export function exportFlaskProject(ws: Workspace, options: FlaskExportOptions): 
   if (!loaded.ok) return loaded;
   const files: Record<string, string> = { "app.py": APP_PY, "models.py": loaded.models ?? "" };
   for (const [name, text] of Object.entries(FLASK_MIGRATE_INIT_FILES)) files[`${DEFAULT_MIGRATIONS_DIR}/${name}`] = text;
-  for (const [name, text] of Object.entries(renderScripts(loaded.scripts, loaded.convention, options.now))) {
-    files[`${DEFAULT_MIGRATIONS_DIR}/versions/${name}`] = text;
-  }
+  const scripts = renderScripts(loaded.scripts, loaded.convention, options.now);
+  if (!scripts.ok) return scripts;
+  for (const [name, text] of Object.entries(scripts.files)) files[`${DEFAULT_MIGRATIONS_DIR}/versions/${name}`] = text;
   return { ok: true, files };
 }
 
@@ -121,5 +128,5 @@ export function exportRevisionScripts(ws: Workspace, since: string, options: Fla
   const after = found.revision === null ? null : descendantsOf(built.map, found.revision.revision);
   const chosen = loaded.scripts.filter(({ script }) => after === null || after.has(script.revision));
   if (chosen.length === 0) return { ok: false, message: `No revision comes after ${found.revision?.revision ?? "base"}: it is a head. Make a new revision first.` };
-  return { ok: true, files: renderScripts(chosen, loaded.convention, options.now) };
+  return renderScripts(chosen, loaded.convention, options.now);
 }

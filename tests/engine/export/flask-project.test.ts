@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { exportFlaskProject, exportRevisionScripts } from "../../../src/engine/export";
 import type { Workspace } from "../../../src/engine/workspace/workspace";
+import { execute, modifyTable } from "../../../src/engine/ops/ops";
+import { parseMigrationScript } from "../../../src/engine/script";
 
 function fixture(name: string): Workspace {
   const dir = join(__dirname, "../../export/fixtures", name);
@@ -54,6 +56,19 @@ describe("problems stop the export and say where", () => {
     const result = exportFlaskProject(ws, options);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(/^migrations\/versions\/aa0000000002_tags\.ts:\d+:\d+: [^]*cannot be read as a migration script\. Fix it, then export again\.$/);
+  });
+
+  test("a script whose ops Alembic cannot write (read by another parser) is named, not thrown", () => {
+    const path = "migrations/versions/aa0000000002_tags.ts";
+    const parseScript = (p: string, source: string) => {
+      const parsed = parseMigrationScript(source);
+      if (p !== path || !parsed.ok) return parsed;
+      return { ...parsed, script: { ...parsed.script, upgradeOps: [modifyTable("tags", [execute("DELETE FROM tags")])] } };
+    };
+    expect(exportFlaskProject(BRANCHES, { ...options, parseScript })).toEqual({
+      ok: false,
+      message: `${path} cannot be written as an Alembic script: A batchAlterTable block for 'tags' holds a execute operation, which batch mode does not offer. Move it out of the block.`,
+    });
   });
 });
 
