@@ -8,7 +8,7 @@
 //   3. `flask db downgrade base` leaves only alembic_version, empty;
 //   4. `flask db upgrade heads` works again, to the same database.
 // And migrations/ outside versions/ is what a fresh `flask db init` writes, byte for byte.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -51,12 +51,11 @@ beforeAll(async () => {
 });
 
 describe.each(PLAYGROUNDS)("the %s playground exported as a Flask-Migrate project", (name) => {
-  let work: string;
   let project: string;
   let atHeads: Snapshot;
 
   beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), `retort-export-${name}-`));
+    const work = mkdtempSync(join(tmpdir(), `retort-export-${name}-`));
     const playground = join(work, "playground");
     cpSync(join(FIXTURES, name), playground, { recursive: true });
     succeeded("retort db upgrade heads", await retort(playground, "db", "upgrade", "heads"));
@@ -92,6 +91,5 @@ describe.each(PLAYGROUNDS)("the %s playground exported as a Flask-Migrate projec
   test("4. flask db upgrade heads works again", async () => {
     succeeded("flask db upgrade heads", await flask(project, "upgrade", "heads"));
     expect(await normaliseFile(join(project, "app.db"))).toEqual(atHeads);
-    expect(existsSync(join(project, "migrations/versions"))).toBe(true);
   });
 });
