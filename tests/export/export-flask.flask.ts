@@ -7,7 +7,8 @@
 //   2. `flask db migrate` then detects no changes (models.py is the models' MetaData);
 //   3. `flask db downgrade base` leaves only alembic_version, empty;
 //   4. `flask db upgrade heads` works again, to the same database.
-// And migrations/ outside versions/ is what a fresh `flask db init` writes, byte for byte.
+// And migrations/ outside versions/ is what a fresh `flask db init` writes, byte for byte; and
+// the revisions after one, exported alone (--after), upgrade a real project that stood at it.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -92,4 +93,27 @@ describe.each(PLAYGROUNDS)("the %s playground exported as a Flask-Migrate projec
     succeeded("flask db upgrade heads", await flask(project, "upgrade", "heads"));
     expect(await normaliseFile(join(project, "app.db"))).toEqual(atHeads);
   });
+});
+
+// The flow that --after is for: a real project at some revision takes the playground's new
+// revisions into its migrations/versions/, and its own `flask db upgrade` runs them.
+test("new revisions exported alone drop into a real project at their base and upgrade it to Retort's head", async () => {
+  const work = mkdtempSync(join(tmpdir(), "retort-export-after-"));
+  const playground = join(work, "playground");
+  cpSync(join(FIXTURES, "tutorial"), playground, { recursive: true });
+  succeeded("retort db upgrade", await retort(playground, "db", "upgrade"));
+  const atHead = await normaliseFile(join(playground, "app.db"));
+
+  // the real project: the playground as it was at its first revision, upgraded by Flask
+  const earlier = join(work, "earlier");
+  cpSync(playground, earlier, { recursive: true, filter: (src) => !src.endsWith("app.db") && !src.includes("9f3a45b61f3d") });
+  const real = join(work, "real");
+  succeeded("retort export-flask", await retort(earlier, "export-flask", real));
+  succeeded("flask db upgrade", await flask(real, "upgrade"));
+
+  const r = succeeded("retort export-flask --after", await retort(playground, "export-flask", "--after", "33aeb0bd3217", join(real, "migrations/versions")));
+  expect(r.stdout).toContain("Wrote 1 migration script into");
+  const upgrade = succeeded("flask db upgrade", await flask(real, "upgrade"));
+  expect(upgrade.stderr).toContain("Running upgrade 33aeb0bd3217 -> 9f3a45b61f3d, Added email field");
+  expect(await normaliseFile(join(real, "app.db"))).toEqual(atHead);
 });
