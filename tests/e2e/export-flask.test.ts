@@ -44,7 +44,7 @@ test("export the tutorial as a Flask project, then its new revision alone as a .
   const scripts = Object.keys(entries).filter((p) => /^migrations\/versions\/.+\.py$/.test(p)).sort();
   expect(scripts).toHaveLength(2);
   expect(Object.keys(entries)).toEqual(expect.arrayContaining(["app.py", "models.py", "migrations/env.py", "migrations/alembic.ini", "migrations/script.py.mako", "migrations/README"]));
-  expect(strFromU8(entries["models.py"]!)).toContain("class Users(db.Model):");
+  expect(strFromU8(entries["models.py"]!)).toContain("class User(db.Model):");
   expect(strFromU8(entries[scripts.find((s) => s.includes(first))!]!)).toContain("op.create_table('roles',");
 
   // the default is the oldest revision: the one new revision after it comes alone

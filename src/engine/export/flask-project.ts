@@ -50,7 +50,7 @@ function load(ws: Workspace, options: FlaskExportOptions, needModels: boolean): 
     const problems = firstErrors(MODELS_FILE, parsed.diagnostics);
     if (problems !== null) return { ok: false, message: `${problems}\n${MODELS_FILE} has errors, so models.py cannot be written. Fix them, then export again.` };
     convention = parsed.namingConvention as NamingConvention | null;
-    models = renderModelsPy(parsed.schema.tables, convention);
+    models = renderModelsPy(parsed.schema.tables, convention, parsed.classes);
   } else if (source !== undefined) {
     const parsed = parseModels(source);
     if (!parsed.diagnostics.some((d) => d.severity === "error")) convention = parsed.namingConvention as NamingConvention | null;

@@ -7,6 +7,7 @@
 import type { CheckConstraint, Column, ForeignKey, Index, Table, UniqueConstraint } from "../schema/model";
 import { applyNamingConvention, type ConventionKind, type NamingConvention } from "../schema/naming";
 import { toRepr } from "../schema/types";
+import type { ModelClassNames } from "../models";
 import { pyBool, pyList, pyStr } from "./python";
 
 const PY_KEYWORDS = new Set(
@@ -29,7 +30,12 @@ function identifier(raw: string, taken: Set<string>, fallback: string): string {
   return name;
 }
 
-function className(table: string, taken: Set<string>): string {
+/** The models.ts class name when Python can use it, else one made from the table name. */
+function className(table: string, taken: Set<string>, given: string | undefined): string {
+  if (given !== undefined && isPlainName(given) && !MODEL_ATTRIBUTES.has(given) && !taken.has(given)) {
+    taken.add(given);
+    return given;
+  }
   const camel = table
     .split(/[^A-Za-z0-9]+/)
     .filter((w) => w !== "")
@@ -146,16 +152,19 @@ function index(r: Rendering, ix: Index): string {
   return `db.Index(${[name, ...ix.columns.map(pyStr), ...(ix.unique ? ["unique=True"] : [])].join(", ")})`;
 }
 
-function modelClass(r: Rendering, classNames: Set<string>): string[] {
+function modelClass(r: Rendering, classNames: Set<string>, given: ModelClassNames | undefined): string[] {
   const attributes = new Set<string>();
-  const lines = [`class ${className(r.table.name, classNames)}(db.Model):`, `    __tablename__ = ${pyStr(r.table.name)}`];
+  const lines = [`class ${className(r.table.name, classNames, given?.className)}(db.Model):`, `    __tablename__ = ${pyStr(r.table.name)}`];
   const args = tableArgs(r);
   if (args.length > 0) lines.push("    __table_args__ = (", ...args.map((a) => `        ${a},`), "    )");
   lines.push("");
   for (const column of r.table.columns) {
-    const attribute = isPlainName(column.name) && !MODEL_ATTRIBUTES.has(column.name) && !attributes.has(column.name) ? column.name : null;
-    lines.push(columnLine(r, column, attribute ?? identifier(column.name, attributes, "column")));
-    if (attribute !== null) attributes.add(attribute);
+    // the models.ts attribute, else the column name, when Python can use it
+    const wanted = [given?.attributes[column.name], column.name].find(
+      (a): a is string => a !== undefined && isPlainName(a) && !MODEL_ATTRIBUTES.has(a) && !attributes.has(a),
+    );
+    if (wanted !== undefined) attributes.add(wanted);
+    lines.push(columnLine(r, column, wanted ?? identifier(given?.attributes[column.name] ?? column.name, attributes, "column")));
   }
   return lines;
 }
@@ -166,11 +175,14 @@ function conventionArgument(convention: NamingConvention | null): string {
   return ["metadata=MetaData(naming_convention={", ...entries, "})"].join("\n");
 }
 
-/** models.py: `db` and one class per table, in the playground's table order. */
-export function renderModelsPy(tables: readonly Table[], convention: NamingConvention | null): string {
+/**
+ * models.py: `db` and one class per table, in the playground's table order, named as models.ts
+ * names the class and its attributes (`classes`) where Python allows.
+ */
+export function renderModelsPy(tables: readonly Table[], convention: NamingConvention | null, classes: readonly ModelClassNames[] = []): string {
   const classNames = new Set<string>();
-  const classes = tables.map((table) => modelClass({ convention, table }, classNames).join("\n"));
-  const body = classes.join("\n\n\n");
+  const rendered = tables.map((table) => modelClass({ convention, table }, classNames, classes.find((c) => c.table === table.name)).join("\n"));
+  const body = rendered.join("\n\n\n");
   const needsConv = body.includes("conv(");
   const metadata = conventionArgument(convention);
   const header = [

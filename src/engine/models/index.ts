@@ -19,6 +19,14 @@ export interface ModelsResult {
   readonly namingConvention: Record<string, string> | null;
   /** Columns with a client-side `default`: invisible to autogenerate, so worth a warning. */
   readonly clientDefaults: readonly { readonly table: string; readonly column: string }[];
+  /** Each table's model class, and the class attribute of each column (by column name): an exported models.py keeps them. */
+  readonly classes: readonly ModelClassNames[];
+}
+
+export interface ModelClassNames {
+  readonly table: string;
+  readonly className: string;
+  readonly attributes: Readonly<Record<string, string>>;
 }
 
 function draftAll(program: Program, report: Reporter): TableDraft[] {
@@ -64,11 +72,17 @@ export function modelsFromSource(parsed: ParsedSource): ModelsResult {
   const clientDefaults = drafts.flatMap((d) =>
     [...d.byKey.values()].filter((c) => c.clientDefault && c.type !== null).map((c) => ({ table: d.name, column: c.name })),
   );
+  const classes = drafts.map((d) => ({
+    table: d.name,
+    className: d.cls.name,
+    attributes: Object.fromEntries([...d.byKey.values()].map((c) => [c.name, c.attr])),
+  }));
   return {
     schema: { tables },
     diagnostics: [...report.diagnostics].sort(byPosition),
     namingConvention: convention,
     clientDefaults,
+    classes,
   };
 }
 

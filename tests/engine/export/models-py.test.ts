@@ -7,7 +7,7 @@ import { parseModels } from "../../../src/engine/models";
 function modelsPy(classes: string, convention = ""): string {
   const parsed = parseModels(`import { SQLAlchemy } from "retort";\nconst db = new SQLAlchemy(${convention});\n${classes}`);
   expect(parsed.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  return renderModelsPy(parsed.schema.tables, parsed.namingConvention);
+  return renderModelsPy(parsed.schema.tables, parsed.namingConvention, parsed.classes);
 }
 
 const CONVENTION = `{ namingConvention: {
@@ -45,7 +45,7 @@ db = SQLAlchemy(metadata=MetaData(naming_convention={
 }))
 
 
-class Roles(db.Model):
+class Role(db.Model):
     __tablename__ = 'roles'
     __table_args__ = (
         db.UniqueConstraint('name'),
@@ -55,7 +55,7 @@ class Roles(db.Model):
     name = db.Column(db.String(length=64))
 
 
-class Users(db.Model):
+class User(db.Model):
     __tablename__ = 'users'
     __table_args__ = (
         db.Index('ix_users_username', 'username', unique=True),
@@ -112,7 +112,7 @@ describe("names", () => {
   });
 });
 
-test("column names that are not Python names get an attribute of their own and keep theirs", () => {
+test("classes and attributes keep their models.ts names; a name Python or Flask-SQLAlchemy has taken gets another", () => {
   const py = modelsPy(`export class Order extends db.Model {
     static __tablename__ = "order";
     id = db.Column(db.Integer, { primaryKey: true });
@@ -121,6 +121,7 @@ test("column names that are not Python names get an attribute of their own and k
     query = db.Column(db.Integer, { comment: "it's" });
   }`);
   expect(py).toContain("first_name = db.Column('first name', db.String(length=40))");
-  expect(py).toContain("class_ = db.Column('class', db.Text(), server_default=db.text('CURRENT_TIMESTAMP'))");
+  expect(py).toContain("class Order(db.Model):\n    __tablename__ = 'order'\n");
+  expect(py).toContain("cls = db.Column('class', db.Text(), server_default=db.text('CURRENT_TIMESTAMP'))");
   expect(py).toContain(`query_ = db.Column('query', db.Integer(), comment="it's")`);
 });
