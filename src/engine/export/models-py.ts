@@ -46,6 +46,22 @@ function className(table: string, taken: Set<string>, given: string | undefined)
 
 const SENTINEL = "\u0000";
 
+function conventionTarget(kind: ConventionKind, table: string, columns: readonly string[], name: string | null, fk?: ForeignKey) {
+  return {
+    kind,
+    table,
+    name,
+    columns: columns.map((c) => ({ name: c, key: c })),
+    ...(fk && { referredTable: fk.referredTable, referredColumns: () => fk.referredColumns }),
+  };
+}
+
+/** Whether SQLAlchemy, with the convention, gives an unnamed constraint or index this name (null: none). */
+function conventionMakes(convention: NamingConvention | null, kind: ConventionKind, table: string, columns: readonly string[], actual: string | null, fk?: ForeignKey): boolean {
+  const r = applyNamingConvention(convention, conventionTarget(kind, table, columns, null, fk));
+  return r.ok && r.name === actual;
+}
+
 /**
  * The `name=` a constraint needs so that SQLAlchemy, with the convention, gives it `actual`:
  * none when the convention makes that name by itself, the name itself when the convention
@@ -53,18 +69,11 @@ const SENTINEL = "\u0000";
  * all, `conv('…')`, which no convention changes.
  */
 function nameArgument(convention: NamingConvention | null, kind: ConventionKind, table: string, columns: readonly string[], actual: string | null, fk?: ForeignKey): string | null {
-  const target = (name: string | null) => ({
-    kind,
-    table,
-    name,
-    columns: columns.map((c) => ({ name: c, key: c })),
-    ...(fk && { referredTable: fk.referredTable, referredColumns: () => fk.referredColumns }),
-  });
   const gives = (name: string | null) => {
-    const r = applyNamingConvention(convention, target(name));
+    const r = applyNamingConvention(convention, conventionTarget(kind, table, columns, name, fk));
     return r.ok ? r.name : undefined;
   };
-  if (kind !== "ix" && gives(null) === actual) return null;
+  if (kind !== "ix" && conventionMakes(convention, kind, table, columns, actual, fk)) return null;
   if (actual === null) return null;
   if (gives(actual) === actual) return pyStr(actual);
   const around = gives(SENTINEL)?.split(SENTINEL);
@@ -87,6 +96,32 @@ function serverDefault(column: Column): string | null {
 interface Rendering {
   readonly convention: NamingConvention | null;
   readonly table: Table;
+  /** Said on their column (`index=True`, `unique=True`) rather than in __table_args__. */
+  readonly inline: ReadonlySet<Index | UniqueConstraint>;
+}
+
+/**
+ * The one-column indexes and unique constraints whose names the convention makes by itself, one
+ * of each per column, as `index=True` / `unique=True` say them. A column with an index inline
+ * keeps its unique constraint in __table_args__: `unique=True, index=True` makes only a unique index.
+ */
+function inlineItems(convention: NamingConvention | null, table: Table): Set<Index | UniqueConstraint> {
+  const inline = new Set<Index | UniqueConstraint>();
+  const indexed = new Set<string>();
+  for (const ix of table.indexes) {
+    const column = ix.columns[0]!;
+    if (ix.columns.length !== 1 || indexed.has(column) || !conventionMakes(convention, "ix", table.name, ix.columns, ix.name)) continue;
+    inline.add(ix);
+    indexed.add(column);
+  }
+  const unique = new Set<string>();
+  for (const uq of table.uniqueConstraints) {
+    const column = uq.columns[0]!;
+    if (uq.columns.length !== 1 || indexed.has(column) || unique.has(column) || !conventionMakes(convention, "uq", table.name, uq.columns, uq.name)) continue;
+    inline.add(uq);
+    unique.add(column);
+  }
+  return inline;
 }
 
 function foreignKeyOptions(r: Rendering, fk: ForeignKey): string[] {
@@ -116,6 +151,11 @@ function columnLine(r: Rendering, column: Column, attribute: string): string {
   }
   const isPk = r.table.primaryKey?.columns.includes(column.name) ?? false;
   if (isPk && isInlinePrimaryKey(r)) args.push("primary_key=True");
+  const index = r.table.indexes.find((ix) => r.inline.has(ix) && ix.columns[0] === column.name);
+  if (index || r.table.uniqueConstraints.some((uq) => r.inline.has(uq) && uq.columns[0] === column.name)) {
+    if (!index || index.unique) args.push("unique=True");
+    if (index) args.push("index=True");
+  }
   // SQLAlchemy: nullable unless part of the primary key
   if (column.nullable === isPk) args.push(`nullable=${pyBool(column.nullable)}`);
   const dflt = serverDefault(column);
@@ -136,7 +176,8 @@ function tableArgs(r: Rendering): string[] {
     const refs = fk.referredColumns.map((c) => `${fk.referredTable}.${c}`);
     items.push(`db.ForeignKeyConstraint(${[pyList(fk.columns), pyList(refs), ...foreignKeyOptions(r, fk)].join(", ")})`);
   }
-  items.push(...t.uniqueConstraints.map((uq) => unique(r, uq)), ...t.checkConstraints.map((ck) => check(r, ck)), ...t.indexes.map((ix) => index(r, ix)));
+  const outside = <T extends Index | UniqueConstraint>(items: readonly T[]) => items.filter((item) => !r.inline.has(item));
+  items.push(...outside(t.uniqueConstraints).map((uq) => unique(r, uq)), ...t.checkConstraints.map((ck) => check(r, ck)), ...outside(t.indexes).map((ix) => index(r, ix)));
   return items;
 }
 
@@ -181,7 +222,10 @@ function conventionArgument(convention: NamingConvention | null): string {
  */
 export function renderModelsPy(tables: readonly Table[], convention: NamingConvention | null, classes: readonly ModelClassNames[] = []): string {
   const classNames = new Set<string>();
-  const rendered = tables.map((table) => modelClass({ convention, table }, classNames, classes.find((c) => c.table === table.name)).join("\n"));
+  const rendered = tables.map((table) => {
+    const r = { convention, table, inline: inlineItems(convention, table) };
+    return modelClass(r, classNames, classes.find((c) => c.table === table.name)).join("\n");
+  });
   const body = rendered.join("\n\n\n");
   const needsConv = body.includes("conv(");
   const metadata = conventionArgument(convention);

@@ -47,24 +47,38 @@ db = SQLAlchemy(metadata=MetaData(naming_convention={
 
 class Role(db.Model):
     __tablename__ = 'roles'
-    __table_args__ = (
-        db.UniqueConstraint('name'),
-    )
 
     id = db.Column(db.Integer(), primary_key=True)
-    name = db.Column(db.String(length=64))
+    name = db.Column(db.String(length=64), unique=True)
 
 
 class User(db.Model):
     __tablename__ = 'users'
-    __table_args__ = (
-        db.Index('ix_users_username', 'username', unique=True),
-    )
 
     id = db.Column(db.Integer(), primary_key=True)
-    username = db.Column(db.String(length=64))
+    username = db.Column(db.String(length=64), unique=True, index=True)
     role_id = db.Column(db.Integer(), db.ForeignKey('roles.id', ondelete='CASCADE'))
 `);
+});
+
+test("one-column indexes and unique constraints are said on their column when the convention names them", () => {
+  const py = modelsPy(
+    `export class Item extends db.Model {
+      static __tablename__ = "item";
+      static __table_args__ = [db.Index("ix_code_again", "code"), db.UniqueConstraint("code", { name: "code_once" })];
+      id = db.Column(db.Integer, { primaryKey: true });
+      code = db.Column(db.String(8), { unique: true, index: true });
+      tag = db.Column(db.String(8), { unique: true });
+      kind = db.Column(db.String(8), { index: true });
+    }`,
+  );
+  // without a convention, only the default ix one: unique constraints stay unnamed, inline
+  expect(py).toContain("    code = db.Column(db.String(length=8), unique=True, index=True)\n");
+  expect(py).toContain("    tag = db.Column(db.String(length=8), unique=True)\n");
+  expect(py).toContain("    kind = db.Column(db.String(length=8), index=True)\n");
+  // a second index of the column, and a named unique constraint, stay in __table_args__
+  expect(py).toContain("db.Index('ix_code_again', 'code'),");
+  expect(py).toContain("db.UniqueConstraint('code', name='code_once'),");
 });
 
 describe("names", () => {
