@@ -119,7 +119,8 @@ function renderExecute(o: ExecuteOp, c: PyContext): string[] {
 
 /**
  * `op.bulk_insert(sa.table('t', sa.column('a'), …), [{…}, …])`: the table needs only the columns
- * the rows name. Alembic inserts all rows with the first row's keys (one executemany) unless told
+ * the rows name, untyped, so that each value reaches SQLite as the playground stores it (a typed
+ * `sa.column('day', sa.Date())` would refuse the string '2026-11-22'). Alembic inserts all rows with the first row's keys (one executemany) unless told
  * `multiinsert=False`, so rows that name different columns are inserted one by one, as here.
  */
 function renderBulkInsert(o: BulkInsertOp, c: PyContext): string {
