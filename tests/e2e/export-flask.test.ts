@@ -53,5 +53,13 @@ test("export the tutorial as a Flask project, then its new revision alone as a .
   expect(script.name).toMatch(/^[0-9a-f]{12}_add_data\.py$/);
   expect(script.bytes.toString("utf8")).toContain(`down_revision = '${first}'\n`);
   expect(script.bytes.toString("utf8")).toContain("def upgrade():\n    pass\n");
+
+  // a choice lasts while the dialog is open; opened again, it starts from the oldest revision
+  await menu(page).getByLabel("New revisions after").selectOption("base");
+  const all = await download(page, "Export new revisions as .py");
+  expect(all.name).toBe("tutorial-playground-new-revisions.zip");
+  await menu(page).getByRole("button", { name: "Close" }).click();
+  await page.getByRole("button", { name: /^Playgrounds: / }).click();
+  await expect.poll(() => menu(page).getByLabel("New revisions after").inputValue()).toBe(first);
   expect(pageErrors(page)).toEqual([]);
 });
