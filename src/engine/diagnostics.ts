@@ -10,6 +10,11 @@ export interface Diagnostic {
   readonly column: number;
   readonly endLine: number;
   readonly endColumn: number;
+  /**
+   * The text that most likely belongs in the range instead (`primaryKey` for `primary_key`,
+   * `db.String` for `db.Strin`): what the editor's quick fix puts there.
+   */
+  readonly replacement?: string;
 }
 
 /** "models.ts:12:5: Unknown option 'primary_key'. Did you mean 'primaryKey'?" */
@@ -18,7 +23,7 @@ export function formatDiagnostic(file: string, d: Diagnostic): string {
 }
 
 /** A diagnostic spanning `node`: Babel's lines are 1-based and its columns 0-based. */
-export function diagnosticAt(node: Node | null | undefined, message: string, severity: Diagnostic["severity"] = "error"): Diagnostic {
+export function diagnosticAt(node: Node | null | undefined, message: string, severity: Diagnostic["severity"] = "error", replacement?: string): Diagnostic {
   const loc = node?.loc;
   if (!loc) return { severity, message, line: 1, column: 1, endLine: 1, endColumn: 1 };
   return {
@@ -28,5 +33,6 @@ export function diagnosticAt(node: Node | null | undefined, message: string, sev
     column: loc.start.column + 1,
     endLine: loc.end.line,
     endColumn: loc.end.column + 1,
+    ...(replacement === undefined ? {} : { replacement }),
   };
 }

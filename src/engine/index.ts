@@ -14,6 +14,22 @@ export { reverseOps } from "./ops/reverse";
 export type { Diagnostic } from "./diagnostics";
 export { formatDiagnostic } from "./diagnostics";
 
+// one-click fixes: warnings' and diagnostics' remedies as text edits
+export {
+  computeFix,
+  applyTextEdits,
+  duplicatesQuery,
+  scriptFixOffers,
+  FIX_TARGET,
+  FIX_TITLES,
+  RECOMMENDED_CONVENTION,
+  type TextEdit,
+  type FixResult,
+  type FixOffer,
+  type WarningFix,
+  type WarningFixKind,
+} from "./fixes";
+
 // the database port
 export type { Database, OpenDatabase, QueryResult, SqlValue } from "./db/database";
 export { quoteId, quoteString, queryObjects } from "./db/database";

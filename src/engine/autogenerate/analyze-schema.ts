@@ -44,7 +44,7 @@ function columnRenames(ctx: AnalyzeContext, table: string, ops: readonly Migrate
     used.add(add);
     const values = current && findColumn(current, drop.column) ? nonNullCount(ctx.db, table, drop.column) : 0;
     const message = warningText.likelyColumnRename(table, drop.column, add.column.name, values);
-    out.push({ kind: "likely-rename", table, column: drop.column, message, rows: values });
+    out.push({ kind: "likely-rename", table, column: drop.column, message, rows: values, fixes: [{ kind: "rename-column", table, from: drop.column, to: add.column.name }] });
   }
   return out;
 }

@@ -6,6 +6,7 @@ import type { Database } from "../db/database";
 import type { Schema, Table } from "../schema/model";
 import { findColumn, findTable } from "../schema/model";
 import type { MigrateOp, PerKind } from "../ops/ops";
+import type { WarningFix } from "../fixes/warning-fix";
 import { warningText } from "./analyze-messages";
 import { findCannotSee, findLikelyRenames } from "./analyze-schema";
 import { changedByCast, duplicateGroups, isCastOnCopy, nonNullCount, nullCount, rowCount } from "./analyze-sql";
@@ -19,6 +20,8 @@ export interface ChangeWarning {
   readonly message: string;
   /** The rows (or values, or duplicate rows) the warning counts, when it counts any. */
   readonly rows?: number;
+  /** The one-click fixes the site offers for it (src/engine/fixes), when it has any. */
+  readonly fixes?: readonly WarningFix[];
 }
 
 export interface AnalyzeContext {
@@ -102,7 +105,8 @@ function analyzersFor(ctx: AnalyzeContext): PerKind<Warnings> {
 }
 
 function unnamedCreate(table: string, type: "unique" | "foreignkey" | "check", columns: readonly string[], suggested: string): ChangeWarning {
-  return { kind: "unnamed-constraint", table, message: warningText.unnamedCreate(table, type, columns, suggested) };
+  const message = warningText.unnamedCreate(table, type, columns, suggested);
+  return { kind: "unnamed-constraint", table, message, fixes: [{ kind: "naming-convention" }] };
 }
 
 function addColumnWarnings(ctx: AnalyzeContext, table: string, column: Table["columns"][number]): Warnings {
@@ -114,7 +118,8 @@ function addColumnWarnings(ctx: AnalyzeContext, table: string, column: Table["co
   if (rows === 0) return [];
   const out: Warnings = [];
   if (notNullWithoutDefault) {
-    out.push({ kind: "will-fail", table, column: column.name, message: warningText.notNullAdded(table, column.name, rows), rows });
+    const fixes: WarningFix[] = [{ kind: "server-default", table, column: column.name }, { kind: "fill-in-data-step", table, column: column.name, adding: true }];
+    out.push({ kind: "will-fail", table, column: column.name, message: warningText.notNullAdded(table, column.name, rows), rows, fixes });
   }
   if (clientDefaultOnly) {
     out.push({ kind: "cannot-see", table, column: column.name, message: warningText.clientDefault(table, column.name, column.clientDefault, rows), rows });
@@ -129,7 +134,10 @@ function alterColumnWarnings(ctx: AnalyzeContext, o: Extract<MigrateOp, { kind: 
   const out: Warnings = [];
   if (o.nullable === false) {
     const nulls = nullCount(ctx.db, o.table, o.column);
-    if (nulls > 0) out.push({ kind: "will-fail", table: o.table, column: o.column, message: warningText.notNullViolated(o.table, o.column, nulls), rows: nulls });
+    if (nulls > 0) {
+      const message = warningText.notNullViolated(o.table, o.column, nulls);
+      out.push({ kind: "will-fail", table: o.table, column: o.column, message, rows: nulls, fixes: [{ kind: "fill-in-data-step", table: o.table, column: o.column, adding: false }] });
+    }
   }
   const from = o.existingType ?? column.type;
   if (o.type && isCastOnCopy(from, o.type)) {
@@ -148,5 +156,6 @@ function uniqueWarnings(ctx: AnalyzeContext, table: string, columns: readonly st
   if (!current || !columns.every((c) => findColumn(current, c))) return [];
   const { groups, rows } = duplicateGroups(ctx.db, table, columns);
   if (groups === 0) return [];
-  return [{ kind: "will-fail", table, message: warningText.uniqueViolated(table, columns, groups, rows, what), rows }];
+  const message = warningText.uniqueViolated(table, columns, groups, rows, what);
+  return [{ kind: "will-fail", table, message, rows, fixes: [{ kind: "show-duplicates", table, columns }] }];
 }

@@ -5,7 +5,7 @@
 import type { Expression, Node, ObjectExpression } from "@babel/types";
 import type { ReferentialAction } from "../schema/model";
 import { dbCall, describe, readBoolean, readNumber, readObject, readString } from "./ast";
-import { hint, type Reporter } from "./report";
+import { hint, suggest, type Reporter } from "./report";
 
 export type OptionKind = "boolean" | "string" | "nullableString" | "serverDefault" | "clientDefault" | "action" | "object" | "autoincrement";
 
@@ -110,7 +110,9 @@ export function readOptions(node: Node, spec: OptionSpec, what: string, ctx: Rea
   for (const e of readObject(node, ctx.report)) {
     const kind = Object.hasOwn(spec, e.key) ? spec[e.key] : undefined;
     if (kind === undefined) {
-      ctx.report.error(e.keyNode, `Unknown option '${e.key}'.${hint(e.key, known)}`);
+      const meant = suggest(e.key, known);
+      const replacement = meant === undefined ? undefined : e.keyNode.type === "Identifier" ? meant : JSON.stringify(meant);
+      ctx.report.error(e.keyNode, `Unknown option '${e.key}'.${hint(e.key, known)}`, replacement);
       continue;
     }
     const value = READERS[kind](e.value, e.key, ctx);

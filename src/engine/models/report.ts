@@ -19,8 +19,9 @@ export class Reporter {
     if (!this.lostText) this.diagnostics.push(diagnosticAt(node, message, severity));
   }
 
-  error(node: Node, message: string): void {
-    this.diagnostics.push(diagnosticAt(node, message, "error"));
+  /** `replacement`: the text the quick fix puts in `node`'s place (Diagnostic.replacement). */
+  error(node: Node, message: string, replacement?: string): void {
+    this.diagnostics.push(diagnosticAt(node, message, "error", replacement));
   }
 
   warning(node: Node, message: string): void {

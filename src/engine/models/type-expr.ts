@@ -6,7 +6,7 @@ import type { Node } from "@babel/types";
 import { GENERIC_TYPES, type GenericTypeName, type SqlType } from "../schema/types";
 import { dbCall, dbMember, describe, readNumber, readString } from "./ast";
 import { optString, readOptions, type ReadContext } from "./options";
-import { hint } from "./report";
+import { hint, suggest } from "./report";
 
 const TYPE_NAMES = Object.keys(GENERIC_TYPES) as GenericTypeName[];
 
@@ -99,7 +99,10 @@ export function readType(node: Node, ctx: ReadContext): SqlType | null {
     const where = call ? call.node.callee : node;
     const spelled = Object.hasOwn(SQL_SPELLINGS, name.toLowerCase()) ? SQL_SPELLINGS[name.toLowerCase()] : undefined;
     const fix = spelled ? ` Did you mean '${ctx.db}.${spelled}'?` : hint(name, TYPE_NAMES, (s) => `'${ctx.db}.${s}'`);
-    ctx.report.error(where, `Unknown column type '${ctx.db}.${name}'.${fix}`);
+    const meant = spelled ?? suggest(name, TYPE_NAMES);
+    // the range is `db.Strin` only when it is a plain member (not `db["Strin"]`), so it is replaced whole
+    const replacement = meant !== undefined && where.type === "MemberExpression" && !where.computed ? `${ctx.db}.${meant}` : undefined;
+    ctx.report.error(where, `Unknown column type '${ctx.db}.${name}'.${fix}`, replacement);
     return null;
   }
   const typeName = name as GenericTypeName;

@@ -34,12 +34,13 @@ describe("analyzeChanges", () => {
     expect(await warningsFor(USERS_DDL, schema(users))).toEqual([
       {
         kind: "will-fail", table: "users", column: "age", rows: 2,
+        fixes: [{ kind: "server-default", table: "users", column: "age" }, { kind: "fill-in-data-step", table: "users", column: "age", adding: true }],
         message:
           "Adding column 'users.age' as NOT NULL without a server default fails on the 2 existing rows of 'users': SQLite has no value to put in them. " +
           "Give it a serverDefault, or add it nullable, fill it with op.execute(\"UPDATE …\"), then make it NOT NULL in a later migration.",
       },
       {
-        kind: "unnamed-constraint", table: "users",
+        kind: "unnamed-constraint", table: "users", fixes: [{ kind: "naming-convention" }],
         message:
           "The unique constraint on users(email) has no name: SQLite batch mode must create and drop constraints by name, so this migration fails with " +
           "\"Constraint must have a name\". Add a naming convention to SQLAlchemy({ namingConvention }) or pass { name: \"uq_users_email\" }.",
@@ -89,6 +90,7 @@ describe("analyzeChanges", () => {
     expect(await warningsFor(ddl, schema(item))).toEqual([
       {
         kind: "will-fail", table: "item", column: "qty", rows: 2,
+        fixes: [{ kind: "fill-in-data-step", table: "item", column: "qty", adding: false }],
         message: "Making 'item.qty' NOT NULL fails: 2 rows hold NULL there. Fill them with op.execute(\"UPDATE item SET qty = … WHERE qty IS NULL\") before the alterColumn.",
       },
       {
@@ -98,7 +100,7 @@ describe("analyzeChanges", () => {
           "so the original values are lost. Convert or clear them first.",
       },
       {
-        kind: "will-fail", table: "item", rows: 5,
+        kind: "will-fail", table: "item", rows: 5, fixes: [{ kind: "show-duplicates", table: "item", columns: ["code"] }],
         message: "The unique index on item(code) fails: 2 groups of 5 rows already share the same values. Remove or change the duplicates before this migration.",
       },
     ]);
@@ -125,6 +127,7 @@ describe("analyzeChanges", () => {
     expect(warnings.filter((w) => w.kind === "likely-rename")).toEqual([
       {
         kind: "likely-rename", table: "users", column: "name", rows: 1,
+        fixes: [{ kind: "rename-column", table: "users", from: "name", to: "full_name" }],
         message:
           "Column 'users.name' is dropped and 'users.full_name' of the same type is added: if this is a rename, the 1 value of 'name' is lost. " +
           "Autogenerate cannot see renames; replace the two with batchOp.alterColumn(\"name\", { newColumnName: \"full_name\" }).",
