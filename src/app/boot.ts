@@ -6,6 +6,7 @@
 import { DatabasePanel } from "./database-panel.svelte";
 import { EngineClient, EngineStopped } from "./engine-client";
 import { EngineWatch } from "./engine-watch.svelte";
+import { Fixes } from "./fixes.svelte";
 import { PlaygroundLibrary, type ChannelLike } from "./library.svelte";
 import { idbStore, type KeyValueStore } from "./persist/kv-store";
 import { PlaygroundStore } from "./persist/playground-store";
@@ -22,6 +23,7 @@ export interface AppServices {
   readonly undo: UndoHistory;
   readonly watch: EngineWatch;
   readonly stepThrough: StepThrough;
+  readonly fixes: Fixes;
   readonly ready: Promise<void>;
 }
 
@@ -62,7 +64,8 @@ export function startApp(options: AppOptions): AppServices {
   const storage = globalThis.navigator?.storage;
   void library.requestPersistence(options.persist ?? (storage?.persist ? () => storage.persist() : undefined));
   addEventListener("pagehide", () => void library.autosave.flush());
-  return { playground, terminal, database, library, undo, watch, stepThrough, ready };
+  const fixes = new Fixes(playground, database);
+  return { playground, terminal, database, library, undo, watch, stepThrough, fixes, ready };
 }
 
 function openChannel(): ChannelLike | null {

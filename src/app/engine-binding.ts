@@ -3,6 +3,7 @@
 
 import * as engine from "../engine/index";
 import type { EngineDatabase, EngineFacade, ScriptHeader } from "./engine-facade";
+import type { FixView } from "./protocol";
 
 export function bindEngine(options: { random?: () => number; clock?: () => Date } = {}): EngineFacade {
   const random = options.random ?? Math.random;
@@ -20,7 +21,7 @@ export function bindEngine(options: { random?: () => number; clock?: () => Date 
     },
     async checkStep(argv, workspace) {
       const warnings = await engine.checkStep(argv, workspace, { openDatabase: engine.openSqlJs, random, clock });
-      return warnings.map((w) => ({ ...w, line: engine.stepWarningText(w) }));
+      return warnings.map(({ fixes, ...w }) => ({ ...w, line: engine.stepWarningText({ ...w, fixes }), ...(fixes ? { fixes: fixes.map(toFixView) } : {}) }));
     },
     newWorkspace: (title, models) => engine.newWorkspace(title, models),
     exampleModels: engine.EXAMPLE_MODELS,
@@ -33,7 +34,8 @@ export function bindEngine(options: { random?: () => number; clock?: () => Date 
     reflectSchema: (db) => engine.reflectSchema(db as engine.Database),
     pendingChanges(db, database, models) {
       const compared = engine.compareSchemas(database as engine.Schema, models as engine.Schema);
-      const warnings = engine.analyzeChanges(db as engine.Database, database as engine.Schema, models as engine.Schema, compared.ops);
+      const analyzed = engine.analyzeChanges(db as engine.Database, database as engine.Schema, models as engine.Schema, compared.ops);
+      const warnings = analyzed.map(({ fixes, ...w }) => (fixes ? { ...w, fixes: fixes.map(toFixView) } : w));
       return { messages: compared.messages, warnings };
     },
     openDatabase: (bytes) => engine.openSqlJs(bytes) as Promise<EngineDatabase>,
@@ -49,6 +51,8 @@ export function bindEngine(options: { random?: () => number; clock?: () => Date 
     openShared: (fragment) => engine.openSharedPlayground(fragment, { openDatabase: engine.openSqlJs }),
   };
 }
+
+const toFixView = (fix: engine.WarningFix): FixView => ({ ...fix, title: engine.FIX_TITLES[fix.kind], target: engine.FIX_TARGET[fix.kind] });
 
 /** The order `flask db history` prints, from the engine's revision map; null if the map is broken. */
 function historyOrder(headers: readonly ScriptHeader[]): string[] | null {

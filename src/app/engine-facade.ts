@@ -4,6 +4,7 @@
 
 // The database port and diagnostics are the engine's own types: one definition, not a restatement.
 import type { Database as EngineDatabase, Diagnostic as EngineDiagnostic } from "../engine/index";
+import type { FixView } from "./protocol";
 export type { EngineDatabase, EngineDiagnostic };
 export type { SqlValue } from "../engine/index";
 
@@ -32,6 +33,7 @@ export interface EngineWarning {
   readonly table: string;
   readonly column?: string;
   readonly message: string;
+  readonly fixes?: readonly FixView[];
 }
 
 export interface EngineStepWarning extends EngineWarning {

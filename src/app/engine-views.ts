@@ -74,5 +74,6 @@ export function buildHistory(engine: EngineFacade, scripts: ParsedScripts, curre
 }
 
 export function toDiagnosticView(d: EngineDiagnostic): DiagnosticView {
-  return { severity: d.severity, message: d.message, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn };
+  const { severity, message, line, column, endLine, endColumn, replacement } = d;
+  return { severity, message, line, column, endLine, endColumn, ...(replacement === undefined ? {} : { replacement }) };
 }

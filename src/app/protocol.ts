@@ -2,6 +2,8 @@
 // structured-clone-safe data: the UI renders these views and never sees engine values, so the
 // engine can change inside the worker without touching a component.
 
+import type { WarningFix } from "../engine/index";
+
 export type SqlCell = number | string | Uint8Array | null;
 
 export interface DiagnosticView {
@@ -11,6 +13,8 @@ export interface DiagnosticView {
   readonly column: number;
   readonly endLine: number;
   readonly endColumn: number;
+  /** What the quick fix puts in the range instead (`primaryKey` for `primary_key`). */
+  readonly replacement?: string;
 }
 
 export interface WarningView {
@@ -18,7 +22,12 @@ export interface WarningView {
   readonly table: string;
   readonly column?: string;
   readonly message: string;
+  /** The one-click fixes it offers (the pending panel's buttons). */
+  readonly fixes?: readonly FixView[];
 }
+
+/** A one-click fix with the words of its button and what it edits (engine FIX_TITLES, FIX_TARGET). */
+export type FixView = WarningFix & { readonly title: string; readonly target: "script" | "models" | "query" };
 
 /** What a planned upgrade or downgrade would do to the rows, said before it runs (one revision's warning). */
 export interface StepWarningView extends WarningView {

@@ -3,6 +3,7 @@
 // no longer open are disposed, and their edits can never reach the open one (issue 2).
 
 import type * as MonacoApi from "monaco-editor/editor/editor.api";
+import type { TextEdit } from "../../engine/index";
 import type { DiagnosticView } from "../protocol";
 import type { Playground } from "../playground.svelte";
 import { MARKER_OWNER, toMarkers } from "./markers";
@@ -92,6 +93,31 @@ export class EditorModels {
       const text = this.#playground.fileText(file.path);
       if (model.getValue() !== text) model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
     }
+  }
+
+  /**
+   * A fix's edits on `path`, as one edit of its model between undo stops: Ctrl+Z takes back the
+   * fix and nothing before it, and the change reaches the playground (and autosave) as typing does.
+   * The edited text is selected and brought into view when `editor` shows the file.
+   */
+  applyEdits(editor: Editor | null, path: string, edits: readonly TextEdit[]): void {
+    const model = this.modelFor(path);
+    const operations = edits.map((e) => ({ range: new this.#monaco.Range(e.line, e.column, e.endLine, e.endColumn), text: e.text }));
+    // the inverse operations' ranges are where the new text now lies
+    let placed: MonacoApi.IRange[] = [];
+    model.pushStackElement();
+    model.pushEditOperations([], operations, (inverse) => {
+      placed = inverse.map((op) => op.range).filter((r) => r.startLineNumber !== r.endLineNumber || r.startColumn !== r.endColumn);
+      return null;
+    });
+    model.pushStackElement();
+    if (!editor || editor.getModel() !== model) return;
+    const first = placed[0];
+    if (first) {
+      editor.setSelection(first);
+      editor.revealRangeInCenterIfOutsideViewport(first);
+    }
+    editor.focus();
   }
 
   /** The engine's diagnostics as markers on the open playground's models. */
