@@ -64,7 +64,7 @@ export function startApp(options: AppOptions): AppServices {
   const storage = globalThis.navigator?.storage;
   void library.requestPersistence(options.persist ?? (storage?.persist ? () => storage.persist() : undefined));
   addEventListener("pagehide", () => void library.autosave.flush());
-  const fixes = new Fixes(playground, database);
+  const fixes = new Fixes(client, playground, database);
   return { playground, terminal, database, library, undo, watch, stepThrough, fixes, ready };
 }
 

@@ -32,6 +32,10 @@ export function bindEngine(options: { random?: () => number; clock?: () => Date 
       return { ok: true, header: parsed.script, diagnostics: parsed.diagnostics };
     },
     reflectSchema: (db) => engine.reflectSchema(db as engine.Database),
+    applyFix(fix, source) {
+      const result = engine.computeFix(fix, source);
+      return result.ok ? { ok: true, text: engine.applyTextEdits(source, result.edits) } : result;
+    },
     pendingChanges(db, database, models) {
       const compared = engine.compareSchemas(database as engine.Schema, models as engine.Schema);
       const analyzed = engine.analyzeChanges(db as engine.Database, database as engine.Schema, models as engine.Schema, compared.ops);

@@ -3,7 +3,7 @@
 // view of the engine this small lets the engine change inside without touching the UI.
 
 // The database port and diagnostics are the engine's own types: one definition, not a restatement.
-import type { Database as EngineDatabase, Diagnostic as EngineDiagnostic } from "../engine/index";
+import type { Database as EngineDatabase, Diagnostic as EngineDiagnostic, WarningFix } from "../engine/index";
 import type { FixView } from "./protocol";
 export type { EngineDatabase, EngineDiagnostic };
 export type { SqlValue } from "../engine/index";
@@ -86,6 +86,8 @@ export interface EngineFacade {
     | { readonly ok: true; readonly header: ScriptHeader; readonly diagnostics: readonly EngineDiagnostic[] }
     | { readonly ok: false; readonly diagnostics: readonly EngineDiagnostic[] };
   reflectSchema(db: EngineDatabase): EngineSchema;
+  /** A one-click fix applied to `source` (computeFix + applyTextEdits), or why it does not apply. */
+  applyFix(fix: WarningFix, source: string): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
   /** compareSchemas + analyzeChanges: the messages autogenerate prints and Retort's warnings. */
   pendingChanges(db: EngineDatabase, database: EngineSchema, models: EngineSchema): { readonly messages: readonly string[]; readonly warnings: readonly EngineWarning[] };
   openDatabase(bytes?: Uint8Array): Promise<EngineDatabase>;

@@ -2,12 +2,13 @@
 // bytes) and answers each request with the engine. Plain TypeScript, so it is tested in Node
 // against the real engine and sql.js, exactly as it runs in the Worker.
 
+import type { WarningFix } from "../engine/index";
 import type { EngineDatabase, EngineEvent, EngineFacade, EngineOutputLine, EngineWorkspace, SqlValue } from "./engine-facade";
 import { buildHistory, parseScripts, toDiagnosticView, toTableView } from "./engine-views";
 import { playgroundNotes } from "./playground-notes";
 import { StepSession } from "./step-session";
 import type {
-  CheckpointView, CommandView, DatabaseFileView, EngineRequest, OutputLineView, PendingView, ProgressView, QueryView, RequestOf,
+  CheckpointView, CommandView, DatabaseFileView, EngineRequest, FixPreviewView, OutputLineView, PendingView, ProgressView, QueryView, RequestOf,
   OpenSharedView, RequestKind, ResponseOf, RowEdit, RowsView, ScriptView, ShareView, SnapshotView, SqlEventView, StepStartView, StepView,
   StepWarningView, TableSampleView, TeammateView, WorkspaceData, WorkspaceView,
 } from "./protocol";
@@ -63,6 +64,7 @@ export class EngineHost {
     "set-script": (r) => this.setScript(r),
     command: (r, progress) => this.command(r.argv, progress),
     "step-warnings": (r) => this.stepWarnings(r.argv),
+    "fix-preview": (r) => this.fixPreview(r.fix),
     rows: (r) => this.rows(r),
     "edit-row": (r) => this.editRow(r.edit),
     query: (r) => this.query(r.sql),
@@ -221,6 +223,34 @@ export class EngineHost {
     return warnings.map(({ kind, table, column, message, rows, revision, direction, revisionMessage, line }) => ({
       kind, table, message, revision, direction, revisionMessage, line, ...(column === undefined ? {} : { column }), ...(rows === undefined ? {} : { rows }),
     }));
+  }
+
+  /**
+   * The SQL of the migration `migrate` would write now, as `upgrade --sql` renders it, before and
+   * after `fix`: all on copies of the workspace (a workspace is a value), so nothing is written.
+   */
+  async fixPreview(fix: WarningFix): Promise<FixPreviewView> {
+    const generated = await this.#engine.runCommand(["migrate", "-m", "preview"], this.workspace, () => {});
+    const path = Object.keys(generated.workspace.files).find((p) => !(p in this.workspace.files));
+    if (generated.exitCode !== 0 || !path) return { ok: false, reason: commandError(generated.lines, "The migration could not be generated.") };
+    const script = generated.workspace.files[path]!;
+    const fixed = this.#engine.applyFix(fix, script);
+    if (!fixed.ok) return fixed;
+    const parsed = this.#engine.parseMigrationScript(script);
+    if (!parsed.ok) return { ok: false, reason: "The generated script does not parse." };
+    const { revision, downRevision } = parsed.header;
+    const range = typeof downRevision === "string" ? `${downRevision}:${revision}` : revision;
+    const sqlOf = async (text: string) => {
+      const ws = { ...generated.workspace, files: { ...generated.workspace.files, [path]: text } };
+      const result = await this.#engine.runCommand(["upgrade", "--sql", range], ws, () => {});
+      if (result.exitCode !== 0) return { ok: false as const, reason: commandError(result.lines, "upgrade --sql failed.") };
+      return { ok: true as const, sql: result.lines.filter((l) => l.level === "info" && !l.log).map((l) => l.text).join("\n").trim() };
+    };
+    const before = await sqlOf(script);
+    if (!before.ok) return before;
+    const after = await sqlOf(fixed.text);
+    if (!after.ok) return after;
+    return { ok: true, before: before.sql, after: after.sql };
   }
 
   /** One page of rows, read from the database by LIMIT/OFFSET: a million-row table is never read whole. */
@@ -440,4 +470,10 @@ function schemaVersion(db: EngineDatabase): number {
 
 function failedQuery(error: unknown): QueryView {
   return { ok: false, columns: [], rows: [], rowsNotShown: 0, rowsChanged: 0, error: errorText(error), snapshot: null };
+}
+
+/** A failed command's error lines, as one sentence for the page. */
+function commandError(lines: readonly EngineOutputLine[], fallback: string): string {
+  const errors = lines.filter((l) => l.level === "error").map((l) => l.text);
+  return errors.length > 0 ? errors.join(" ") : fallback;
 }

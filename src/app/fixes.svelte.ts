@@ -7,8 +7,9 @@
 import { tick } from "svelte";
 import type { TextEdit } from "../engine/index";
 import type { DatabasePanel } from "./database-panel.svelte";
+import type { EngineClient } from "./engine-client";
 import { MODELS_FILE, type Playground } from "./playground.svelte";
-import type { FixView } from "./protocol";
+import type { FixPreviewView, FixView, PendingView } from "./protocol";
 
 const engine = () => import("../engine/index");
 
@@ -18,13 +19,34 @@ export type ApplyEdits = (path: string, edits: readonly TextEdit[]) => void;
 export class Fixes {
   /** Why the last fix was not applied, shown under the warnings; null when it was. */
   problem = $state<string | null>(null);
+  /** The SQL before and after the fix last previewed (view null: still coming), for the pending changes it was made for. */
+  preview = $state.raw<{ readonly key: string; readonly pending: PendingView | null; readonly view: FixPreviewView | null } | null>(null);
+  #client: EngineClient;
   #playground: Playground;
   #database: DatabasePanel;
   #editor: ApplyEdits | null = null;
 
-  constructor(playground: Playground, database: DatabasePanel) {
+  constructor(client: EngineClient, playground: Playground, database: DatabasePanel) {
+    this.#client = client;
     this.#playground = playground;
     this.#database = database;
+  }
+
+  /** The preview of `fix` when it is the one shown and still about the pending changes; null otherwise. */
+  previewOf(fix: FixView): { readonly view: FixPreviewView | null } | null {
+    const p = this.preview;
+    return p && p.key === previewKey(fix) && p.pending === this.#playground.pending ? p : null;
+  }
+
+  /** Asks the engine what `upgrade --sql` gives for the migration with and without `fix` (nothing is written). */
+  async showPreview(fix: FixView): Promise<void> {
+    if (this.previewOf(fix)) return;
+    await this.#playground.flushEdits();
+    const key = previewKey(fix);
+    const pending = this.#playground.pending;
+    this.preview = { key, pending, view: null };
+    const view = await this.#client.request({ kind: "fix-preview", fix });
+    if (this.preview?.key === key) this.preview = { key, pending, view };
   }
 
   /** The editor, once Monaco is up; the returned function detaches it. */
@@ -99,3 +121,5 @@ export class Fixes {
     await this.#database.runSql();
   }
 }
+
+const previewKey = (fix: FixView) => JSON.stringify(fix);

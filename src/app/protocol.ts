@@ -26,6 +26,9 @@ export interface WarningView {
   readonly fixes?: readonly FixView[];
 }
 
+/** The SQL `upgrade --sql` renders for the migration as generated (`before`) and as fixed (`after`). */
+export type FixPreviewView = { readonly ok: true; readonly before: string; readonly after: string } | { readonly ok: false; readonly reason: string };
+
 /** A one-click fix with the words of its button and what it edits (engine FIX_TITLES, FIX_TARGET). */
 export type FixView = WarningFix & { readonly title: string; readonly target: "script" | "models" | "query" };
 
@@ -302,6 +305,8 @@ export type EngineRequest =
   | { readonly kind: "command"; readonly argv: readonly string[] }
   /** The warnings of an upgrade or downgrade command line, checked on a copy: nothing runs. */
   | { readonly kind: "step-warnings"; readonly argv: readonly string[] }
+  /** What `upgrade --sql` gives for the migration generated now, without and with a fix; nothing is kept. */
+  | { readonly kind: "fix-preview"; readonly fix: WarningFix }
   /** One page of a table's rows: `limit` of them from `offset` (0 when left out). */
   | { readonly kind: "rows"; readonly table: string; readonly limit: number; readonly offset?: number }
   | { readonly kind: "edit-row"; readonly edit: RowEdit }
@@ -326,6 +331,7 @@ export interface ResponseOf {
   "set-script": ScriptView;
   command: CommandView;
   "step-warnings": readonly StepWarningView[];
+  "fix-preview": FixPreviewView;
   rows: RowsView;
   "edit-row": QueryView;
   query: QueryView;

@@ -24,7 +24,7 @@ async function started(columns: string) {
   await startTab(tab);
   const { playground } = tab;
   const database = new DatabasePanel(client, playground);
-  const fixes = new Fixes(playground, database);
+  const fixes = new Fixes(client, playground, database);
   playground.editFile("models.ts", models(`  name = db.Column(db.String(64));`));
   expect((await playground.run(["migrate", "-m", "users"])).exitCode).toBe(0);
   expect((await playground.run(["upgrade"])).exitCode).toBe(0);
@@ -84,4 +84,18 @@ test("Add a naming convention edits models.ts, and the warning goes", async () =
   await playground.flushEdits();
   expect(playground.pending!.warnings).toEqual([]);
   expect(playground.pending!.messages).toContain("Detected added unique constraint 'uq_users_email' on '['email']'");
+});
+
+test("the rename's preview: upgrade --sql of the migration as generated and as renamed, nothing written", async () => {
+  const { playground, fixes } = await started(`  full_name = db.Column(db.String(64));`);
+  const rename = playground.pending!.warnings.find((w) => w.kind === "likely-rename")!.fixes![0]!;
+  const files = Object.keys(playground.snapshot!.files);
+  await fixes.showPreview(rename);
+  const view = fixes.previewOf(rename)?.view;
+  if (!view?.ok) throw new Error(`no preview: ${JSON.stringify(view)}`);
+  expect(view.before).toContain("INSERT INTO _alembic_tmp_users (id) SELECT users.id \nFROM users;");
+  expect(view.after).toContain("INSERT INTO _alembic_tmp_users (id, full_name) SELECT users.id, users.name \nFROM users;");
+  // a preview writes no script: the playground's files are as they were
+  await playground.run(["current"]);
+  expect(Object.keys(playground.snapshot!.files)).toEqual(files);
 });
