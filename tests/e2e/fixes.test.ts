@@ -90,6 +90,8 @@ test("the unique email without a naming convention: 'Add a naming convention' ed
   await editor(page).click();
   await page.keyboard.press("Control+Z");
   await expect.poll(() => topText(page)).toContain("const db = new SQLAlchemy({\n});");
+  // only the fix is undone: the email line typed before it stays
+  expect(await editorHolds(page, "email = db.Column(db.String(120), { unique: true });")).toBe(true);
   await page.keyboard.press("Control+Y");
   await expect.poll(() => topText(page)).toContain("  namingConvention: {");
 
