@@ -26,11 +26,17 @@ export interface LineSpan {
 
 const overlaps = (a: LineSpan, line: number, endLine: number) => line <= a.endLine && endLine >= a.startLine;
 
-/** The quick fixes of a diagnostic's replacement on the lines `at`. */
-export function diagnosticFixesAt(diagnostics: readonly DiagnosticView[], at: LineSpan): QuickFix[] {
+/**
+ * The quick fixes of a diagnostic's replacement on the lines `at`. `textIn` reads the text now in
+ * a diagnostic's range: a diagnostic from before the last keystrokes is offered only while its
+ * range still holds the name its message quotes (else the fix would land on other text).
+ */
+export function diagnosticFixesAt(diagnostics: readonly DiagnosticView[], at: LineSpan, textIn: (d: DiagnosticView) => string): QuickFix[] {
   const out: QuickFix[] = [];
   for (const d of diagnostics) {
     if (d.replacement === undefined || !overlaps(at, d.line, d.endLine)) continue;
+    const now = textIn(d);
+    if (now === d.replacement || !d.message.includes(`'${now}'`)) continue;
     const edit = { line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn, text: d.replacement };
     out.push({ title: `Change to '${d.replacement}'`, edits: [edit], isPreferred: true, diagnostic: d });
   }

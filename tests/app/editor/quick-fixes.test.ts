@@ -18,7 +18,8 @@ export class User extends db.Model {
 
 test("a diagnostic with a replacement is a preferred quick fix on its line only", () => {
   const diagnostics = parseModels(MODELS).diagnostics.map(toDiagnosticView);
-  const onLine = (line: number) => diagnosticFixesAt(diagnostics, { startLine: line, endLine: line });
+  const textIn = (d: { line: number; column: number; endColumn: number }) => MODELS.split("\n")[d.line - 1]!.slice(d.column - 1, d.endColumn - 1);
+  const onLine = (line: number) => diagnosticFixesAt(diagnostics, { startLine: line, endLine: line }, textIn);
   expect(onLine(7).map((f) => [f.title, f.isPreferred, f.diagnostic?.message])).toEqual([
     ["Change to 'primaryKey'", true, "Unknown option 'primary_key'. Did you mean 'primaryKey'?"],
   ]);
@@ -27,6 +28,8 @@ test("a diagnostic with a replacement is a preferred quick fix on its line only"
   const fixed = [...onLine(7), ...onLine(8)].reduce((text, f) => applyTextEdits(text, f.edits), MODELS);
   expect(fixed).toContain("{ primaryKey: true }");
   expect(parseModels(fixed).diagnostics).toEqual([]);
+  // a diagnostic from before the last keystrokes: its range no longer holds what it is about
+  expect(diagnosticFixesAt(diagnostics, { startLine: 7, endLine: 7 }, () => "primaryK")).toEqual([]);
 });
 
 const SCRIPT = `export function upgrade() {
