@@ -147,6 +147,28 @@ test("a renamed column with rows: 'Rename instead' shows the SQL before and afte
   expect(pageErrors(page)).toEqual([]);
 });
 
+test("a NOT NULL column on a table with rows: 'Fill it in a data step' edits the generated script, and the upgrade fills the rows", async () => {
+  const page = await openApp(site.browser.context, site.server.url);
+  await generateAndUpgradeFirstMigration(page);
+  await runSql(page, "INSERT INTO users (username) VALUES ('ann'), ('bob')");
+  await page.getByRole("tab", { name: "models.ts" }).click();
+  await addLineAfter(page, "role_id = db.Column", "age = db.Column(db.Integer, { nullable: false });");
+  const warning = warnings(page).getByRole("listitem").filter({ hasText: "Adding column 'users.age' as NOT NULL without a server default fails" });
+  await warning.getByRole("button", { name: "Add a server default" }).waitFor();
+  await screenshot(page, "fixes-not-null-warning");
+
+  await page.getByLabel("Message").fill("add age");
+  await warning.getByRole("button", { name: "Fill it in a data step" }).click();
+  await page.getByRole("tab", { name: /add_age\.ts/ }).waitFor();
+  expect(await editorHolds(page, `op.execute("UPDATE users SET age = 0 WHERE age IS NULL");`)).toBe(true);
+  await screenshot(page, "fixes-data-step-script");
+  await page.waitForTimeout(600);
+  await upgradeOnce(page, "add age");
+  const rows = await queryResult(page, "SELECT username, age, (SELECT \"notnull\" FROM pragma_table_info('users') WHERE name = 'age') AS not_null FROM users ORDER BY id");
+  expect(rows.replace(/\s+/g, " ")).toContain("ann 0 1 bob 0 1");
+  expect(pageErrors(page)).toEqual([]);
+});
+
 test("a Monaco quick fix turns primary_key into primaryKey", async () => {
   const page = await openApp(site.browser.context, site.server.url);
   await page.getByText("Detected added table 'roles'").waitFor();
