@@ -138,6 +138,16 @@ test("a renamed column with rows: 'Rename instead' shows the SQL before and afte
   await expect.poll(() => shownText(page)).toContain('batchOp.dropColumn("bio");');
   await page.keyboard.press("Control+Y");
   await expect.poll(() => shownText(page)).toContain('batchOp.alterColumn("bio", { newColumnName: "about" });');
+  // the same fix as a quick fix on the generated drop: undone once more, then Ctrl+. on its line
+  await page.keyboard.press("Control+Z");
+  await page.locator(".monaco-editor .view-line", { hasText: 'batchOp.dropColumn("bio");' }).click();
+  await page.locator(".monaco-editor .lightBulbWidget").waitFor({ timeout: 60_000 });
+  await page.keyboard.press("Control+.");
+  const quickFix = page.getByRole("option", { name: /Rename instead: alterColumn/ }).or(page.getByText(/^Rename instead: alterColumn/));
+  await quickFix.first().waitFor({ timeout: 60_000 });
+  await screenshot(page, "fixes-rename-quick-fix");
+  await page.keyboard.press("Enter");
+  await expect.poll(() => shownText(page)).toContain('batchOp.alterColumn("bio", { newColumnName: "about" });');
   await page.waitForTimeout(600);
 
   await upgradeOnce(page, "rename bio");
