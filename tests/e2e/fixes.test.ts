@@ -36,6 +36,8 @@ async function editorHolds(page: Page, text: string): Promise<boolean> {
   for (let screen = 0; screen < 6; screen++) {
     if ((await shownText(page)).includes(text)) return true;
     await page.keyboard.press("PageDown");
+    // Monaco draws the new lines on the next animation frames
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   }
   return false;
 }
@@ -91,7 +93,7 @@ test("the unique email without a naming convention: 'Add a naming convention' ed
   await page.keyboard.press("Control+Z");
   await expect.poll(() => topText(page)).toContain("const db = new SQLAlchemy({\n});");
   // only the fix is undone: the email line typed before it stays
-  expect(await editorHolds(page, "email = db.Column(db.String(120), { unique: true });")).toBe(true);
+  await expect.poll(() => editorHolds(page, "email = db.Column(db.String(120), { unique: true });")).toBe(true);
   await page.keyboard.press("Control+Y");
   await expect.poll(() => topText(page)).toContain("  namingConvention: {");
 
@@ -99,7 +101,7 @@ test("the unique email without a naming convention: 'Add a naming convention' ed
   await page.getByLabel("Message").fill("add email");
   await page.getByRole("button", { name: "Generate migration" }).click();
   await page.getByRole("tab", { name: /add_email\.ts/ }).waitFor();
-  expect(await editorHolds(page, 'batchOp.createUniqueConstraint("uq_users_email", ["email"]);')).toBe(true);
+  await expect.poll(() => editorHolds(page, 'batchOp.createUniqueConstraint("uq_users_email", ["email"]);')).toBe(true);
   await upgradeOnce(page, "add email");
   expect(await queryResult(page, "SELECT sql FROM sqlite_master WHERE name = 'users'")).toContain("CONSTRAINT uq_users_email UNIQUE (email)");
   expect(pageErrors(page)).toEqual([]);
@@ -170,7 +172,7 @@ test("a NOT NULL column on a table with rows: 'Fill it in a data step' edits the
   await page.getByLabel("Message").fill("add age");
   await warning.getByRole("button", { name: "Fill it in a data step" }).click();
   await page.getByRole("tab", { name: /add_age\.ts/ }).waitFor();
-  expect(await editorHolds(page, `op.execute("UPDATE users SET age = 0 WHERE age IS NULL");`)).toBe(true);
+  await expect.poll(() => editorHolds(page, `op.execute("UPDATE users SET age = 0 WHERE age IS NULL");`)).toBe(true);
   await screenshot(page, "fixes-data-step-script");
   await page.waitForTimeout(600);
   await upgradeOnce(page, "add age");
