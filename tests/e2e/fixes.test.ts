@@ -51,7 +51,7 @@ async function addLineAfter(page: Page, marker: string, text: string): Promise<v
 
 async function upgradeOnce(page: Page, message: string): Promise<void> {
   await page.getByRole("button", { name: "Upgrade", exact: true }).click();
-  await stepLog(page).getByText(new RegExp(`^Running upgrade [0-9a-f]{12} -> [0-9a-f]{12}, ${message}$`)).waitFor();
+  await stepLog(page).getByText(new RegExp(`^INFO\\s+\\[alembic\\.runtime\\.migration\\] Running upgrade [0-9a-f]{12} -> [0-9a-f]{12}, ${message}$`)).waitFor();
   await settled(page);
 }
 

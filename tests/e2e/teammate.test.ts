@@ -42,7 +42,7 @@ test("simulate a teammate, see two heads, merge them, upgrade: their change is i
 
   // a typed upgrade fails as Flask-Migrate's does; the terminal offers the merge after the error
   await runInTerminal(page, "flask db upgrade");
-  await output.getByText(/^Error: Multiple head revisions are present for given argument 'head'/).waitFor();
+  await output.getByText(/^ERROR \[flask_migrate\] Error: Multiple head revisions are present for given argument 'head'/).waitFor();
   await output.getByRole("button", { name: "flask db merge heads" }).waitFor();
   await settled(page);
   await screenshot(page, "teammate-two-heads");
@@ -53,8 +53,8 @@ test("simulate a teammate, see two heads, merge them, upgrade: their change is i
   await expect.poll(() => revisions.locator("li", { hasText: "head" }).count()).toBe(1);
 
   await upgrade.click();
-  await stepLog(page).getByText(new RegExp(`^Running upgrade {2}-> ${theirs}, add ${table} table$`)).waitFor();
-  await stepLog(page).getByText(/^Running upgrade [0-9a-f]{12}, [0-9a-f]{12} -> [0-9a-f]{12}, empty message$/).waitFor();
+  await stepLog(page).getByText(new RegExp(`^INFO\\s+\\[alembic\\.runtime\\.migration\\] Running upgrade {2}-> ${theirs}, add ${table} table$`)).waitFor();
+  await stepLog(page).getByText(/^INFO\s+\[alembic\.runtime\.migration\] Running upgrade [0-9a-f]{12}, [0-9a-f]{12} -> [0-9a-f]{12}, empty message$/).waitFor();
   await settled(page);
   await page.getByRole("tab", { name: "Schema" }).click();
   await page.getByRole("article", { name: `Table ${table}` }).waitFor();
