@@ -110,5 +110,8 @@ export {
   type OpenDeps,
 } from "./share/playground";
 
+// "Paste your models.py": Flask-SQLAlchemy models -> models.ts, with what could not be converted
+export { convertModelsPy, type ConvertedModels, type Problem as ModelsPyProblem } from "./python-models";
+
 // "Simulate a teammate": a sibling revision and its model change, as another developer's pull
 export { simulateTeammate, type TeammateChange, type TeammateOptions, type TeammateResult } from "./teammate";

@@ -1,0 +1,1 @@
+export { convertModelsPy, type ConvertedModels, type Problem } from "./convert";
