@@ -17,14 +17,17 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 // node_modules on its first use. Babel is the parser of last resort for models.ts (a hand-written
 // one reads valid files) and the parser of migration scripts; bundled, it was half of the bundle,
 // compiled and initialised at every start. sql.js is the fallback when the native binding is used.
+// @lezer/python (and the @lezer runtime it brings, about 200 KB) serves `retort import-models` only.
 const LAZY = {
   "@babel/parser": 'let babel;\nexport function parse(input, options) { babel ??= require("@babel/parser"); return babel.parse(input, options); }',
   "sql.js": 'export default function initSqlJs(config) { return require("sql.js")(config); }',
+  // only `retort import-models` parses Python
+  "@lezer/python": 'export const parser = { parse(input) { return require("@lezer/python").parser.parse(input); } };',
 };
 const lazyModules = {
   name: "lazy-modules",
   setup(b) {
-    b.onResolve({ filter: /^(@babel\/parser|sql\.js)$/ }, (args) =>
+    b.onResolve({ filter: /^(@babel\/parser|sql\.js|@lezer\/python)$/ }, (args) =>
       args.namespace === "lazy" ? { path: args.path, external: true } : { path: args.path, namespace: "lazy" },
     );
     b.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({ contents: LAZY[args.path], loader: "js" }));

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { formatOutputLine, LOGGERS, openSqlJs, runCommand, type CommandDeps, type Database, type OpenDatabase, type OutputLine } from "../engine/index";
 import { fileBackedOpen } from "./database-file";
 import { openInEditor } from "./editor";
+import { runImportModels } from "./import-models";
 import { loadNativeSqlite } from "./native/sqlite-native";
 import { readProject, withRelativeDirectory, writeProject } from "./project";
 import { cachedScriptParser } from "./script-cache";
@@ -29,6 +30,7 @@ const USAGE = [
   "  retort import FILE.zip [FOLDER]  write a zip file's playground into a new folder",
   "  retort export-flask FOLDER       write this folder as a Flask-Migrate project (app.py,",
   "                                   models.py, migrations/ with each revision as a .py script)",
+  "  retort import-models MODELS.py   print models.py (Flask-SQLAlchemy) converted to models.ts",
   "",
   "  RETORT_SQLITE=native|sqljs       the SQLite under the db commands: native (better-sqlite3,",
   "                                   the default when it is built) or sql.js (the site's)",
@@ -113,6 +115,7 @@ export async function main(argv: readonly string[], cwd: string): Promise<number
   }
   if (SHARE_COMMANDS.includes(group)) return runShareCommand(group, rest, cwd, stdio);
   if (group === EXPORT_FLASK_COMMAND) return runExportFlask(rest, cwd, stdio);
+  if (group === "import-models") return runImportModels(rest, cwd, stdio);
   if (group !== "db") {
     process.stderr.write(`${USAGE[0]}\n\nError: No such command '${group}'. Retort's commands are under \`db\`: retort db ${rest.join(" ") || "--help"}\n`);
     return 2;
