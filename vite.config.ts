@@ -12,6 +12,16 @@ export default defineConfig({
     sourcemap: false,
     // The schema diagram's diff is the one engine module the page itself runs: its own small
     // chunk, or the lazy diagram would fetch the whole engine facade chunk (~170 KB gz) with it.
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: "schema-diff", test: /src[\\/]engine[\\/]schema[\\/]diff\.ts$/ }] } } },
+    // Likewise the models.py converter and its Python parser, which only "Paste models.py…" loads.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: "schema-diff", test: /src[\\/]engine[\\/]schema[\\/]diff\.ts$/ },
+            { name: "python-models", test: /src[\\/]engine[\\/]python-models[\\/]|node_modules[\\/]@lezer[\\/]/ },
+          ],
+        },
+      },
+    },
   },
 });

@@ -200,6 +200,16 @@ export class Playground {
     push(text);
   }
 
+  /**
+   * Replaces a file's whole text (a pasted models.py, converted). The editor's reload then puts it
+   * on the file's model as an edit, so Ctrl+Z gives the old text back.
+   */
+  replaceFile(path: string, text: string): void {
+    this.editFile(path, text);
+    this.activeTab = path;
+    this.filesVersion++;
+  }
+
   openTab(path: string): void {
     if (!this.tabs.includes(path)) this.tabs.push(path);
     this.activeTab = path;
