@@ -5,7 +5,12 @@ import { svelte } from "@sveltejs/vite-plugin-svelte";
 export default defineConfig({
   base: "./",
   plugins: [svelte()],
-  worker: { format: "es" },
+  worker: {
+    format: "es",
+    // The worker never converts models.py, but @lezer's parser tables are built at module load,
+    // which counts as a side effect: told it is none, the build leaves them out of the worker.
+    rolldownOptions: { treeshake: { moduleSideEffects: (id: string) => !/node_modules[\\/]@lezer[\\/]/.test(id) } },
+  },
   // No source maps in dist/: they would make the static site ~50 MB (Monaco) for no user benefit.
   build: {
     target: "es2022",
