@@ -50,6 +50,9 @@ export function convertModelsPy(python: string): ConvertedModels {
         blocks.push([...comments, convertClass(scope, s, name, base)].join("\n"));
       }
       comments = [];
+    } else if (isTable(scope, s)) {
+      source.report(s, `'${source.quote(s)}' is a db.Table, which Retort's model language does not have: write it as a model class with __tablename__ and its columns (primary_key=True on each column of the key). It is left out.`);
+      comments = [];
     } else {
       if (!isQuiet(scope, s)) source.report(s, `'${source.quote(s)}' is not part of the models; it is left out.`);
       comments = [];
@@ -71,6 +74,12 @@ function reportSyntaxErrors(source: PythonSource): void {
       source.problems.push({ line, column, message: "Python syntax error here: fix it (or paste the whole file) so that the models around it can be read." });
     },
   });
+}
+
+/** `tags = db.Table("post_tags", db.Column(…), …)`: an association table without a class. */
+function isTable(scope: Scope, s: SyntaxNode): boolean {
+  const value = s.name === "AssignStatement" ? s.lastChild : null;
+  return value?.name === "CallExpression" && scope.names.resolve(scope.source, value.firstChild!) === "Table";
 }
 
 /** Statements of a models.py that are expected and carry nothing for models.ts. */

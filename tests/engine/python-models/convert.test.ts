@@ -227,6 +227,13 @@ class B(db.Model)
     expect(text).toContain("export class A extends db.Model {\n  id = db.Column(db.Integer, { primaryKey: true });\n}");
   });
 
+  test("an association db.Table says how to write it as a class", () => {
+    expect(where(`tags = db.Table("post_tags",
+    db.Column("post_id", db.Integer, db.ForeignKey("posts.id"), primary_key=True),
+)
+`)).toEqual([[1, 1, expect.stringContaining("is a db.Table, which Retort's model language does not have: write it as a model class")]]);
+  });
+
   test("app boilerplate is left out and said so", () => {
     expect(where(`from flask import Flask
 from flask_sqlalchemy import SQLAlchemy
