@@ -132,6 +132,10 @@ export function sqlalchemyCall(scope: Scope, call: SyntaxNode, name: string): st
   if (args === null) return null;
   const positional: string[] = [];
   for (const a of args.positional) {
+    if (name === "Enum" && (a.name === "VariableName" || a.name === "MemberExpression")) {
+      source.report(a, `Enum(${source.quote(a)}) takes its values from a Python class, which models.ts cannot run: write the values out, Enum("new", "shipped", name="status").`);
+      return null;
+    }
     const value = argument(scope, a);
     if (value === null) return null;
     positional.push(value);

@@ -192,6 +192,13 @@ describe("convertModelsPy: what cannot be converted is a problem with its line",
     ]);
   });
 
+  test("an Enum of a Python enum class asks for the values", () => {
+    expect(where(`class T(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    status = db.Column(db.Enum(Status))
+`)).toEqual([[3, 32, 'Enum(Status) takes its values from a Python class, which models.ts cannot run: write the values out, Enum("new", "shipped", name="status").']]);
+  });
+
   test("SQLAlchemy 2.0's Mapped / mapped_column gets a clear message", () => {
     expect(where(`class T(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
