@@ -115,3 +115,6 @@ export { convertModelsPy, type ConvertedModels, type Problem as ModelsPyProblem 
 
 // "Simulate a teammate": a sibling revision and its model change, as another developer's pull
 export { simulateTeammate, type TeammateChange, type TeammateOptions, type TeammateResult } from "./teammate";
+
+// "Open your own SQLite database": a user's file as a new playground (SPEC §6)
+export { adoptDatabase, checkSqliteHeader, type AdoptDeps, type AdoptInput, type AdoptResult } from "./adopt";

@@ -3,7 +3,7 @@
 // arguments SQLAlchemy's constructors take are read.
 
 import type { Node } from "@babel/types";
-import { GENERIC_TYPES, type GenericTypeName, type SqlType } from "../schema/types";
+import { GENERIC_TYPES, REFLECTED_TYPES, type GenericTypeName, type SqlType } from "../schema/types";
 import { dbCall, dbMember, describe, readNumber, readString } from "./ast";
 import { optString, readOptions, type ReadContext } from "./options";
 import { hint, suggest } from "./report";
@@ -16,7 +16,15 @@ const SQL_SPELLINGS: Readonly<Record<string, GenericTypeName>> = {
   bool: "Boolean", timestamp: "DateTime", blob: "LargeBinary", decimal: "Numeric", real: "Float", double: "Float", str: "String",
 };
 
-type ArgReader = (name: GenericTypeName, args: readonly Node[], call: Node, ctx: ReadContext) => SqlType | null;
+/**
+ * SQLAlchemy's upper-case SQL types (sqlalchemy.types.CHAR, …, also db.CHAR in Flask-SQLAlchemy)
+ * whose DDL no generic type emits. Beyond SPEC §1's list: models.ts generated from a user's own
+ * database (adopt) needs them to declare such columns exactly, so that `db check` finds nothing.
+ */
+const UPPERCASE_TYPES = ["CHAR", "NCHAR", "NVARCHAR", "REAL", "TIMESTAMP"] as const;
+const isUppercaseType = (name: string): name is (typeof UPPERCASE_TYPES)[number] => (UPPERCASE_TYPES as readonly string[]).includes(name);
+
+type ArgReader = (name: string, args: readonly Node[], call: Node, ctx: ReadContext) => SqlType | null;
 
 /** Positional integer arguments, at most `max`, in the order of the SQLAlchemy constructor. */
 function readInts(name: string, args: readonly Node[], params: readonly string[], ctx: ReadContext): number[] | null {
@@ -62,7 +70,7 @@ const SHAPES = {
   enum: readEnum,
 } as const satisfies Record<(typeof GENERIC_TYPES)[GenericTypeName]["shape"], ArgReader>;
 
-function readEnum(name: GenericTypeName, args: readonly Node[], call: Node, ctx: ReadContext): SqlType | null {
+function readEnum(name: string, args: readonly Node[], call: Node, ctx: ReadContext): SqlType | null {
   const values: string[] = [];
   let enumName: string | null | undefined;
   for (const [i, a] of args.entries()) {
@@ -95,6 +103,7 @@ export function readType(node: Node, ctx: ReadContext): SqlType | null {
     ctx.report.error(node, `Expected a column type such as ${ctx.db}.Integer or ${ctx.db}.String(64), not ${describe(node)}.`);
     return null;
   }
+  if (isUppercaseType(name)) return SHAPES[REFLECTED_TYPES[name].shape](name, call?.args ?? [], node, ctx);
   if (!Object.hasOwn(GENERIC_TYPES, name)) {
     const where = call ? call.node.callee : node;
     const spelled = Object.hasOwn(SQL_SPELLINGS, name.toLowerCase()) ? SQL_SPELLINGS[name.toLowerCase()] : undefined;
