@@ -6,6 +6,7 @@
 import { queryObjects, type Database, type SqlValue } from "../db/database";
 import type { Schema } from "../schema/model";
 import { toDdl } from "../schema/types";
+import { isWritableForeignKey } from "./render-models";
 
 export interface Quirk {
   /** The table whose class gets the comment; null for views and triggers without one. */
@@ -56,6 +57,13 @@ function tableQuirks(db: Database, row: MasterRow, schema: Schema): Quirk[] {
     add(`The database uses COLLATE ${list}; the model language has no collations, so a rebuilt table compares with BINARY.`, `COLLATE ${list} is not expressible in models.ts; a batch rebuild of the table drops it.`);
   }
   const table = schema.tables.find((x) => x.name === t);
+  for (const fk of table?.foreignKeys.filter((k) => !isWritableForeignKey(k)) ?? []) {
+    const target = `${fk.referredTable}(${fk.referredColumns.join(", ")})`;
+    add(
+      `Foreign key (${fk.columns.join(", ")}) -> ${target} is not declared: a "." in its target reads as schema.table.column in SQLAlchemy. It stays in the database.`,
+      `foreign key (${fk.columns.join(", ")}) -> ${target} cannot be written in models.ts (a "." in the target's name), so \`db check\` and \`db migrate\` report it as removed; rename the table or column, or delete that line from each generated migration.`,
+    );
+  }
   for (const c of queryObjects(db, "SELECT name, type, hidden FROM pragma_table_xinfo(?)", [t])) {
     const name = text(c.name);
     const hidden = Number(c.hidden ?? 0);

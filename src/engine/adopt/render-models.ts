@@ -90,9 +90,15 @@ interface TablePlan {
   readonly inlinePk: boolean;
 }
 
+/**
+ * SQLAlchemy reads "a.b.c" as schema.table.column, so a foreign key whose referred table or
+ * column holds a "." has no string form in models.ts.
+ */
+export const isWritableForeignKey = (fk: ForeignKey) => !fk.referredTable.includes(".") && fk.referredColumns.every((c) => !c.includes("."));
+
 function planTable(t: Table): TablePlan {
   const inlineFk = new Map<string, ForeignKey>();
-  for (const fk of t.foreignKeys) {
+  for (const fk of t.foreignKeys.filter(isWritableForeignKey)) {
     if (fk.columns.length === 1 && !inlineFk.has(fk.columns[0]!)) inlineFk.set(fk.columns[0]!, fk);
   }
   const inlineUnique = new Set<string>();
@@ -130,7 +136,7 @@ function tableArgs(t: Table, plan: TablePlan): string[] {
     if (!(u.name === null && u.columns.length === 1)) args.push(`db.UniqueConstraint(${strings(u.columns)}${nameOption(u.name)})`);
   }
   for (const i of t.indexes) args.push(`db.Index(${tsString(i.name)}, ${strings(i.columns)}${i.unique ? ", { unique: true }" : ""})`);
-  for (const fk of t.foreignKeys) {
+  for (const fk of t.foreignKeys.filter(isWritableForeignKey)) {
     if (plan.inlineFk.get(fk.columns[0]!) === fk) continue;
     args.push(`db.ForeignKeyConstraint([${strings(fk.columns)}], [${strings(fk.columns.map((_, i) => referred(fk, i)))}]${fkOptions(fk)})`);
   }

@@ -68,6 +68,12 @@ describe("adopt → check finds no changes", () => {
   });
 });
 
+test("a foreign key whose target holds a '.' is not declared, and the warning says check will report it", async () => {
+  const { warnings, files } = await adopted(`CREATE TABLE "a.b" (id INTEGER PRIMARY KEY); CREATE TABLE c (id INTEGER PRIMARY KEY, ab INTEGER REFERENCES "a.b" (id));`);
+  expect(warnings).toContainEqual(expect.stringMatching(/^Table 'c': foreign key \(ab\) -> a\.b\(id\) cannot be written in models\.ts/));
+  expect(files["models.ts"]).not.toContain("db.ForeignKey");
+});
+
 describe("the baseline", () => {
   test("keeps the id of the file's alembic_version, and a new revision chains onto it", async () => {
     const ws = await adopted(`CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num));
