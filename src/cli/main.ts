@@ -6,6 +6,7 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { formatOutputLine, LOGGERS, openSqlJs, runCommand, type CommandDeps, type Database, type OpenDatabase, type OutputLine } from "../engine/index";
+import { runAdopt } from "./adopt";
 import { fileBackedOpen } from "./database-file";
 import { openInEditor } from "./editor";
 import { runImportModels } from "./import-models";
@@ -31,6 +32,7 @@ const USAGE = [
   "  retort export-flask FOLDER       write this folder as a Flask-Migrate project (app.py,",
   "                                   models.py, migrations/ with each revision as a .py script)",
   "  retort import-models MODELS.py   print models.py (Flask-SQLAlchemy) converted to models.ts",
+  "  retort adopt FILE.sqlite [FOLDER] make a project from your own SQLite database",
   "",
   "  RETORT_SQLITE=native|sqljs       the SQLite under the db commands: native (better-sqlite3,",
   "                                   the default when it is built) or sql.js (the site's)",
@@ -116,6 +118,8 @@ export async function main(argv: readonly string[], cwd: string): Promise<number
   if (SHARE_COMMANDS.includes(group)) return runShareCommand(group, rest, cwd, stdio);
   if (group === EXPORT_FLASK_COMMAND) return runExportFlask(rest, cwd, stdio);
   if (group === "import-models") return runImportModels(rest, cwd, stdio);
+  // sql.js: the file is read into memory and only the new app.db is written, as in the site
+  if (group === "adopt") return runAdopt(rest, cwd, stdio, openSqlJs);
   if (group !== "db") {
     process.stderr.write(`${USAGE[0]}\n\nError: No such command '${group}'. Retort's commands are under \`db\`: retort db ${rest.join(" ") || "--help"}\n`);
     return 2;

@@ -34,23 +34,33 @@ const columnArb = (name: string): fc.Arbitrary<ColumnArb> =>
     default: fc.option(fc.constantFrom("0", "'n/a'", "CURRENT_TIMESTAMP", "(1 + 1)")),
   });
 
-const tableArb = (index: number) =>
+interface TableArb {
+  readonly name: string;
+  readonly columns: readonly ColumnArb[];
+  readonly pk: "none" | "inline" | "table" | "named" | "composite";
+  readonly uniqueTable: boolean;
+  readonly fk: string | null;
+  readonly fkNamed: boolean;
+  readonly index: { readonly unique: boolean; readonly name: string } | null;
+  readonly withoutRowid: boolean;
+}
+
+const tableArb = (index: number): fc.Arbitrary<TableArb> =>
   fc
     .uniqueArray(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 5 })
     .chain((names) =>
       fc.record({
-        name: fc.constantFrom(`t${index}`, `Table ${index}`, `order${index}`, `t"${index}`),
+        name: fc.constantFrom<string>(`t${index}`, `Table ${index}`, `order${index}`, `t"${index}`),
         columns: fc.tuple(...names.map(columnArb)),
-        pk: fc.constantFrom("none", "inline", "table", "named", "composite"),
+        pk: fc.constantFrom<TableArb["pk"]>("none", "inline", "table", "named", "composite"),
         uniqueTable: fc.boolean(),
         fk: fc.option(fc.constantFrom(...ACTIONS)),
         fkNamed: fc.boolean(),
-        index: fc.option(fc.record({ unique: fc.boolean(), name: fc.constantFrom("ix_a", "Ix Mixed", "ix\"q") })),
+        index: fc.option(fc.record({ unique: fc.boolean(), name: fc.constantFrom<string>("ix_a", "Ix Mixed", "ix\"q") })),
         withoutRowid: fc.boolean(),
       }),
     );
 
-type TableArb = fc.Arbitrary<unknown> extends never ? never : ReturnType<typeof tableArb> extends fc.Arbitrary<infer T> ? T : never;
 
 function tableDdl(t: TableArb, i: number, earlier: readonly TableArb[]): string[] {
   const name = `${t.name}`;
