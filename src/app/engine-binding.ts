@@ -53,6 +53,7 @@ export function bindEngine(options: { random?: () => number; clock?: () => Date 
     simulateTeammate: (workspace) => engine.simulateTeammate(workspace, { random, clock }),
     shareWorkspace: (workspace) => engine.shareWorkspace(workspace, { openDatabase: engine.openSqlJs }),
     openShared: (fragment) => engine.openSharedPlayground(fragment, { openDatabase: engine.openSqlJs }),
+    adoptDatabase: (input) => engine.adoptDatabase(input, { openDatabase: engine.openSqlJs, random, clock }),
   };
 }
 

@@ -14,7 +14,7 @@ import type {
 
 /** The part of Worker / MessagePort that the client and the server use. */
 export interface PortLike {
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer?: Transferable[]): void;
   addEventListener(type: "message", listener: (event: MessageEvent) => void): void;
 }
 
@@ -105,7 +105,7 @@ export class EngineClient {
       entry = { request, sentAt: this.#now(), resolve: resolve as (v: unknown) => void, reject, onProgress };
     });
     this.#pending.set(id, entry);
-    this.#port.postMessage({ id, request } satisfies WorkerInbound);
+    this.#port.postMessage({ id, request } satisfies WorkerInbound, transferred(request));
     return { answer, entry };
   }
 
@@ -170,6 +170,16 @@ export class EngineClient {
     if (message.type === "result") pending.resolve(message.value);
     else pending.reject(new Error(message.message));
   }
+}
+
+/**
+ * The buffers a request hands over to the worker rather than copies: a user's database file may
+ * be 100 MB. The page keeps no use for them (a stopped worker cannot get them back, so such a
+ * request is not replayed with its bytes: the file is chosen again).
+ */
+function transferred(request: EngineRequest): Transferable[] {
+  if (request.kind !== "adopt") return [];
+  return [request.bytes, request.wal].flatMap((b) => (b && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer ? [b.buffer] : []));
 }
 
 export type RequestHandler = (request: EngineRequest, progress: (p: ProgressView) => void) => Promise<unknown>;

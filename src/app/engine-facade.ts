@@ -107,6 +107,11 @@ export interface EngineFacade {
   startStepRun(workspace: EngineWorkspace, db: EngineDatabase, direction: "upgrade" | "downgrade", target: string, listener: (event: EngineEvent) => void): EngineStepRunStart;
   /** What a teammate would have committed meanwhile (engine/teammate), or why nothing sensible can be. */
   simulateTeammate(workspace: EngineWorkspace): EngineTeammate;
+  /** The user's own SQLite file as a new workspace (engine/adopt), or the reason it is refused. */
+  adoptDatabase(input: { readonly bytes: Uint8Array; readonly fileName: string; readonly wal?: Uint8Array }): Promise<
+    | { readonly ok: true; readonly workspace: EngineWorkspace; readonly warnings: readonly string[]; readonly baseline: readonly string[] }
+    | { readonly ok: false; readonly reason: string }
+  >;
   /** Newest first, as `flask db history` lists them; falls back to the host's own order when absent. */
   historyOrder?(headers: readonly ScriptHeader[]): readonly string[] | null;
 }

@@ -9,7 +9,7 @@ import { playgroundNotes } from "./playground-notes";
 import { StepSession } from "./step-session";
 import type {
   CheckpointView, CommandView, DatabaseFileView, EngineRequest, FixPreviewView, OutputLineView, PendingView, ProgressView, QueryView, RequestOf,
-  OpenSharedView, RequestKind, ResponseOf, RowEdit, RowsView, ScriptView, ShareView, SnapshotView, SqlEventView, StepStartView, StepView,
+  AdoptView, OpenSharedView, RequestKind, ResponseOf, RowEdit, RowsView, ScriptView, ShareView, SnapshotView, SqlEventView, StepStartView, StepView,
   StepWarningView, TableSampleView, TeammateView, WorkspaceData, WorkspaceView,
 } from "./protocol";
 import { teammateNote } from "./teammate";
@@ -71,6 +71,7 @@ export class EngineHost {
     "step-start": (r) => this.stepStart(r),
     step: (r) => this.step(r),
     teammate: () => this.teammate(),
+    adopt: (r) => this.adopt(r),
   } satisfies { [K in RequestKind]: (request: RequestOf<K>, progress: (p: ProgressView) => void) => Promise<ResponseOf[K]> };
 
   handle = (request: EngineRequest, progress: (p: ProgressView) => void): Promise<unknown> => {
@@ -155,6 +156,16 @@ export class EngineHost {
     this.#dropStepping();
     this.#workspace = opened.workspace;
     return { ok: true, snapshot: await this.snapshot(), notes: opened.notes };
+  }
+
+  /** The user's own SQLite file becomes the playground; a refused file leaves the open one as it is. */
+  async adopt(request: RequestOf<"adopt">): Promise<AdoptView> {
+    const { bytes, fileName, wal } = request;
+    const adopted = await this.#engine.adoptDatabase({ bytes, fileName, ...(wal && { wal }) });
+    if (!adopted.ok) return { ok: false, message: adopted.reason };
+    this.#dropStepping();
+    this.#workspace = { ...adopted.workspace, title: request.title };
+    return { ok: true, snapshot: await this.snapshot(), warnings: adopted.warnings, baseline: adopted.baseline };
   }
 
   async snapshot(): Promise<SnapshotView> {

@@ -132,6 +132,24 @@ export class PlaygroundLibrary {
     await this.#deps.refreshViews?.();
   }
 
+  /**
+   * The user's own SQLite file as a new playground titled after it; the open one is saved first
+   * and stays open when the file is refused. Returns the refusal, or null; what models.ts only
+   * approximates goes to the terminal as one list.
+   */
+  async adoptFile(file: { readonly name: string; readonly bytes: Uint8Array; readonly wal?: Uint8Array }): Promise<string | null> {
+    await this.#leave();
+    await this.refresh();
+    const title = uniqueTitle(file.name, new Set(this.playgrounds.map((p) => p.title)), "opened");
+    const result = await this.#deps.playground.adoptFile({ title, fileName: file.name, bytes: file.bytes, ...(file.wal && { wal: file.wal }) });
+    if (!result.ok) return result.message;
+    await this.adoptNew();
+    const approximated = result.warnings.length === 0 ? "" : ` What models.ts only approximates (${result.warnings.length}):\n${result.warnings.map((w) => `  - ${w}`).join("\n")}`;
+    this.#deps.onOpened?.(`— Opened “${title}” as a new playground: models.ts generated from its tables, the database stamped at a baseline revision. It stays in this browser.${approximated}`);
+    await this.#deps.refreshViews?.();
+    return null;
+  }
+
   async switchTo(id: string): Promise<void> {
     if (id === this.currentId) return;
     await this.#leave();

@@ -129,6 +129,24 @@ export class Playground {
   }
 
   /**
+   * Opens the user's own SQLite file as the playground (SPEC §6). A refused file changes nothing:
+   * the playground shown stays, with what was typed meanwhile. `bytes` are handed to the worker.
+   */
+  async adoptFile(file: { readonly title: string; readonly fileName: string; readonly bytes: Uint8Array; readonly wal?: Uint8Array }): Promise<{ ok: true; warnings: readonly string[] } | { ok: false; message: string }> {
+    const result = await this.#whileOpening(() => this.#client.request({ kind: "adopt", ...file }));
+    if (!result.ok) {
+      for (const [path, text] of this.#held) this.editFile(path, text);
+      this.#held.clear();
+      return result;
+    }
+    this.#held.clear();
+    this.#discardEdits();
+    this.#accept(result.snapshot, { newDocument: true });
+    void this.#sendModels(this.fileText(MODELS_FILE));
+    return { ok: true, warnings: result.warnings };
+  }
+
+  /**
    * Puts `database` in place of the playground's (an undo step restored). Nothing else changes:
    * the files, and whatever is typed while the request runs, stay as they are in the editor.
    */

@@ -316,7 +316,12 @@ export type EngineRequest =
   /** Moves the step-through: by `unit` forward or back, to the end (commits), or cancel (rolls back). */
   | { readonly kind: "step"; readonly action: StepAction; readonly unit: StepUnitView }
   /** A teammate's sibling revision and model change, as if pulled (engine/teammate). */
-  | { readonly kind: "teammate" };
+  | { readonly kind: "teammate" }
+  /**
+   * A new playground from the user's own SQLite file (SPEC §6), titled `title`. The page transfers
+   * `bytes` (and `wal`), so a large file is not copied on the way.
+   */
+  | { readonly kind: "adopt"; readonly title: string; readonly fileName: string; readonly bytes: Uint8Array; readonly wal?: Uint8Array };
 
 export interface ResponseOf {
   open: SnapshotView;
@@ -338,7 +343,13 @@ export interface ResponseOf {
   "step-start": StepStartView;
   step: StepView;
   teammate: TeammateView;
+  adopt: AdoptView;
 }
+
+/** The adopted playground and what its models.ts only approximates; or why the file was refused. */
+export type AdoptView =
+  | { readonly ok: true; readonly snapshot: SnapshotView; readonly warnings: readonly string[]; readonly baseline: readonly string[] }
+  | { readonly ok: false; readonly message: string };
 
 export type RequestKind = EngineRequest["kind"];
 export type RequestOf<K extends RequestKind> = Extract<EngineRequest, { kind: K }>;
