@@ -108,8 +108,8 @@ export interface EngineFacade {
   /** What a teammate would have committed meanwhile (engine/teammate), or why nothing sensible can be. */
   simulateTeammate(workspace: EngineWorkspace): EngineTeammate;
   /** The user's own SQLite file as a new workspace (engine/adopt), or the reason it is refused. */
-  adoptDatabase(input: { readonly bytes: Uint8Array; readonly fileName: string; readonly wal?: Uint8Array }): Promise<
-    | { readonly ok: true; readonly workspace: EngineWorkspace; readonly warnings: readonly string[]; readonly baseline: readonly string[] }
+  adoptDatabase(input: { readonly bytes: Uint8Array; readonly fileName: string; readonly wal?: Uint8Array; readonly keepOpen?: boolean }): Promise<
+    | { readonly ok: true; readonly workspace: EngineWorkspace; readonly warnings: readonly string[]; readonly baseline: readonly string[]; readonly open?: EngineDatabase }
     | { readonly ok: false; readonly reason: string }
   >;
   /** Newest first, as `flask db history` lists them; falls back to the host's own order when absent. */

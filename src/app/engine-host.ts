@@ -161,10 +161,16 @@ export class EngineHost {
   /** The user's own SQLite file becomes the playground; a refused file leaves the open one as it is. */
   async adopt(request: RequestOf<"adopt">): Promise<AdoptView> {
     const { bytes, fileName, wal } = request;
-    const adopted = await this.#engine.adoptDatabase({ bytes, fileName, ...(wal && { wal }) });
+    const adopted = await this.#engine.adoptDatabase({ bytes, fileName, ...(wal && { wal }), keepOpen: true });
     if (!adopted.ok) return { ok: false, message: adopted.reason };
     this.#dropStepping();
     this.#workspace = { ...adopted.workspace, title: request.title };
+    // the adopted file is already open and stamped: kept as the live database, not opened again
+    if (adopted.open) {
+      this.#db?.close();
+      this.#db = adopted.open;
+      this.#dbBytes = adopted.workspace.database;
+    }
     return { ok: true, snapshot: await this.snapshot(), warnings: adopted.warnings, baseline: adopted.baseline };
   }
 

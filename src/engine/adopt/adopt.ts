@@ -21,6 +21,11 @@ export interface AdoptInput {
   readonly fileName: string;
   /** The -wal file, when the user gave one next to the database. */
   readonly wal?: Uint8Array;
+  /**
+   * Hand the open, stamped database to the caller (result.open), who then closes it: the site
+   * keeps it as the playground's live database instead of opening a 100 MB file a second time.
+   */
+  readonly keepOpen?: boolean;
 }
 
 export interface AdoptDeps {
@@ -38,6 +43,8 @@ export type AdoptResult =
       /** What the model language could not express, one self-contained line each. */
       readonly warnings: readonly string[];
       readonly tableCount: number;
+      /** With keepOpen: the database the workspace's bytes were exported from, still open. */
+      readonly open?: Database;
     }
   | { readonly ok: false; readonly reason: string };
 
@@ -98,6 +105,7 @@ export async function adoptDatabase(input: AdoptInput, deps: AdoptDeps): Promise
   } catch (e) {
     return { ok: false, reason: openFailure(name, e) };
   }
+  let kept = false;
   try {
     const damaged = (() => {
       try {
@@ -118,8 +126,10 @@ export async function adoptDatabase(input: AdoptInput, deps: AdoptDeps): Promise
     for (const revision of baseline) files[joinPath(versionsDir(DEFAULT_MIGRATIONS_DIR), scriptFileName(revision, BASELINE_MESSAGE))] = baselineScript(revision, date);
     const warnings = [...quirks.map((q) => q.warning), ...roundTripWarnings(db, models)];
     if (existing.length > 1) warnings.unshift(`The file's alembic_version holds ${existing.length} revisions (${existing.join(", ")}): one baseline was made for each, so the playground has ${existing.length} heads, like the project.`);
-    return { ok: true, workspace: { title: name, files, database: db.export() }, baseline, warnings, tableCount: schema.tables.length };
+    const workspace = { title: name, files, database: db.export() };
+    kept = input.keepOpen === true;
+    return { ok: true, workspace, baseline, warnings, tableCount: schema.tables.length, ...(kept && { open: db }) };
   } finally {
-    db.close();
+    if (!kept) db.close();
   }
 }
