@@ -1,0 +1,37 @@
+// "Open a SQLite file…" through the library: a new saved playground titled after the file, the
+// one open before kept in the list; a refused file opens nothing and saves nothing new.
+import { expect, test } from "vitest";
+import { openSqlJs } from "../../src/engine/index";
+import { openTab, startTab } from "./support/app-harness";
+
+async function shopFile(): Promise<Uint8Array> {
+  const db = await openSqlJs();
+  db.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, email VARCHAR(120)); INSERT INTO customers VALUES (1, 'a@x');");
+  const bytes = db.export();
+  db.close();
+  return bytes;
+}
+
+test("a SQLite file opens as a new playground titled after it; the tutorial stays in the list", async () => {
+  const tab = openTab();
+  await startTab(tab);
+  const tutorial = tab.library.currentId;
+  expect(await tab.library.adoptFile({ name: "shop.db", bytes: await shopFile() })).toBeNull();
+  expect(tab.library.currentId).not.toBe(tutorial);
+  expect(tab.library.currentTitle).toBe("shop.db");
+  expect(tab.playground.snapshot?.tables.map((t) => t.name)).toEqual(["customers"]);
+  const titles = (await tab.store.list()).map((p) => p.title).sort();
+  expect(titles).toEqual(["Tutorial playground", "shop.db"]);
+  const saved = await tab.store.load(tab.library.currentId!);
+  expect(saved.ok && saved.record.database!.subarray(0, 15)).toEqual(new TextEncoder().encode("SQLite format 3"));
+});
+
+test("a refused file: the message, the same playground open, nothing new saved", async () => {
+  const tab = openTab();
+  await startTab(tab);
+  const before = { id: tab.library.currentId, models: tab.playground.fileText("models.ts") };
+  const refused = await tab.library.adoptFile({ name: "empty.db", bytes: new Uint8Array() });
+  expect(refused).toBe("empty.db is empty (0 bytes): it holds no database. Choose the .sqlite/.db file that holds your tables.");
+  expect({ id: tab.library.currentId, models: tab.playground.fileText("models.ts") }).toEqual(before);
+  expect((await tab.store.list()).map((p) => p.title)).toEqual(["Tutorial playground"]);
+});
