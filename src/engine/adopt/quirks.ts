@@ -116,13 +116,21 @@ function otherQuirk(row: MasterRow, tables: ReadonlySet<string>): Quirk | null {
     };
   }
   if (row.type === "view") {
+    const reads = [...tables].filter((t) => readsTable(row.sql, t));
+    const rebuild = reads.length === 0 ? "" : ` A batch rebuild ("move and copy") of ${reads.map((t) => `'${t}'`).join(", ")}, which it reads, fails in SQLite ("error in view ${row.name}") and is rolled back, as in Alembic: drop the view with op.execute before that batch block and create it again after.`;
     return {
       table: null,
-      comment: `View '${row.name}' stays in the database; models.ts declares tables only.`,
-      warning: `View '${row.name}' is kept in the database (models.ts declares tables only). A migration that drops or renames a table or column it reads breaks it: check it after such a migration.`,
+      comment: `View '${row.name}' stays in the database; models.ts declares tables only.${rebuild}`,
+      warning: `View '${row.name}' is kept in the database (models.ts declares tables only).${rebuild}`,
     };
   }
   return null;
+}
+
+/** Whether a view's SQL names the table, bare or quoted (a name inside a string literal counts too: a warning too many is harmless). */
+function readsTable(sql: string, table: string): boolean {
+  const escaped = table.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(^|[^\\w"\`\\]])(${escaped}|"${escaped.replace(/"/g, '""')}"|\`${escaped}\`|\\[${escaped}\\])($|[^\\w"\`\\[])`, "i").test(sql);
 }
 
 /** Every quirk of the file, tables first in sqlite_master order, then views and triggers. */
