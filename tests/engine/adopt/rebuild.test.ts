@@ -3,10 +3,10 @@
 // view and the rows stay.
 import { expect, test } from "vitest";
 import { openTestDatabase } from "../../binding";
-import { parseModels } from "../../../src/engine/index";
+import { parseModels, type Workspace } from "../../../src/engine/index";
 import { adopted, db } from "./support";
 
-const REQUIRE_NAME = (ws: { files: Readonly<Record<string, string>> }) => ({
+const REQUIRE_NAME = (ws: Workspace): Workspace => ({
   ...ws,
   files: { ...ws.files, "models.ts": ws.files["models.ts"]!.replace("name = db.Column(db.String(64));", "name = db.Column(db.String(64), { nullable: false });") },
 });
