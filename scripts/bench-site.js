@@ -82,7 +82,7 @@ function bigDatabase(dir) {
   const path = join(dir, "big.db");
   const db = new Database(path);
   db.pragma("journal_mode = DELETE");
-  const ROWS = 9_000;
+  const ROWS = 7_800;
   db.transaction(() => {
     for (let t = 0; t < 50; t++) {
       const fk = t === 0 ? "" : `, parent_id INTEGER REFERENCES t${t - 1}(id) ON DELETE CASCADE`;
