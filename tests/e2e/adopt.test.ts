@@ -62,6 +62,15 @@ test("open a SQLite file, see its rows, change its models, migrate with warnings
   await page.getByRole("article", { name: "Table customers" }).getByText("3 rows", { exact: true }).waitFor();
   await screenshot(page, "adopt-upgraded");
 
+  // a file dragged over the page: the overlay says where it goes
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(["x"], "people.csv"));
+    window.dispatchEvent(new DragEvent("dragenter", { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await page.getByRole("status", { name: "Drop a SQLite file" }).waitFor();
+  await screenshot(page, "adopt-drop-overlay");
+
   // a file that is not SQLite, dropped onto the page
   const models = await page.getByRole("tab", { name: "models.ts" }).count();
   await page.evaluate(() => {
@@ -69,6 +78,7 @@ test("open a SQLite file, see its rows, change its models, migrate with warnings
     data.items.add(new File(["name,email\nann,a@x\n"], "people.csv", { type: "text/csv" }));
     for (const type of ["dragenter", "dragover", "drop"]) window.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
   });
+  await page.getByRole("status", { name: "Drop a SQLite file" }).waitFor({ state: "detached" });
   await page.getByRole("alert").getByText(/This file is not a SQLite database: its first bytes are "name,email\.ann,a"/).waitFor();
   await screenshot(page, "adopt-refused-drop");
   await page.getByRole("button", { name: "Playgrounds: shop.db" }).waitFor();
