@@ -57,6 +57,12 @@ function tableQuirks(db: Database, row: MasterRow, schema: Schema): Quirk[] {
     add(`The database uses COLLATE ${list}; the model language has no collations, so a rebuilt table compares with BINARY.`, `COLLATE ${list} is not expressible in models.ts; a batch rebuild of the table drops it.`);
   }
   const table = schema.tables.find((x) => x.name === t);
+  if (table && table.primaryKey === null) {
+    add(
+      "The database gives this table no primary key; SQLAlchemy's ORM needs one, so every column is declared part of it here. Retort does not compare primary keys, and a batch rebuild keeps the table as the database has it.",
+      "no primary key: models.ts declares every column part of one (SQLAlchemy's ORM needs a key); the database keeps none, and a batch rebuild keeps none.",
+    );
+  }
   for (const fk of table?.foreignKeys.filter((k) => !isWritableForeignKey(k)) ?? []) {
     const target = `${fk.referredTable}(${fk.referredColumns.join(", ")})`;
     add(

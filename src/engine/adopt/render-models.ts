@@ -149,9 +149,6 @@ const commentLines = (text: string, indent: string) => `${indent}// ${text.repla
 function classSource(t: Table, cls: string, quirks: readonly Quirk[]): string {
   const plan = planTable(t);
   const lines = quirks.map((q) => commentLines(q.comment, ""));
-  if (t.primaryKey === null) {
-    lines.push("// The database gives this table no primary key; SQLAlchemy's ORM needs one, so every column is declared part of it here. Retort does not compare primary keys, and a batch rebuild keeps the table as the database has it.");
-  }
   const keyed: Table = t.primaryKey === null ? { ...t, primaryKey: { name: null, columns: t.columns.map((c) => c.name) } } : t;
   const keyedPlan = t.primaryKey === null ? planTable(keyed) : plan;
   lines.push(`export class ${cls} extends db.Model {`, `  static __tablename__ = ${tsString(t.name)};`);

@@ -40,6 +40,7 @@ describe("adopt → check finds no changes", () => {
       "Table 's': STRICT",
       "Table 's': AUTOINCREMENT",
       "Table 'order items': column 'untyped' has no declared type",
+      "Table 'nopk': no primary key: models.ts declares every column part of one",
       "View 'role_names' is kept in the database",
       "Trigger 'role_audit' on 'roles' is kept in the database, but a batch rebuild of 'roles' drops it",
     ];
