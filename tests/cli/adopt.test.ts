@@ -37,7 +37,7 @@ test("adopt writes models.ts, the baseline and a stamped app.db; db check finds 
   expect(readdirSync(join(dir, "shop")).sort()).toEqual(["app.db", "migrations", "models.ts"]);
   expect(readFileSync(join(dir, "shop.sqlite"))).toEqual(before);
   const check = retort(join(dir, "shop"), "db", "check");
-  expect(check.stderr).toContain("No new upgrade operations detected.");
+  expect(check.stdout).toContain("No new upgrade operations detected.");
   expect(check.code).toBe(0);
   const current = retort(join(dir, "shop"), "db", "current");
   const baseline = /baseline ([0-9a-f]{12})/.exec(adopt.stdout)![1]!;
