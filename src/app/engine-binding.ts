@@ -45,6 +45,7 @@ export function bindEngine(options: { random?: () => number; clock?: () => Date 
     openDatabase: (bytes) => engine.openSqlJs(bytes) as Promise<EngineDatabase>,
     typeDdl: (type) => engine.toDdl(type as engine.SqlType),
     historyOrder: (headers) => historyOrder(headers),
+    evaluateChecks: (checks, state) => engine.evaluateChecks(checks, state),
     startStepRun(workspace, db, direction, target, listener) {
       const planned = engine.planRun(workspace, engine.currentHeads(db as engine.Database), direction, target);
       if (!planned.ok) return planned;

@@ -3,7 +3,7 @@
 // view of the engine this small lets the engine change inside without touching the UI.
 
 // The database port and diagnostics are the engine's own types: one definition, not a restatement.
-import type { Database as EngineDatabase, Diagnostic as EngineDiagnostic, WarningFix } from "../engine/index";
+import type { CheckResult, Database as EngineDatabase, Diagnostic as EngineDiagnostic, LessonCheck, LessonStateInput, WarningFix } from "../engine/index";
 import type { FixView } from "./protocol";
 export type { EngineDatabase, EngineDiagnostic };
 export type { SqlValue } from "../engine/index";
@@ -112,6 +112,8 @@ export interface EngineFacade {
     | { readonly ok: true; readonly workspace: EngineWorkspace; readonly warnings: readonly string[]; readonly baseline: readonly string[]; readonly open?: EngineDatabase }
     | { readonly ok: false; readonly reason: string }
   >;
+  /** A lesson step's checks against the playground's state (src/engine/lessons). */
+  evaluateChecks(checks: readonly LessonCheck[], state: LessonStateInput): readonly CheckResult[];
   /** Newest first, as `flask db history` lists them; falls back to the host's own order when absent. */
   historyOrder?(headers: readonly ScriptHeader[]): readonly string[] | null;
 }

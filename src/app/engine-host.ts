@@ -72,6 +72,7 @@ export class EngineHost {
     step: (r) => this.step(r),
     teammate: () => this.teammate(),
     adopt: (r) => this.adopt(r),
+    "lesson-check": (r) => this.lessonCheck(r),
   } satisfies { [K in RequestKind]: (request: RequestOf<K>, progress: (p: ProgressView) => void) => Promise<ResponseOf[K]> };
 
   handle = (request: EngineRequest, progress: (p: ProgressView) => void): Promise<unknown> => {
@@ -232,6 +233,12 @@ export class EngineHost {
       lines = [{ level: "error", text: `The command failed unexpectedly: ${errorText(error)}` }];
     }
     return { exitCode, lines, sql, snapshot: await this.snapshot() };
+  }
+
+  /** A lesson step's checks: the same database, files and reflection the views read. */
+  async lessonCheck(request: RequestOf<"lesson-check">): Promise<ResponseOf["lesson-check"]> {
+    const db = await this.#database();
+    return this.#engine.evaluateChecks(request.checks, { db, files: this.workspace.files, lastCommand: request.lastCommand });
   }
 
   /** What an upgrade or downgrade would do to the rows; the playground stays as it is. */

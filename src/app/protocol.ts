@@ -2,7 +2,7 @@
 // structured-clone-safe data: the UI renders these views and never sees engine values, so the
 // engine can change inside the worker without touching a component.
 
-import type { WarningFix } from "../engine/index";
+import type { CheckResult, LastCommand, LessonCheck, WarningFix } from "../engine/index";
 
 export type SqlCell = number | string | Uint8Array | null;
 
@@ -322,6 +322,8 @@ export type EngineRequest =
    * `bytes` (and `wal`), so a large file is not copied on the way.
    */
   | { readonly kind: "adopt"; readonly title: string; readonly fileName: string; readonly bytes: Uint8Array; readonly wal?: Uint8Array };
+  /** A lesson step's checks, read against the playground as it is (the live database while stepping). */
+  | { readonly kind: "lesson-check"; readonly checks: readonly LessonCheck[]; readonly lastCommand: LastCommand | null };
 
 export interface ResponseOf {
   open: SnapshotView;
@@ -344,6 +346,7 @@ export interface ResponseOf {
   step: StepView;
   teammate: TeammateView;
   adopt: AdoptView;
+  "lesson-check": readonly CheckResult[];
 }
 
 /** The adopted playground and what its models.ts only approximates; or why the file was refused. */

@@ -118,3 +118,5 @@ export { simulateTeammate, type TeammateChange, type TeammateOptions, type Teamm
 
 // "Open your own SQLite database": a user's file as a new playground (SPEC §6)
 export { adoptDatabase, checkSqliteHeader, type AdoptDeps, type AdoptInput, type AdoptResult } from "./adopt";
+// lessons: a step's checks read against the playground's real state
+export { evaluateChecks, type LessonCheck, type LessonStateInput, type LastCommand, type CheckResult } from "./lessons/checks";
