@@ -120,15 +120,18 @@ export class PlaygroundLibrary {
     await this.#deps.refreshViews?.();
   }
 
-  /** Opens a new playground holding `workspace` (an imported zip); the open one is saved first. */
-  async openWorkspace(workspace: WorkspaceData): Promise<void> {
+  /**
+   * Opens a new playground holding `workspace` (an imported zip, a lesson's start); the open one
+   * is saved first. `why` tells it apart from a playground of the same title ("imported").
+   */
+  async openWorkspace(workspace: WorkspaceData, why = "imported"): Promise<void> {
     await this.#leave();
     await this.refresh();
     // Two entries with one title could not be told apart in the list: the import says what it is.
-    const title = uniqueTitle(workspace.title, new Set(this.playgrounds.map((p) => p.title)), "imported");
+    const title = uniqueTitle(workspace.title, new Set(this.playgrounds.map((p) => p.title)), why);
     await this.#deps.playground.open(title, { ...workspace, title });
     await this.adoptNew();
-    this.#deps.onOpened?.(`— Imported “${title}” as a new playground.`);
+    this.#deps.onOpened?.(why === "imported" ? `— Imported “${title}” as a new playground.` : `— Opened “${title}” as a new playground.`);
     await this.#deps.refreshViews?.();
   }
 

@@ -8,7 +8,7 @@ import { stepTowards } from "./graph-layout";
 import type {
   CommandView, DatabaseFileView, DiagnosticView, OutputLineView, PendingView, ProgressView, RequestKind, RequestOf, ResponseOf, ShareView, SnapshotView, SqlEventView, StepWarningView, TableView, TeammateView, WorkspaceData,
 } from "./protocol";
-import { TERMINAL_HISTORY_SIZE, terminalHistoryOf, type SavedUiState } from "./persist/saved-format";
+import { TERMINAL_HISTORY_SIZE, terminalHistoryOf, type LessonProgress, type SavedUiState } from "./persist/saved-format";
 import { diffTables, NO_HIGHLIGHT, type Highlight } from "./schema-diff";
 import { StepWarnings } from "./step-warnings.svelte";
 
@@ -54,6 +54,13 @@ export class Playground {
   readonly beforeStep = new StepWarnings();
   /** The op a step-through is running, for the editor to highlight in its script (null: none). */
   stepOp = $state.raw<{ readonly file: string; readonly direction: string; readonly opIndex: number } | null>(null);
+  /** The lesson this playground belongs to and its progress (null: an ordinary playground). */
+  lessonProgress = $state.raw<LessonProgress | null>(null);
+  /**
+   * The editor's way to replace text as an edit of its own (visible, undone by Ctrl+Z); null
+   * until the editor is up. Lessons' Show me goes through replaceText.
+   */
+  editHandler: ((path: string, find: string, replace: string) => boolean) | null = null;
   /** A message for the user that is not a command's output (a refused link, rows left out). */
   notice = $state<string | null>(null);
   /** The command lines typed into the terminal, oldest first: saved with the playground. */
@@ -104,6 +111,8 @@ export class Playground {
     // Keystrokes meanwhile belong to the files being replaced.
     const opened = await this.#whileOpening(request);
     this.#held.clear();
+    // a lesson's progress belongs to its playground: the saved one's comes back with restoreUi
+    this.lessonProgress = null;
     this.#accept(opened, { newDocument: true });
     // The pending changes follow on their own: the playground is usable once its snapshot is here.
     void this.#sendModels(this.fileText(MODELS_FILE));
@@ -122,6 +131,7 @@ export class Playground {
     this.#held.clear();
     this.#discardEdits();
     this.commandHistory = [];
+    this.lessonProgress = null;
     this.#accept(result.snapshot, { newDocument: true });
     this.notice = result.notes.length > 0 ? result.notes.join(" ") : null;
     void this.#sendModels(this.fileText(MODELS_FILE));
@@ -255,7 +265,8 @@ export class Playground {
   uiState(): SavedUiState {
     // The graph selects a revision by opening its script: the selected one is the active tab's.
     const selected = this.snapshot?.history.revisions.find((r) => r.file === this.activeTab)?.id ?? null;
-    return { openTabs: [...this.tabs], activeTab: this.activeTab, selectedRevision: selected, terminalHistory: [...this.commandHistory] };
+    const lesson = this.lessonProgress;
+    return { openTabs: [...this.tabs], activeTab: this.activeTab, selectedRevision: selected, terminalHistory: [...this.commandHistory], ...(lesson ? { lesson } : {}) };
   }
 
   /** A line typed into the terminal, for Up and Down; saved with the playground (a repeat is kept once). */
@@ -272,6 +283,16 @@ export class Playground {
     const tabs = ui.openTabs.filter((t) => t !== MODELS_FILE && t in files);
     this.tabs = [MODELS_FILE, ...tabs];
     this.activeTab = ui.activeTab !== null && this.tabs.includes(ui.activeTab) ? ui.activeTab : MODELS_FILE;
+    this.lessonProgress = ui.lesson ?? null;
+  }
+
+  /** Replaces `find` in `path` through the editor when it is up; false when the text is not there. */
+  replaceText(path: string, find: string, replace: string): boolean {
+    if (this.editHandler) return this.editHandler(path, find, replace);
+    const text = this.fileText(path);
+    if (!text.includes(find)) return false;
+    this.editFile(path, text.replace(find, replace));
+    return true;
   }
 
   onChange(listener: () => void): void {

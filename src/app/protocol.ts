@@ -6,6 +6,9 @@ import type { CheckResult, LastCommand, LessonCheck, WarningFix } from "../engin
 
 export type SqlCell = number | string | Uint8Array | null;
 
+/** A lesson check's outcome: its words, and what is still missing (null when met). */
+export type CheckResultView = CheckResult;
+
 export interface DiagnosticView {
   readonly severity: "error" | "warning";
   readonly message: string;
@@ -346,7 +349,7 @@ export interface ResponseOf {
   step: StepView;
   teammate: TeammateView;
   adopt: AdoptView;
-  "lesson-check": readonly CheckResult[];
+  "lesson-check": readonly CheckResultView[];
 }
 
 /** The adopted playground and what its models.ts only approximates; or why the file was refused. */

@@ -36,10 +36,13 @@ export const lesson: Lesson = {
         "Make an empty script: `flask db revision -m \"active defaults to 1\"`. In its `upgrade()`, add:",
         "`op.batchAlterTable(\"users\", (batchOp) => { batchOp.alterColumn(\"active\", { serverDefault: sa.text(\"1\"), existingType: sa.Boolean() }); });`",
       ],
-      checks: [{ kind: "script", pattern: `alterColumn\\("active",[^)]*serverDefault`, label: "a script sets active's server default", says: "No script alters active's server default yet." }],
+      checks: [{ kind: "script", pattern: `alterColumn\\("active", \\{[^}]*serverDefault`, label: "a script sets active's server default", says: "No script alters active's server default yet." }],
       showMe: [
         { kind: "command", line: `flask db revision -m "active defaults to 1"` },
-        { kind: "edit", file: "newest script", find: "export function upgrade() {\n", replace: `export function upgrade() {\n  op.batchAlterTable("users", (batchOp) => {\n    batchOp.alterColumn("active", { serverDefault: sa.text("1"), existingType: sa.Boolean() });\n  });\n` },
+        {
+          kind: "edit", file: "newest script", find: "export function upgrade() {}",
+          replace: `export function upgrade() {\n  op.batchAlterTable("users", (batchOp) => {\n    batchOp.alterColumn("active", { serverDefault: sa.text("1"), existingType: sa.Boolean() });\n  });\n}`,
+        },
       ],
     },
     {

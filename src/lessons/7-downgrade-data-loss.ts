@@ -57,7 +57,7 @@ export const lesson: Lesson = {
         "Before every upgrade and downgrade Retort keeps a copy of the database. Open `Undo steps` and restore the database as it was before the downgrade: the emails are back. On a real server, back up before you downgrade.",
       ],
       checks: [{ kind: "at-head" }, { kind: "query", sql: "SELECT count(*) FROM users WHERE email IS NOT NULL", equals: 3, label: "the 3 emails are back", says: "The emails are still gone: restore the undo step taken before the downgrade." }],
-      showMe: [{ kind: "press", button: "Undo steps" }, { kind: "press", button: "Restore the database as it was before downgrade" }, { kind: "press", button: "Restore" }],
+      showMe: [{ kind: "press", button: "Undo steps" }, { kind: "press", button: "Restore the database as it was before flask db downgrade" }, { kind: "press", button: "Restore" }],
     },
   ],
 };

@@ -30,7 +30,7 @@ export const lesson: Lesson = {
         "users holds 100,000 rows. Make usernames longer: `username = db.Column(db.String(128));`, then `flask db migrate -m \"longer usernames\"`.",
         "SQLite cannot change a column's type, so the script's batch block will move and copy the table.",
       ],
-      checks: [{ kind: "script", pattern: `alterColumn\\("username",[^)]*type: sa\\.String\\(128\\)`, label: "a script widens username", says: "No script changes username to String(128) yet." }],
+      checks: [{ kind: "script", pattern: `alterColumn\\("username", \\{[^}]*type: sa\\.String\\(128\\)`, label: "a script widens username", says: "No script changes username to String(128) yet." }],
       showMe: [
         { kind: "edit", file: "models.ts", find: "  username = db.Column(db.String(64));", replace: "  username = db.Column(db.String(128));" },
         { kind: "command", line: `flask db migrate -m "longer usernames"` },

@@ -67,6 +67,15 @@ describe("module boundaries (STYLE.md)", () => {
     expect(bad.map(describeImport)).toEqual([]);
   });
 
+  test("lessons are data: they import only types from the engine facade, and their own files", () => {
+    const bad = from("lessons").filter((i) => {
+      if (i.target.startsWith("engine")) return !(i.typeOnly && /^engine\/index(\.ts)?$/.test(i.target));
+      // "retort" is the models.ts text a lesson starts from, which the regex reads as an import
+      return !i.target.startsWith("lessons/") && i.spec !== "retort";
+    });
+    expect(bad.map(describeImport)).toEqual([]);
+  });
+
   test("no source evaluates text as code", () => {
     const offenders = filesUnder(SRC).filter((f) => /\beval\s*\(|new\s+Function\s*\(/.test(readFileSync(f, "utf8")));
     expect(offenders.map((f) => relative(SRC, f))).toEqual([]);

@@ -13,7 +13,7 @@ import { ChunkKeeper, recordKey, snapKey } from "./chunk-keeper";
 import { chunkPrefix, fromChunks } from "./chunks";
 import type { KeyValueStore } from "./kv-store";
 import {
-  EMPTY_UI, loadSavedPlayground, SAVED_FORMAT, type LoadResult, type SavedPlayground, type SavedUiState, type StoredDatabase, type StoredLoadResult,
+  EMPTY_UI, loadSavedPlayground, type LessonProgress, SAVED_FORMAT, type LoadResult, type SavedPlayground, type SavedUiState, type StoredDatabase, type StoredLoadResult,
   type StoredPlayground,
 } from "./saved-format";
 import { loadSnapshotList, toStoredList, type SnapshotListResult } from "./snapshot-format";
@@ -22,6 +22,8 @@ export interface PlaygroundSummary {
   readonly id: string;
   readonly title: string;
   readonly updatedAt: number;
+  /** The lesson's progress, for the gallery (absent: not a lesson's playground). */
+  readonly lesson?: LessonProgress;
 }
 
 /** An undo step as the list shows it; its database is read only when it is restored. */
@@ -252,7 +254,8 @@ export class PlaygroundStore {
       const [previous, list] = await Promise.all([this.#loadStored(record.id), this.#storedSnapshots(record.id)]);
       const snapDatabases = list.ok ? list.snapshots.map((s) => s.database) : [];
       const placed = this.#chunks.place(record.id, record.database, [previous.ok ? previous.record.database : null, ...snapDatabases]);
-      const summary: PlaygroundSummary = { id: record.id, title: record.title, updatedAt: record.updatedAt };
+      const lesson = record.ui.lesson;
+      const summary: PlaygroundSummary = { id: record.id, title: record.title, updatedAt: record.updatedAt, ...(lesson ? { lesson } : {}) };
       const stored = await this.#chunks.write(record.id, record.database, placed, (database) => [
         [recordKey(record.id), { ...record, database } satisfies StoredPlayground],
         [metaKey(record.id), summary],

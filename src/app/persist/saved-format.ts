@@ -12,6 +12,17 @@ export interface SavedUiState {
    * so the format stays.
    */
   readonly terminalHistory?: readonly string[];
+  /** The lesson this playground was made for, and how far it got (absent: an ordinary playground). */
+  readonly lesson?: LessonProgress;
+}
+
+/** A lesson's progress (src/lessons): optional in the record, so no format upgrade is needed. */
+export interface LessonProgress {
+  readonly id: string;
+  /** The step shown, 0-based. */
+  readonly step: number;
+  /** The steps whose checks were met, 0-based. */
+  readonly done: readonly number[];
 }
 
 /** How many command lines a playground keeps for Up and Down, as a shell's HISTSIZE. */
