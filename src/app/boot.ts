@@ -7,10 +7,12 @@ import { DatabasePanel } from "./database-panel.svelte";
 import { EngineClient, EngineStopped } from "./engine-client";
 import { EngineWatch } from "./engine-watch.svelte";
 import { Fixes } from "./fixes.svelte";
+import { Lessons } from "./lessons.svelte";
 import { PlaygroundLibrary, type ChannelLike } from "./library.svelte";
 import { idbStore, type KeyValueStore } from "./persist/kv-store";
 import { PlaygroundStore } from "./persist/playground-store";
 import { Playground } from "./playground.svelte";
+import { pressButton } from "./press-button";
 import { StepThrough } from "./step-through.svelte";
 import { TerminalState } from "./terminal.svelte";
 import { UndoHistory } from "./undo.svelte";
@@ -24,6 +26,7 @@ export interface AppServices {
   readonly watch: EngineWatch;
   readonly stepThrough: StepThrough;
   readonly fixes: Fixes;
+  readonly lessons: Lessons;
   readonly ready: Promise<void>;
 }
 
@@ -51,21 +54,39 @@ export function startApp(options: AppOptions): AppServices {
   const store = new PlaygroundStore({ kv: options.storage ?? idbStore(), clock: Date.now, newId: () => crypto.randomUUID(), lock });
   const refreshViews = async () => void (await Promise.all([database.refresh(), undo.refresh()]));
   const channel = options.channel !== undefined ? options.channel : openChannel();
-  const onOpened = (note: string) => terminal.note(note);
+  // another playground may be a lesson's (or leave one): its step is read again
+  const onOpened = (note: string) => {
+    terminal.note(note);
+    void lessons.check();
+  };
   const library = new PlaygroundLibrary({ store, playground, tutorialTitle: options.title, refreshViews, channel, onOpened });
   const undo = new UndoHistory({ store, playground, library, refreshViews });
   undo.watch();
   const watch = new EngineWatch({ client, playground, refreshViews });
   const stepThrough = new StepThrough({ client, playground, refreshViews });
   watch.watch();
-  const ready = start(playground, library, options.title, options.location ?? globalThis.location).then(refreshViews);
+  const lessons = new Lessons({
+    client, playground, library, terminal,
+    runSql: async (sql) => {
+      database.tab = "sql";
+      database.sql = sql;
+      await database.runSql();
+    },
+    press: (name) => pressButton(document, name),
+  });
+  lessons.watch();
+  const ready = start(playground, library, options.title, options.location ?? globalThis.location).then(async (firstVisit) => {
+    // a new visitor starts at the lessons' gallery; "Just the playground" closes it
+    if (firstVisit) lessons.galleryOpen = true;
+    await refreshViews();
+  });
   // Chunks left by a save that a crash cut short: deleted once the page is up, never before it.
   void ready.then(() => store.sweep()).catch(() => undefined);
   const storage = globalThis.navigator?.storage;
   void library.requestPersistence(options.persist ?? (storage?.persist ? () => storage.persist() : undefined));
   addEventListener("pagehide", () => void library.autosave.flush());
   const fixes = new Fixes(client, playground, database);
-  return { playground, terminal, database, library, undo, watch, stepThrough, fixes, ready };
+  return { playground, terminal, database, library, undo, watch, stepThrough, fixes, lessons, ready };
 }
 
 function openChannel(): ChannelLike | null {
@@ -76,23 +97,25 @@ function openChannel(): ChannelLike | null {
  * A share link in the address opens as a new playground (saved as a new record: it never
  * overwrites one the user has), and leaves the address so that a reload restores it. Otherwise the
  * last playground is restored; one that cannot be read back (storage refused, private mode)
- * starts fresh rather than not at all.
+ * starts fresh rather than not at all. True for a first visit: nothing saved, no link.
  */
-async function start(playground: Playground, library: PlaygroundLibrary, title: string, location: Location | undefined): Promise<void> {
+async function start(playground: Playground, library: PlaygroundLibrary, title: string, location: Location | undefined): Promise<boolean> {
   const fragment = location?.hash ?? "";
   if (fragment.startsWith("#r")) {
     history.replaceState(null, "", `${location!.pathname}${location!.search}`);
     if (await openShared(playground, fragment)) {
       await library.adoptNew();
       library.watch();
-      return;
+      return false;
     }
   }
-  if (!(await library.openLatest())) {
+  const restored = await library.openLatest();
+  if (!restored) {
     await playground.open(title);
     await library.adoptNew();
   }
   library.watch();
+  return !restored;
 }
 
 /** A link whose migrations were stopped (they never ended) is refused, with the reason shown. */

@@ -102,6 +102,8 @@ export class Lessons {
       const result = await playground.guarded({ kind: "query", sql });
       if (result.snapshot) playground.acceptSnapshot(result.snapshot);
     }
+    // the lesson starts in models.ts: the setup's scripts are there to open, not in the way
+    for (const tab of [...playground.tabs]) playground.closeTab(tab);
     this.#setProgress({ id: lesson.id, step: 0, done: [] });
     await library.autosave.saveNow();
     await this.check();
@@ -201,8 +203,12 @@ export class Lessons {
       case "sql":
         await this.#deps.runSql(action.sql);
         return null;
-      case "press":
-        return (await this.#deps.press(action.button)) ? null : `Show me could not find the button “${action.button}” on the page.`;
+      case "press": {
+        if (!(await this.#deps.press(action.button))) return `Show me could not find the button “${action.button}” on the page.`;
+        // the click started a command: the next action waits for it, as a person would
+        while (playground.busy) await new Promise((resolve) => setTimeout(resolve, 50));
+        return null;
+      }
     }
   }
 

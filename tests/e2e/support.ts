@@ -100,14 +100,19 @@ export async function launchBrowser(viewport = { width: 1280, height: 860 }): Pr
   };
 }
 
-/** Opens the app and waits until the editor and the database are ready. */
-export async function openApp(context: BrowserContext, url: string): Promise<Page> {
+/**
+ * Opens the app and waits until the editor and the database are ready. A new visitor first sees
+ * the lessons' gallery: it is closed ("Just the playground") unless `gallery` says to keep it.
+ */
+export async function openApp(context: BrowserContext, url: string, { gallery = false } = {}): Promise<Page> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(url);
   await page.locator('[data-ready="true"]').waitFor({ timeout: 30_000 });
   (page as Page & { errors?: string[] }).errors = errors;
+  const justThePlayground = page.getByRole("button", { name: "Just the playground" });
+  if (!gallery && (await justThePlayground.isVisible())) await justThePlayground.click();
   return page;
 }
 

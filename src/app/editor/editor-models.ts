@@ -120,6 +120,27 @@ export class EditorModels {
     editor.focus();
   }
 
+  /**
+   * Replaces `find` in `path` as an edit of its own, between undo stops (a lesson's Show me): Ctrl+Z
+   * undoes exactly it. The changed lines are selected and brought into view when the file is shown.
+   */
+  replaceText(editor: Editor | null, path: string, find: string, replace: string): boolean {
+    const model = this.modelFor(path);
+    const at = model.getValue().indexOf(find);
+    if (at < 0) return false;
+    const start = model.getPositionAt(at);
+    const end = model.getPositionAt(at + find.length);
+    model.pushStackElement();
+    model.pushEditOperations([], [{ range: new this.#monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column), text: replace }], () => null);
+    model.pushStackElement();
+    const last = model.getPositionAt(at + replace.length);
+    if (editor?.getModel() === model) {
+      editor.setSelection(new this.#monaco.Range(start.lineNumber, start.column, last.lineNumber, last.column));
+      editor.revealLinesInCenterIfOutsideViewport(start.lineNumber, last.lineNumber);
+    }
+    return true;
+  }
+
   /** The engine's diagnostics as markers on the open playground's models. */
   mark(diagnostics: Readonly<Record<string, readonly DiagnosticView[]>>): void {
     for (const [path, list] of Object.entries(diagnostics)) {
