@@ -1,14 +1,6 @@
 import { withConvention } from "./models-text";
 import type { Lesson } from "./types";
 
-const MODELS = withConvention(`export class User extends db.Model {
-  static __tablename__ = "users";
-  id = db.Column(db.Integer, { primaryKey: true });
-  username = db.Column(db.String(64), { unique: true });
-  email = db.Column(db.String(120));
-}
-`);
-
 const WITHOUT_EMAIL = withConvention(`export class User extends db.Model {
   static __tablename__ = "users";
   id = db.Column(db.Integer, { primaryKey: true });
