@@ -8,6 +8,8 @@ import { EngineClient, EngineStopped } from "./engine-client";
 import { EngineWatch } from "./engine-watch.svelte";
 import { Fixes } from "./fixes.svelte";
 import { Lessons } from "./lessons.svelte";
+import { lessonOf, withLesson } from "./lesson-link";
+import { findLesson } from "../lessons/index";
 import { PlaygroundLibrary, type ChannelLike } from "./library.svelte";
 import { idbStore, type KeyValueStore } from "./persist/kv-store";
 import { PlaygroundStore } from "./persist/playground-store";
@@ -79,6 +81,7 @@ export function startApp(options: AppOptions): AppServices {
     // a new visitor starts at the lessons' gallery; "Just the playground" closes it
     if (firstVisit) lessons.galleryOpen = true;
     await refreshViews();
+    await lessons.check();
   });
   // Chunks left by a save that a crash cut short: deleted once the page is up, never before it.
   void ready.then(() => store.sweep()).catch(() => undefined);
@@ -102,8 +105,11 @@ function openChannel(): ChannelLike | null {
 async function start(playground: Playground, library: PlaygroundLibrary, title: string, location: Location | undefined): Promise<boolean> {
   const fragment = location?.hash ?? "";
   if (fragment.startsWith("#r")) {
-    history.replaceState(null, "", `${location!.pathname}${location!.search}`);
+    const lessonId = lessonOf(location!.search);
+    history.replaceState(null, "", `${location!.pathname}${withLesson(location!.search, null)}`);
     if (await openShared(playground, fragment)) {
+      // a lesson's link: the lesson opens at its first step, and its checks move it to where the state is
+      if (lessonId !== null && findLesson(lessonId)) playground.lessonProgress = { id: lessonId, step: 0, done: [] };
       await library.adoptNew();
       library.watch();
       return false;

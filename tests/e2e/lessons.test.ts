@@ -3,7 +3,7 @@
 // the database checked at the end in the SQL console; a wrong state that does not complete a step.
 import { expect, test, type TestContext } from "vitest";
 import type { Page } from "playwright-core";
-import { openApp, pageErrors, runInTerminal, screenshot, settled, typeInEditor, useSite } from "./support";
+import { launchBrowser, openApp, pageErrors, runInTerminal, screenshot, settled, typeInEditor, useSite } from "./support";
 
 const site = useSite();
 
@@ -234,4 +234,31 @@ test("a lesson's progress survives a reload, and the gallery shows it", { timeou
   await card.getByText("In progress: 1 of 4 steps").waitFor();
   await card.getByRole("button", { name: "Continue lesson 5" }).click();
   await atStep(page, 2, 4);
+});
+
+test("a lesson's playground shares as any other, and the link opens it in the lesson at the step its state has reached", { timeout: 120_000 }, async () => {
+  const page = await openApp(site.browser.context, site.server.url, { gallery: true });
+  await startLesson(page, 5);
+  await panel(page).getByRole("button", { name: "Show me" }).click();
+  await atStep(page, 2, 4);
+  await panel(page).getByRole("button", { name: "Show me" }).click();
+  await atStep(page, 3, 4);
+  await page.getByRole("button", { name: "Share" }).click();
+  const dialog = page.getByRole("dialog", { name: "Share this playground" });
+  await page.waitForFunction(() => (document.getElementById("share-link") as HTMLInputElement | null)?.value.includes("#r1."));
+  const link = await dialog.getByRole("textbox", { name: "Share link" }).inputValue();
+  expect(new URL(link).searchParams.get("lesson")).toBe("rename-column");
+
+  const other = await launchBrowser();
+  try {
+    const opened = await other.context.newPage();
+    await opened.goto(link);
+    await opened.locator('[data-ready="true"]').waitFor({ timeout: 30_000 });
+    // the renamed model and the generated script came with the link: steps 1 and 2 are met
+    await atStep(opened, 3, 4);
+    expect(await opened.getByRole("dialog", { name: "Learn Flask-Migrate by doing" }).isVisible()).toBe(false);
+    expect(new URL(opened.url()).search).toBe("");
+  } finally {
+    await other.close();
+  }
 });
