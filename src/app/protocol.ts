@@ -324,7 +324,7 @@ export type EngineRequest =
    * A new playground from the user's own SQLite file (SPEC §6), titled `title`. The page transfers
    * `bytes` (and `wal`), so a large file is not copied on the way.
    */
-  | { readonly kind: "adopt"; readonly title: string; readonly fileName: string; readonly bytes: Uint8Array; readonly wal?: Uint8Array };
+  | { readonly kind: "adopt"; readonly title: string; readonly fileName: string; readonly bytes: Uint8Array; readonly wal?: Uint8Array }
   /** A lesson step's checks, read against the playground as it is (the live database while stepping). */
   | { readonly kind: "lesson-check"; readonly checks: readonly LessonCheck[]; readonly lastCommand: LastCommand | null };
 
