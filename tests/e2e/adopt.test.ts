@@ -56,7 +56,7 @@ test("open a SQLite file, see its rows, change its models, migrate with warnings
   const dialog = page.getByRole("dialog", { name: "Before you run this" });
   await dialog.getByText(/Dropping column 'customers\.city' deletes 2 non-null values\./).waitFor();
   await dialog.getByRole("button", { name: /^Run anyway/ }).click();
-  await stepLog(page).getByText(/^Running upgrade [0-9a-f]{12} -> [0-9a-f]{12}, nickname instead of city$/).waitFor();
+  await stepLog(page).getByText(/^INFO\s+\[alembic\.runtime\.migration\] Running upgrade [0-9a-f]{12} -> [0-9a-f]{12}, nickname instead of city$/).waitFor();
   await settled(page);
   await page.getByRole("tab", { name: "Schema" }).click();
   await page.getByRole("article", { name: "Table customers" }).getByText("3 rows", { exact: true }).waitFor();

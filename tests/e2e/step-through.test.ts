@@ -142,6 +142,8 @@ test("the keyboard drives it: F10 steps forward, Shift+F10 back, Shift+Esc cance
   const after = await position(page).innerText();
   await page.keyboard.press("Shift+F10");
   await expect.poll(() => position(page).innerText()).not.toBe(after);
+  // keys wait for the step they follow: one pressed while a step still runs is not taken
+  await settled(page);
   await page.keyboard.press("Shift+Escape");
   await region(page).waitFor({ state: "detached" });
   await page.keyboard.press("Control+Alt+KeyH");

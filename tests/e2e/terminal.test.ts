@@ -122,7 +122,8 @@ test("Up recalls each playground's own commands, after a reload too", async () =
   // another playground has its own history: none yet, then the line typed there
   await page.getByRole("button", { name: /^Playgrounds: / }).click();
   await page.getByRole("dialog", { name: "Playgrounds" }).getByRole("button", { name: "New tutorial playground" }).click();
-  await page.getByRole("region", { name: "Models and migration scripts" }).getByText("Detected added table 'roles'").waitFor();
+  // the new playground is open once the terminal says so (its pending changes read as the old one's)
+  await page.getByRole("list", { name: "Terminal output" }).getByText(/^— Opened a new playground/).waitFor();
   await terminal.fill("");
   await terminal.press("ArrowUp");
   expect(await terminal.inputValue()).toBe("");
