@@ -67,6 +67,8 @@ export const lesson: Lesson = {
         { kind: "column", table: "users", column: "email", type: "VARCHAR(120)", unique: true },
         { kind: "constraint", table: "users", name: "uq_users_email" },
         { kind: "rows", table: "users", count: 3, says: "users no longer holds its 3 rows: the upgrade must keep them." },
+        // a batch rebuild copies every column: a model edit that lost username would lose its values
+        { kind: "query", sql: "SELECT count(username) FROM users", equals: 3, label: "the 3 usernames are kept", says: "users lost its usernames: models.ts must keep username; undo the step and check the model." },
       ],
       showMe: [
         { kind: "edit", file: "models.ts", find: "const db = new SQLAlchemy();", replace: NAMING_CONVENTION },

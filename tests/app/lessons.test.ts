@@ -105,6 +105,21 @@ describe("a lesson step completes on the right state only", () => {
     expect(names.rows).toEqual([[0]]);
   });
 
+  test("lesson 3: a models.ts that lost username on the way leaves the last step undone, and says why", async () => {
+    const { lessons, playground } = await lessonPage();
+    await lessons.start(findLesson("add-email")!);
+    // the email typed over the username line instead of after it
+    const models = playground.fileText("models.ts");
+    playground.editFile("models.ts", models.replace(`username = db.Column(db.String(64), { index: true });`, `email = db.Column(db.String(120), { unique: true });`));
+    await lessons.check();
+    await lessons.showMe(); // migrate + the failing upgrade
+    await lessons.showMe(); // the naming convention, the names in the script, upgrade
+    expect(lessons.progress?.step).toBe(2);
+    expect(lessons.results.filter((r) => !r.met).map((r) => r.missing)).toEqual([
+      "users lost its usernames: models.ts must keep username; undo the step and check the model.",
+    ]);
+  });
+
   test("lesson 3: the email column added without its upgrade failing first is not the failure step", async () => {
     const { lessons, playground } = await lessonPage();
     await lessons.start(findLesson("add-email")!);

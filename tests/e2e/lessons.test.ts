@@ -50,9 +50,14 @@ async function query(page: Page, sql: string): Promise<string[][]> {
 async function goToLine(page: Page, marker: string): Promise<void> {
   await page.getByRole("tabpanel", { name: /^Editor: / }).click();
   await page.keyboard.press("Control+f");
-  await page.keyboard.type(marker);
+  // typed only once the find box has the focus: keys sent before it opens would edit the file
+  const find = page.getByRole("textbox", { name: "Find" });
+  await expect.poll(() => find.evaluate((el) => el === document.activeElement)).toBe(true);
+  await find.fill(marker);
+  await page.locator(".find-widget .matchesCount").getByText(/^1 of \d+$/).waitFor();
   await page.keyboard.press("Enter");
   await page.keyboard.press("Escape");
+  await find.waitFor({ state: "hidden" });
   await page.keyboard.press("End");
 }
 
@@ -121,7 +126,7 @@ test("lesson 3 by doing: the email field, the unnamed constraint's failure, the 
   await replaceNull(page, "batchOp.dropConstraint(null", `"uq_users_email"`);
   await runInTerminal(page, "flask db upgrade");
   await finished(page);
-  expect(await query(page, "SELECT count(*) FROM users")).toEqual([["3"]]);
+  expect(await query(page, "SELECT count(*), count(username) FROM users")).toEqual([["3", "3"]]);
   expect(await query(page, "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%CONSTRAINT uq_users_email UNIQUE (email)%'")).toEqual([["1"]]);
   expect(pageErrors(page)).toEqual([]);
 });
@@ -131,7 +136,7 @@ test("lesson 3 with Show me", { timeout: 120_000 }, async () => {
   await startLesson(page, 3);
   await showMeThrough(page, 3);
   await screenshot(page, "lesson-3-complete");
-  expect(await query(page, "SELECT count(*) FROM users")).toEqual([["3"]]);
+  expect(await query(page, "SELECT count(*), count(username) FROM users")).toEqual([["3", "3"]]);
   expect(await query(page, "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%CONSTRAINT uq_users_email UNIQUE (email)%'")).toEqual([["1"]]);
   // Show me's edits are the editor's own: Ctrl+Z undoes the naming convention in models.ts
   await page.getByRole("tab", { name: "models.ts" }).click();
