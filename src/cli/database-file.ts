@@ -5,11 +5,14 @@
 // by the same rename. app.db itself is never written to, so a crash or a failed command still
 // leaves it exactly as it was.
 //
-// The engine keeps seeing bytes (Workspace.database): app.db's, read once, and the copy's,
-// read back by export(). This module remembers which file holds which bytes, so that writing
-// the copy's bytes is a rename, and opening app.db's bytes is a copy of app.db.
+// The engine keeps seeing bytes (Workspace.database). This module remembers which file holds
+// which bytes, so that writing the copy's bytes is a rename, and opening app.db's bytes is a copy
+// of app.db. On that path the bytes' content is never used, and reading 46 MB twice (app.db
+// before the command, the copy after it) was a tenth of a 1M-row upgrade: so a `db` command
+// gets a reference instead (referToDatabaseFile, and the copy's export()), an empty stand-in
+// read only when something needs the content (databaseBytes: sql.js, an in-memory fallback).
 
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Database, OpenDatabase } from "../engine/index";
 import { durableRename } from "./durable-rename";
@@ -30,6 +33,38 @@ export function readDatabaseFile(path: string): Uint8Array | null {
 /** The file whose content `bytes` are, if this module read or wrote them. */
 export const fileHolding = (bytes: Uint8Array): string | undefined => holders.get(bytes);
 
+// stand-ins for a file's content, not read yet
+const unread = new WeakSet<Uint8Array>();
+
+function reference(path: string): Uint8Array {
+  const standIn = new Uint8Array(0);
+  holders.set(standIn, path);
+  unread.add(standIn);
+  return standIn;
+}
+
+/**
+ * A database file by reference, as readDatabaseFile without reading it: only fileBackedOpen and
+ * renameCopyOver can tell what it holds; anything else must pass it through databaseBytes. The
+ * file is opened once, so that an unreadable app.db fails here as readDatabaseFile does.
+ */
+export function referToDatabaseFile(path: string): Uint8Array | null {
+  if (!existsSync(path)) return null;
+  const stat = statSync(path);
+  if (!stat.isFile()) return readDatabaseFile(path);
+  if (stat.size === 0) return null;
+  closeSync(openSync(path, "r"));
+  return reference(path);
+}
+
+/** The content of `bytes`: a reference's file read now (as it is now), any other bytes as they are. */
+export function databaseBytes(bytes: Uint8Array): Uint8Array {
+  const path = unread.has(bytes) ? holders.get(bytes) : undefined;
+  if (path === undefined) return bytes;
+  const buffer = readFileSync(path);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
+}
+
 export interface FileBackedOpen {
   readonly open: OpenDatabase;
   /** Deletes the copies that were not renamed over their original (a command that changed nothing). */
@@ -37,14 +72,15 @@ export interface FileBackedOpen {
 }
 
 /**
- * Opens bytes read by readDatabaseFile as a copy of their file, worked on in place; any other
- * bytes (or none: a new database) in memory.
+ * Opens bytes read by readDatabaseFile (or referToDatabaseFile) as a copy of their file, worked on
+ * in place; any other bytes (or none: a new database) in memory. The copy's export() is a
+ * reference to the copy: the content is in that file, and renameCopyOver puts it in place.
  */
 export function fileBackedOpen(binding: NativeBinding): FileBackedOpen {
   const copies: string[] = [];
   const open: OpenDatabase = (bytes) => {
     const source = bytes && fileHolding(bytes);
-    if (!source) return binding.open(bytes);
+    if (!source) return binding.open(bytes && databaseBytes(bytes));
     removeStaleCopies(dirname(source), basename(source));
     const copy = join(dirname(source), `.${basename(source)}.${process.pid}.${copies.length}.tmp`);
     try {
@@ -52,18 +88,21 @@ export function fileBackedOpen(binding: NativeBinding): FileBackedOpen {
     } catch {
       // a read-only folder, or no room for a copy: the bytes in memory serve commands that only
       // read, and a command that writes reports the folder's problem when app.db is written
-      return binding.open(bytes);
+      return binding.open(databaseBytes(bytes));
     }
     copies.push(copy);
-    const db: Database = binding.openFile(copy);
-    return Promise.resolve({
-      ...db,
+    const db = binding.openFile(copy);
+    const onFile: Database = {
+      exec: db.exec,
+      query: db.query,
+      changes: db.changes,
+      close: db.close,
       export() {
-        const exported = db.export();
-        holders.set(exported, copy);
-        return exported;
+        db.flush();
+        return reference(copy);
       },
-    });
+    };
+    return Promise.resolve(onFile);
   };
   return {
     open,

@@ -142,7 +142,8 @@ export async function main(argv: readonly string[], cwd: string): Promise<number
   }
   let before;
   try {
-    before = readProject(cwd, dir);
+    // the native binding works on a copy of app.db made by the kernel: its bytes need no reading
+    before = readProject(cwd, dir, binding.name === "native" ? "by reference" : "read");
   } catch (e) {
     process.stderr.write(`Error: could not read the project folder ${cwd}: ${e instanceof Error ? e.message : String(e)}. Check that models.ts, ${dir}/ and app.db are readable.\n`);
     return 1;

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { DEFAULT_MIGRATIONS_DIR, MODELS_FILE, type Workspace } from "../engine/index";
-import { readDatabaseFile, renameCopyOver } from "./database-file";
+import { databaseBytes, readDatabaseFile, referToDatabaseFile, renameCopyOver } from "./database-file";
 import { durableRename } from "./durable-rename";
 import { CACHE_FOLDER } from "./script-cache";
 
@@ -53,7 +53,11 @@ function readTree(root: string, rel: string, files: Record<string, string>): voi
   }
 }
 
-export function readProject(cwd: string, migrationsDir: string): Workspace {
+/**
+ * The project as a workspace. `database: "by reference"` leaves app.db unread (referToDatabaseFile),
+ * for a command whose database port is the native binding's fileBackedOpen, which needs only its name.
+ */
+export function readProject(cwd: string, migrationsDir: string, database: "read" | "by reference" = "read"): Workspace {
   const files: Record<string, string> = {};
   const models = join(cwd, MODELS_FILE);
   if (existsSync(models)) files[MODELS_FILE] = readFileSync(models, "utf8");
@@ -65,7 +69,8 @@ export function readProject(cwd: string, migrationsDir: string): Workspace {
       files[`${migrationsDir}/.keep`] = "";
     }
   }
-  return { title: cwd, files, database: readDatabaseFile(join(cwd, DATABASE_FILE)) };
+  const dbPath = join(cwd, DATABASE_FILE);
+  return { title: cwd, files, database: database === "read" ? readDatabaseFile(dbPath) : referToDatabaseFile(dbPath) };
 }
 
 function writeAtomically(path: string, bytes: Uint8Array): void {
@@ -92,6 +97,6 @@ export function writeProject(cwd: string, migrationsDir: string, before: Workspa
   if (after.database !== before.database && after.database !== null) {
     // the native binding's copy of app.db is already written: it only has to take app.db's place
     const path = join(cwd, DATABASE_FILE);
-    if (!renameCopyOver(after.database, path)) writeAtomically(path, after.database);
+    if (!renameCopyOver(after.database, path)) writeAtomically(path, databaseBytes(after.database));
   }
 }

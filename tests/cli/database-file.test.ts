@@ -1,12 +1,12 @@
-// The native binding on files (src/cli/database-file.ts): bytes read from app.db open as a copy
-// of app.db, the copy's exported bytes are the copy's content, writing them is a rename, and a
-// copy that is not renamed is deleted. app.db itself is never written.
+// The native binding on files (src/cli/database-file.ts): bytes read from app.db (or a reference
+// to it) open as a copy of app.db, the copy's export is a reference to the copy, writing it is a
+// rename, and a copy that is not renamed is deleted. app.db itself is never written.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { fileBackedOpen, fileHolding, readDatabaseFile, removeStaleCopies, renameCopyOver } from "../../src/cli/database-file";
+import { databaseBytes, fileBackedOpen, fileHolding, readDatabaseFile, referToDatabaseFile, removeStaleCopies, renameCopyOver } from "../../src/cli/database-file";
 import { readProject, writeProject } from "../../src/cli/project";
 import { loadNativeSqlite, type NativeBinding } from "../../src/cli/native/sqlite-native";
 import { openTestDatabase } from "../binding";
@@ -29,7 +29,7 @@ async function appDb(): Promise<{ dir: string; path: string }> {
 const tempsIn = (dir: string) => readdirSync(dir).filter((f) => f.includes(".tmp"));
 
 describe("app.db on disk for the native binding", () => {
-  test("a change goes to a copy; the exported bytes are the copy's, and a rename puts them in place", async () => {
+  test("a change goes to a copy; the export refers to the copy, and a rename puts it in place", async () => {
     const { dir, path } = await appDb();
     const original = readFileSync(path);
     const bytes = readDatabaseFile(path)!;
@@ -42,7 +42,7 @@ describe("app.db on disk for the native binding", () => {
     expect(readFileSync(path).equals(original)).toBe(true);
     const copy = fileHolding(exported)!;
     expect(tempsIn(dir)).toEqual([copy.slice(dir.length + 1)]);
-    expect(readFileSync(copy).equals(Buffer.from(exported))).toBe(true);
+    expect(readFileSync(copy).equals(Buffer.from(databaseBytes(exported)))).toBe(true);
     expect(renameCopyOver(exported, path)).toBe(true);
     files.cleanUp();
     expect(tempsIn(dir)).toEqual([]);
@@ -79,7 +79,7 @@ describe("app.db on disk for the native binding", () => {
     const db = await files.open(readDatabaseFile(path)!);
     db.exec("PRAGMA journal_mode=WAL");
     db.exec("INSERT INTO t VALUES (3, 'three')");
-    const exported = db.export();
+    const exported = databaseBytes(db.export());
     db.close();
     files.cleanUp();
     const check = await openTestDatabase(exported);
@@ -112,11 +112,53 @@ describe("app.db on disk for the native binding", () => {
     const exported = db.export();
     db.close();
     const copy = fileHolding(exported)!;
+    const content = readFileSync(copy);
     writeProject(dir, "migrations", before, { ...before, database: exported });
     expect(existsSync(copy)).toBe(false);
-    expect(readFileSync(path).equals(Buffer.from(exported))).toBe(true);
+    expect(readFileSync(path).equals(content)).toBe(true);
     files.cleanUp();
     expect(tempsIn(dir)).toEqual([]);
+  });
+
+  test("a db command's app.db is referred to, unread: it opens as a copy of app.db, and is read only on demand", async () => {
+    const { dir, path } = await appDb();
+    const before = readProject(dir, "migrations", "by reference");
+    const reference = before.database!;
+    expect(fileHolding(reference)).toBe(path);
+    expect(Buffer.from(databaseBytes(reference)).equals(readFileSync(path))).toBe(true);
+    const files = fileBackedOpen(native());
+    const db = await files.open(reference);
+    db.exec("INSERT INTO t VALUES (2, 'two')");
+    const exported = db.export();
+    db.close();
+    writeProject(dir, "migrations", before, { ...before, database: exported });
+    files.cleanUp();
+    expect(tempsIn(dir)).toEqual([]);
+    const reopened = await openTestDatabase(readFileSync(path));
+    expect(reopened.query("SELECT s FROM t ORDER BY id").rows).toEqual([["one"], ["two"]]);
+  });
+
+  test("where no copy can be made, a reference to app.db opens app.db's content in memory, written back whole", async () => {
+    const { dir, path } = await appDb();
+    mkdirSync(join(dir, `.app.db.${process.pid}.0.tmp`));
+    const before = readProject(dir, "migrations", "by reference");
+    const files = fileBackedOpen(native());
+    const db = await files.open(before.database!);
+    expect(db.query("SELECT s FROM t").rows).toEqual([["one"]]);
+    db.exec("INSERT INTO t VALUES (2, 'two')");
+    const exported = db.export();
+    db.close();
+    writeProject(dir, "migrations", before, { ...before, database: exported });
+    files.cleanUp();
+    const reopened = await openTestDatabase(readFileSync(path));
+    expect(reopened.query("SELECT s FROM t ORDER BY id").rows).toEqual([["one"], ["two"]]);
+  });
+
+  test("an empty or missing app.db is no database, by reference as when read", async () => {
+    const { dir, path } = await appDb();
+    writeFileSync(path, "");
+    expect(referToDatabaseFile(path)).toBeNull();
+    expect(referToDatabaseFile(join(dir, "missing.db"))).toBeNull();
   });
 
   test("a journal the user's pragmas leave next to a copy goes with it", async () => {

@@ -46,9 +46,15 @@ export interface NativeBinding {
    * The SQLite file at `path`, worked on in place. Its journal is kept in memory and nothing is
    * synced: the caller works on a copy it throws away or renames over the original, so a crash
    * of the process can only ever lose the copy (as the old whole-file write, the rename is not
-   * fsynced: a power cut right after it may lose the new content). `export()` reads the file back.
+   * fsynced: a power cut right after it may lose the new content). `export()` reads the file back;
+   * `flush()` only makes the file hold every committed page, for a caller that never needs the bytes.
    */
-  readonly openFile: (path: string) => Database;
+  readonly openFile: (path: string) => FileDatabase;
+}
+
+export interface FileDatabase extends Database {
+  /** Leaves every committed page in the file itself (as export() does, without reading it back). */
+  flush(): void;
 }
 
 export type NativeSqlite = ({ readonly ok: true } & NativeBinding) | { readonly ok: false; readonly reason: string };
@@ -92,7 +98,7 @@ function tryLoad(): NativeSqlite {
 
 const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0]!;
 
-function openNative(Native: NativeConstructor, extension: string, source: string | Buffer): Database {
+function openNative(Native: NativeConstructor, extension: string, source: string | Buffer): FileDatabase {
   const connection = new Native(source);
   const file = typeof source === "string" && source !== ":memory:" ? source : null;
   try {
@@ -137,7 +143,7 @@ function fromNative(value: unknown): SqlValue {
 const toNative = (params: readonly SqlValue[]) =>
   params.map((p) => (p instanceof Uint8Array ? asBuffer(p) : typeof p === "number" && Number.isSafeInteger(p) ? BigInt(p) : p));
 
-function wrap(connection: NativeConnection, file: string | null): Database {
+function wrap(connection: NativeConnection, file: string | null): FileDatabase {
   const changesQuery = connection.prepare("SELECT changes()").raw(true);
   const run = (sql: string, params: readonly SqlValue[]): QueryResult => {
     const stmt = connection.prepare(sql);
@@ -148,6 +154,13 @@ function wrap(connection: NativeConnection, file: string | null): Database {
     stmt.raw(true);
     const rows = stmt.all(toNative(params)).map((row) => row.map(fromNative));
     return { columns: stmt.columns().map((c) => c.name), rows };
+  };
+  const flush = () => {
+    // as sql.js, whose export closes the connection: there is no file to export mid-transaction
+    if (connection.inTransaction) throw new Error("cannot export the database while a transaction is open");
+    // outside a transaction every committed page is in the file (synchronous=OFF skips only
+    // fsync), unless a user's journal_mode=WAL holds some in the -wal file: checkpoint those
+    if (file) connection.exec("PRAGMA wal_checkpoint(TRUNCATE)");
   };
   return {
     exec(sql, params) {
@@ -160,12 +173,9 @@ function wrap(connection: NativeConnection, file: string | null): Database {
     query: (sql, params) => run(sql, params ?? []),
     // sqlite3_changes(), as sql.js's getRowsModified: statements that change no rows keep it
     changes: () => Number(changesQuery.all()[0]![0]),
+    flush,
     export() {
-      // as sql.js, whose export closes the connection: there is no file to export mid-transaction
-      if (connection.inTransaction) throw new Error("cannot export the database while a transaction is open");
-      // outside a transaction every committed page is in the file (synchronous=OFF skips only
-      // fsync), unless a user's journal_mode=WAL holds some in the -wal file: checkpoint those
-      if (file) connection.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+      flush();
       const bytes = file ? readFileSync(file) : connection.serialize();
       return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     },
