@@ -106,7 +106,10 @@ function openNative(Native: NativeConstructor, extension: string, source: string
     // foreign keys: SQLite's own default, which better-sqlite3 compiles the other way; the cache
     // as sql.js's (CONNECTION_PRAGMAS)
     connection.exec("PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536");
-    if (file) connection.exec("PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF");
+    // a file is in the kernel's page cache already: SQLite's own 64 MiB cache only doubles it, and
+    // reading through mmap skips a copy per page. A 1M-row rebuild: ~370 ms -> ~315 ms. The file
+    // is the caller's private copy, so no other process can truncate it under the mapping.
+    if (file) connection.exec("PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA cache_size=-2000; PRAGMA mmap_size=1073741824");
   } catch (e) {
     connection.close();
     throw e;
