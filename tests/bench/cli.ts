@@ -2,7 +2,7 @@
 // on the equivalent Python app (target ≤ 0.20× Flask's wall time), then `db current` (target
 // ≤ 150 ms) and `db history` in the folders it leaves, beside Flask's; (c) `db upgrade` of a batch
 // migration (a type change and a NOT NULL column with a server default) on a 1,000,000-row table,
-// Retort against Flask on identical inputs (target ≤ 1.0×), with peak memory and a check that
+// Retort against Flask on identical inputs (target ≤ 0.60× for the CLI's native binding, issue 13), with peak memory and a check that
 // every row was kept. Prints figures; never asserts on times.
 import { copyFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -176,7 +176,7 @@ export async function benchBatchUpgrade(): Promise<void> {
   for (const binding of BINDINGS) {
     const retort = await timeRuns(5, retortDb(["upgrade"]), retortDir, reset(retortDir), bindingEnv(binding));
     const r = median(retort.map((t) => t.seconds));
-    lines.push(`    retort (${binding}): ${fmt(r, 2)} s wall, peak ${fmt(Math.max(...retort.map((t) => t.peakMb)))} MB RSS; ratio retort/flask ${fmt(r / f, 2)}× (target ≤ 1.0×); rows after: ${kept(await rowSummary(retortDir))}`);
+    lines.push(`    retort (${binding}): ${fmt(r, 2)} s wall, peak ${fmt(Math.max(...retort.map((t) => t.peakMb)))} MB RSS; ratio retort/flask ${fmt(r / f, 2)}× (target ≤ ${binding === "native" ? "0.60" : "1.0"}×); rows after: ${kept(await rowSummary(retortDir))}`);
   }
   lines.push(
     `    flask: ${fmt(f, 2)} s wall, peak ${fmt(Math.max(...flask.map((t) => t.peakMb)))} MB RSS; rows after: ${kept(flaskRows)}`,
