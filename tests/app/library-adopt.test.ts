@@ -2,7 +2,11 @@
 // one open before kept in the list; a refused file opens nothing and saves nothing new.
 import { expect, test } from "vitest";
 import { openSqlJs } from "../../src/engine/index";
-import { openTab, startTab } from "./support/app-harness";
+import { PlaygroundLibrary } from "../../src/app/library.svelte";
+import { memoryStore, type KeyValueStore } from "../../src/app/persist/kv-store";
+import { PlaygroundStore } from "../../src/app/persist/playground-store";
+import { Playground } from "../../src/app/playground.svelte";
+import { engineClient, openTab, startTab } from "./support/app-harness";
 
 async function shopFile(): Promise<Uint8Array> {
   const db = await openSqlJs();
@@ -34,4 +38,43 @@ test("a refused file: the message, the same playground open, nothing new saved",
   expect(refused).toBe("empty.db is empty (0 bytes): it holds no database. Choose the .sqlite/.db file that holds your tables.");
   expect({ id: tab.library.currentId, models: tab.playground.fileText("models.ts") }).toEqual(before);
   expect((await tab.store.list()).map((p) => p.title)).toEqual(["Tutorial playground"]);
+});
+
+/** A memory store whose writes wait, while `held`, until `release` is called. */
+function heldWrites(): KeyValueStore & { held: boolean; release(): void } {
+  const kv = memoryStore();
+  const waiting: (() => void)[] = [];
+  const gate = async () => {
+    if (store.held) await new Promise<void>((go) => waiting.push(go));
+  };
+  const store = {
+    ...kv,
+    held: false,
+    release() {
+      store.held = false;
+      for (const go of waiting.splice(0)) go();
+    },
+    set: async (key: string, value: unknown) => (await gate(), kv.set(key, value)),
+    setMany: async (entries: readonly (readonly [string, unknown])[]) => (await gate(), kv.setMany(entries)),
+    update: async (...args: Parameters<KeyValueStore["update"]>) => (await gate(), kv.update(...args)),
+  };
+  return store;
+}
+
+test("the adopted file is shown (views refreshed) while its save to storage, slow for a large file, still runs", { timeout: 10_000 }, async () => {
+  const kv = heldWrites();
+  const playground = new Playground(engineClient());
+  const store = new PlaygroundStore({ kv, clock: () => Date.now(), newId: () => crypto.randomUUID() });
+  let refreshedDuringSave = false;
+  const refreshViews = async () => {
+    if (kv.held) refreshedDuringSave = true;
+    kv.release();
+  };
+  const library = new PlaygroundLibrary({ store, playground, tutorialTitle: "Tutorial playground", refreshViews, channel: null });
+  await playground.open("Tutorial playground");
+  await library.adoptNew();
+  kv.held = true;
+  expect(await library.adoptFile({ name: "shop.db", bytes: await shopFile() })).toBeNull();
+  expect(refreshedDuringSave).toBe(true);
+  expect((await store.list()).map((p) => p.title).sort()).toEqual(["Tutorial playground", "shop.db"]);
 });
