@@ -61,7 +61,7 @@ export function startApp(options: AppOptions): AppServices {
     terminal.note(note);
     void lessons.check();
   };
-  const library = new PlaygroundLibrary({ store, playground, tutorialTitle: options.title, refreshViews, channel, onOpened });
+  const library = new PlaygroundLibrary({ store, playground, tutorialTitle: options.title, refreshViews, channel, onOpened, painted });
   const undo = new UndoHistory({ store, playground, library, refreshViews });
   undo.watch();
   const watch = new EngineWatch({ client, playground, refreshViews });
@@ -90,6 +90,12 @@ export function startApp(options: AppOptions): AppServices {
   addEventListener("pagehide", () => void library.autosave.flush());
   const fixes = new Fixes(client, playground, database);
   return { playground, terminal, database, library, undo, watch, stepThrough, fixes, lessons, ready };
+}
+
+/** After the next frame is painted: the first rAF runs before it, a task queued there after it. */
+function painted(): Promise<void> {
+  if (typeof requestAnimationFrame !== "function") return Promise.resolve();
+  return new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 }
 
 function openChannel(): ChannelLike | null {

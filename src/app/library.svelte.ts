@@ -49,6 +49,8 @@ export interface LibraryDeps {
   readonly channel?: ChannelLike | null;
   /** Told when another playground (or another tab's version of this one) replaces the open one. */
   readonly onOpened?: (note: string) => void;
+  /** Resolves once the page has drawn what changed (after the next frame in the browser). */
+  readonly painted?: () => Promise<void>;
 }
 
 export class PlaygroundLibrary {
@@ -146,12 +148,16 @@ export class PlaygroundLibrary {
     const title = uniqueTitle(file.name, new Set(this.playgrounds.map((p) => p.title)), "opened");
     const result = await this.#deps.playground.adoptFile({ title, fileName: file.name, bytes: file.bytes, ...(file.wal && { wal: file.wal }) });
     if (!result.ok) return result.message;
-    // the header names the new playground now, and its views are drawn while it is saved: a
-    // 100 MB file takes IndexedDB about a second, which the views waited for (issue 12's 3 s).
+    // The new playground is drawn first, then saved: the save of a 100 MB file (its export from
+    // the worker, then IndexedDB) takes the worker and the page for about a second, and drawing
+    // behind it made opening the file ~1 s slower (issue 12's 3 s). The record is let go at once,
+    // so that a change made meanwhile is saved into the new playground's record, never the old one.
     this.currentTitle = title;
-    const saved = this.adoptNew();
-    const shown = this.#deps.refreshViews?.();
-    await Promise.all([saved, shown]);
+    this.autosave.attach(null);
+    this.currentId = null;
+    await this.#deps.refreshViews?.();
+    await this.#deps.painted?.();
+    await this.autosave.saveNow();
     const approximated = result.warnings.length === 0 ? "" : ` What models.ts only approximates (${result.warnings.length}):\n${result.warnings.map((w) => `  - ${w}`).join("\n")}`;
     this.#deps.onOpened?.(`— Opened “${title}” as a new playground: models.ts generated from its tables, the database stamped at a baseline revision. It stays in this browser.${approximated}`);
     return null;

@@ -61,20 +61,29 @@ function heldWrites(): KeyValueStore & { held: boolean; release(): void } {
   return store;
 }
 
-test("the adopted file is shown (views refreshed) while its save to storage, slow for a large file, still runs", { timeout: 10_000 }, async () => {
+test("the adopted file is shown (views refreshed) before its save to storage, slow for a large file, is waited for", { timeout: 10_000 }, async () => {
   const kv = heldWrites();
   const playground = new Playground(engineClient());
   const store = new PlaygroundStore({ kv, clock: () => Date.now(), newId: () => crypto.randomUUID() });
-  let refreshedDuringSave = false;
+  let refreshedBeforeSave = false;
   const refreshViews = async () => {
-    if (kv.held) refreshedDuringSave = true;
+    if (!kv.held) return;
+    refreshedBeforeSave = !(await store.list()).some((p) => p.title === "shop.db");
     kv.release();
+    // a change saved before the first save: into the new playground's record, not the tutorial's
+    library.autosave.changed();
+    await library.autosave.flush();
   };
   const library = new PlaygroundLibrary({ store, playground, tutorialTitle: "Tutorial playground", refreshViews, channel: null });
   await playground.open("Tutorial playground");
   await library.adoptNew();
+  const tutorial = library.currentId!;
+  const tutorialModels = playground.fileText("models.ts");
   kv.held = true;
   expect(await library.adoptFile({ name: "shop.db", bytes: await shopFile() })).toBeNull();
-  expect(refreshedDuringSave).toBe(true);
+  await library.autosave.flush();
+  expect(refreshedBeforeSave).toBe(true);
   expect((await store.list()).map((p) => p.title).sort()).toEqual(["Tutorial playground", "shop.db"]);
+  const kept = await store.load(tutorial);
+  expect(kept.ok && kept.record.files["models.ts"]).toBe(tutorialModels);
 });
