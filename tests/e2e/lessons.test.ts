@@ -20,7 +20,13 @@ async function atStep(page: Page, step: number, of: number): Promise<void> {
 }
 
 async function finished(page: Page): Promise<void> {
-  await panel(page).getByText(/^Lesson complete\./).waitFor({ timeout: 60_000 });
+  try {
+    await panel(page).getByText(/^Lesson complete\./).waitFor({ timeout: 60_000 });
+  } catch (error) {
+    // what the lesson still misses, and the page, say why far better than a timeout does
+    await screenshot(page, "lesson-not-finished");
+    throw new Error(`The lesson did not complete. Its panel says: ${await panel(page).innerText()}`, { cause: error });
+  }
 }
 
 async function showMeThrough(page: Page, steps: number): Promise<void> {
@@ -67,17 +73,23 @@ async function addLineAfter(page: Page, marker: string, line: string): Promise<v
   await typeInEditor(page, line);
 }
 
-/** Selects the word `null` on the line holding `marker` and types `text` in its place. */
-async function replaceNull(page: Page, marker: string, text: string): Promise<void> {
-  await goToLine(page, marker);
-  await page.keyboard.press("Home");
-  // Home goes to the line's first word, where `marker` starts: null comes right after its prefix
-  const prefix = marker.slice(0, marker.indexOf("null"));
-  for (let i = 0; i < prefix.length; i++) await page.keyboard.press("ArrowRight");
-  for (let i = 0; i < 4; i++) await page.keyboard.press("Shift+ArrowRight");
-  // deleted first: a quote typed over a selection would wrap it in quotes instead
-  await page.keyboard.press("Delete");
-  await typeInEditor(page, text);
+/**
+ * Replaces `find` with `replace` in the open file through Monaco's Find and Replace (Ctrl+H), as a
+ * person does, and waits until `find` is gone: arrow keys counted along a line could land elsewhere
+ * while the page is busy.
+ */
+async function replaceInEditor(page: Page, find: string, replace: string): Promise<void> {
+  await page.getByRole("tabpanel", { name: /^Editor: / }).click();
+  await page.keyboard.press("Control+h");
+  const findBox = page.getByRole("textbox", { name: "Find" });
+  await findBox.waitFor();
+  await findBox.fill(find);
+  const count = page.locator(".find-widget .matchesCount");
+  await count.getByText(/^1 of 1$/).waitFor();
+  await page.getByRole("textbox", { name: "Replace" }).fill(replace);
+  await page.getByRole("button", { name: /^Replace All/ }).click();
+  await count.getByText("No results").waitFor();
+  await page.keyboard.press("Escape");
 }
 
 async function openGallery(page: Page, ctx: TestContext): Promise<void> {
@@ -122,8 +134,8 @@ test("lesson 3 by doing: the email field, the unnamed constraint's failure, the 
   await page.getByText("Detected added unique constraint 'uq_users_email' on '['email']'").waitFor();
   expect(await page.getByLabel(/^\d+ errors$/).count()).toBe(0);
   await page.getByRole("tab", { name: /add_email\.ts/ }).click();
-  await replaceNull(page, "batchOp.createUniqueConstraint(null", `"uq_users_email"`);
-  await replaceNull(page, "batchOp.dropConstraint(null", `"uq_users_email"`);
+  await replaceInEditor(page, "batchOp.createUniqueConstraint(null", `batchOp.createUniqueConstraint("uq_users_email"`);
+  await replaceInEditor(page, "batchOp.dropConstraint(null", `batchOp.dropConstraint("uq_users_email"`);
   await runInTerminal(page, "flask db upgrade");
   await finished(page);
   expect(await query(page, "SELECT count(*), count(username) FROM users")).toEqual([["3", "3"]]);
