@@ -30,6 +30,12 @@ export interface AppServices {
   readonly fixes: Fixes;
   readonly lessons: Lessons;
   readonly ready: Promise<void>;
+  /**
+   * Storage has answered the first read (or there was none to make). Monaco's evaluation holds the
+   * page for most of a second: started after this, it no longer delays that read, nor with it the
+   * database (issue 13's cold load).
+   */
+  readonly storageAnswered: Promise<void>;
 }
 
 export interface AppOptions {
@@ -77,10 +83,20 @@ export function startApp(options: AppOptions): AppServices {
     press: (name) => pressButton(document, name),
   });
   lessons.watch();
-  const ready = start(playground, library, options.title, options.location ?? globalThis.location).then(async (firstVisit) => {
+  let storageRead = () => {};
+  const storageAnswered = new Promise<void>((resolve) => (storageRead = resolve));
+  const started = start(playground, library, options.title, options.location ?? globalThis.location, storageRead);
+  void started.finally(storageRead).catch(() => undefined);
+  const ready = started.then(async (firstVisit) => {
     // a new visitor starts at the lessons' gallery; "Just the playground" closes it
     if (firstVisit) lessons.galleryOpen = true;
     await refreshViews();
+    if (firstVisit) {
+      // The first save exports the database through the worker: the views go first, so the page is
+      // ready without waiting for it. Saving starts before watching, so no change is saved twice.
+      void library.adoptNew();
+      library.watch();
+    }
     await lessons.check();
   });
   // Chunks left by a save that a crash cut short: deleted once the page is up, never before it.
@@ -89,7 +105,7 @@ export function startApp(options: AppOptions): AppServices {
   void library.requestPersistence(options.persist ?? (storage?.persist ? () => storage.persist() : undefined));
   addEventListener("pagehide", () => void library.autosave.flush());
   const fixes = new Fixes(client, playground, database);
-  return { playground, terminal, database, library, undo, watch, stepThrough, fixes, lessons, ready };
+  return { playground, terminal, database, library, undo, watch, stepThrough, fixes, lessons, ready, storageAnswered };
 }
 
 /** After the next frame is painted: the first rAF runs before it, a task queued there after it. */
@@ -106,11 +122,13 @@ function openChannel(): ChannelLike | null {
  * A share link in the address opens as a new playground (saved as a new record: it never
  * overwrites one the user has), and leaves the address so that a reload restores it. Otherwise the
  * last playground is restored; one that cannot be read back (storage refused, private mode)
- * starts fresh rather than not at all. True for a first visit: nothing saved, no link.
+ * starts fresh rather than not at all. True for a first visit (nothing saved, no link): that
+ * playground is opened here, and saved and watched by the caller.
  */
-async function start(playground: Playground, library: PlaygroundLibrary, title: string, location: Location | undefined): Promise<boolean> {
+async function start(playground: Playground, library: PlaygroundLibrary, title: string, location: Location | undefined, storageRead: () => void): Promise<boolean> {
   const fragment = location?.hash ?? "";
   if (fragment.startsWith("#r")) {
+    storageRead();
     const lessonId = lessonOf(location!.search);
     history.replaceState(null, "", `${location!.pathname}${withLesson(location!.search, null)}`);
     if (await openShared(playground, fragment)) {
@@ -121,13 +139,14 @@ async function start(playground: Playground, library: PlaygroundLibrary, title: 
       return false;
     }
   }
-  const restored = await library.openLatest();
-  if (!restored) {
-    await playground.open(title);
-    await library.adoptNew();
+  const restored = await library.openLatest(storageRead);
+  if (restored) {
+    library.watch();
+    return false;
   }
-  library.watch();
-  return !restored;
+  // a first visit: saved (and watched) by the caller once the views are drawn
+  await playground.open(title);
+  return true;
 }
 
 /** A link whose migrations were stopped (they never ended) is refused, with the reason shown. */
