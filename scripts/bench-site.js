@@ -65,6 +65,9 @@ async function withPage(url, fn) {
     const page = await context.newPage();
     await page.goto(url);
     await page.waitForFunction(() => document.querySelector('[data-ready="true"]'), null, { polling: "raf", timeout: 30_000 });
+    // a new visitor lands on the lessons' gallery: the measures below are of the playground itself
+    const gallery = page.getByRole("dialog", { name: "Learn Flask-Migrate by doing" });
+    if (await gallery.isVisible()) await gallery.getByRole("button", { name: "Just the playground" }).click();
     return await fn(page);
   } finally {
     await context.close();
