@@ -64,6 +64,9 @@ async function goToLine(page: Page, marker: string): Promise<void> {
   await page.keyboard.press("Enter");
   await page.keyboard.press("Escape");
   await find.waitFor({ state: "hidden" });
+  // End must reach the editor, not the closing find box: the match is still selected there, and
+  // the next keys would type over it
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest(".monaco-editor .inputarea, .monaco-editor .native-edit-context, .monaco-editor textarea") !== null)).toBe(true);
   await page.keyboard.press("End");
 }
 
