@@ -1,6 +1,7 @@
 // Measures the site against its budgets and prints the figures (never asserts on them):
 //   app shell gzipped (entry JS + CSS, before Monaco; target <= 100 KB),
-//   cold load to interactive in headless Chromium (editor and database ready; target <= 1.5 s),
+//   cold load to interactive in headless Chromium (editor and database ready; target <= 900 ms,
+//   with the database ready no later than the editor: issue 13),
 //   one upgrade and one downgrade step of the tutorial playground (target <= 100 ms),
 //   the schema diagram drawn (click on its tab to every table visible), tutorial and 50 tables,
 //   opening a user's own ~100 MB SQLite file with 50 tables as a playground (target <= 3 s).
@@ -17,6 +18,8 @@ import { chromium } from "playwright-core";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = join(root, "dist");
 const RUNS = 5;
+// cold loads vary by ±100 ms on a 2-core machine: more of them for a steadier median
+const COLD_RUNS = 9;
 
 if (!existsSync(join(dist, "index.html"))) {
   console.error("dist/ is missing: run `npx vite build` first (or `npm run bench:site`, which builds).");
@@ -71,6 +74,43 @@ async function withPage(url, fn) {
     return await fn(page);
   } finally {
     await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+const coldMarks = (page) => page.evaluate(() =>
+  ["retort:engine-ready", "retort:editor-ready"].map((m) => performance.getEntriesByName(m)[0]?.startTime ?? NaN));
+
+/**
+ * A returning visitor: the browser starts afresh on a profile that holds a saved playground (the
+ * first migration generated and applied), so the start reads it back from IndexedDB and opens it.
+ * Returns each run's [database ready, editor ready].
+ */
+async function returningLoads(url, runs) {
+  const profile = mkdtempSync(join(tmpdir(), "retort-bench-"));
+  const launch = () => chromium.launchPersistentContext(profile, { executablePath: "/usr/bin/chromium", headless: true, args: FLAGS });
+  try {
+    let context = await launch();
+    let page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelector('[data-ready="true"]'), null, { polling: "raf", timeout: 30_000 });
+    await page.getByRole("dialog", { name: "Learn Flask-Migrate by doing" }).getByRole("button", { name: "Just the playground" }).click();
+    await generateAndUpgrade(page, "initial migration");
+    await page.getByRole("button", { name: "Playgrounds: Tutorial playground" }).waitFor();
+    await context.close();
+    const marks = [];
+    for (let i = 0; i < runs; i++) {
+      context = await launch();
+      page = await context.newPage();
+      await page.goto(url);
+      await page.waitForFunction(() => document.querySelector('[data-ready="true"]'), null, { polling: "raf", timeout: 30_000 });
+      // the saved playground came back, not a fresh one
+      await page.getByRole("button", { name: "Downgrade", exact: true }).waitFor();
+      marks.push(await coldMarks(page));
+      await context.close();
+    }
+    return marks;
+  } finally {
     rmSync(profile, { recursive: true, force: true });
   }
 }
@@ -224,16 +264,20 @@ try {
   const loads = [];
   const engines = [];
   const editors = [];
-  for (let i = 0; i < RUNS; i++) {
-    const marks = await withPage(server.url, (page) => page.evaluate(() =>
-      ["retort:engine-ready", "retort:editor-ready"].map((m) => performance.getEntriesByName(m)[0]?.startTime ?? NaN)));
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const marks = await withPage(server.url, coldMarks);
     engines.push(marks[0]);
     editors.push(marks[1]);
     loads.push(Math.max(...marks));
   }
   const list = (xs) => xs.map(Math.round).join(", ");
-  console.log(`cold load to interactive (editor and database ready), median of ${RUNS}: ${Math.round(median(loads))} ms   target <= 1500 ms   runs: ${list(loads)}`);
-  console.log(`  of which: database ready at ${list(engines)} ms; editor ready at ${list(editors)} ms`);
+  console.log(`cold load to interactive (editor and database ready), median of ${COLD_RUNS}: ${Math.round(median(loads))} ms   target <= 900 ms   runs: ${list(loads)}`);
+  const first = engines.filter((e, i) => e <= editors[i]).length;
+  console.log(`  of which: database ready at ${list(engines)} ms; editor ready at ${list(editors)} ms; database first in ${first} of ${COLD_RUNS} runs (target: all)`);
+  const returning = await returningLoads(server.url, COLD_RUNS);
+  const again = returning.map((m) => Math.max(...m));
+  console.log(`cold load of a returning visitor (a saved playground read back and opened), median of ${COLD_RUNS}: ${Math.round(median(again))} ms   runs: ${list(again)}`);
+  console.log(`  of which: database ready at ${list(returning.map((m) => m[0]))} ms; editor ready at ${list(returning.map((m) => m[1]))} ms; database first in ${returning.filter((m) => m[0] <= m[1]).length} of ${COLD_RUNS} runs`);
 
   await withPage(server.url, async (page) => {
     // The tutorial playground: the first migration generated, then stepped up and down.

@@ -4,6 +4,7 @@
 // Node tests.
 
 import { DatabasePanel } from "./database-panel.svelte";
+import { takeEarlyStart } from "./early-start";
 import { EngineClient, EngineStopped } from "./engine-client";
 import { EngineWatch } from "./engine-watch.svelte";
 import { Fixes } from "./fixes.svelte";
@@ -29,13 +30,8 @@ export interface AppServices {
   readonly stepThrough: StepThrough;
   readonly fixes: Fixes;
   readonly lessons: Lessons;
+  /** The playground is open and its views are drawn (or the start failed: then it rejects). */
   readonly ready: Promise<void>;
-  /**
-   * Storage has answered the first read (or there was none to make). Monaco's evaluation holds the
-   * page for most of a second: started after this, it no longer delays that read, nor with it the
-   * database (issue 13's cold load).
-   */
-  readonly storageAnswered: Promise<void>;
 }
 
 export interface AppOptions {
@@ -50,8 +46,15 @@ export interface AppOptions {
 }
 
 export function startApp(options: AppOptions): AppServices {
-  const create = options.createWorker ??
-    (() => new Worker(new URL("./engine.worker.ts", import.meta.url), { type: "module", name: "retort-engine" }));
+  // index.html's head started the worker and the IndexedDB connection (early-start.ts): the
+  // first worker is that one; a worker stopped later is replaced by a new one made here.
+  const early = options.createWorker || options.storage ? { worker: null, db: null } : takeEarlyStart();
+  let earlyWorker = early.worker;
+  const create = options.createWorker ?? (() => {
+    const worker = earlyWorker ?? new Worker(new URL("./engine.worker.ts", import.meta.url), { type: "module", name: "retort-engine" });
+    earlyWorker = null;
+    return worker;
+  });
   const client = new EngineClient(create);
   const playground = new Playground(client);
   const terminal = new TerminalState(playground);
@@ -59,7 +62,7 @@ export function startApp(options: AppOptions): AppServices {
   const locks = globalThis.navigator?.locks;
   // Web Locks: the save-count check and the write happen as one step across this site's tabs.
   const lock = locks ? <T>(name: string, work: () => Promise<T>) => locks.request(name, work) as Promise<T> : undefined;
-  const store = new PlaygroundStore({ kv: options.storage ?? idbStore(), clock: Date.now, newId: () => crypto.randomUUID(), lock });
+  const store = new PlaygroundStore({ kv: options.storage ?? idbStore(undefined, undefined, early.db), clock: Date.now, newId: () => crypto.randomUUID(), lock });
   const refreshViews = async () => void (await Promise.all([database.refresh(), undo.refresh()]));
   const channel = options.channel !== undefined ? options.channel : openChannel();
   // another playground may be a lesson's (or leave one): its step is read again
@@ -83,10 +86,7 @@ export function startApp(options: AppOptions): AppServices {
     press: (name) => pressButton(document, name),
   });
   lessons.watch();
-  let storageRead = () => {};
-  const storageAnswered = new Promise<void>((resolve) => (storageRead = resolve));
-  const started = start(playground, library, options.title, options.location ?? globalThis.location, storageRead);
-  void started.finally(storageRead).catch(() => undefined);
+  const started = start(playground, library, options.title, options.location ?? globalThis.location);
   const ready = started.then(async (firstVisit) => {
     // a new visitor starts at the lessons' gallery; "Just the playground" closes it
     if (firstVisit) lessons.galleryOpen = true;
@@ -105,7 +105,7 @@ export function startApp(options: AppOptions): AppServices {
   void library.requestPersistence(options.persist ?? (storage?.persist ? () => storage.persist() : undefined));
   addEventListener("pagehide", () => void library.autosave.flush());
   const fixes = new Fixes(client, playground, database);
-  return { playground, terminal, database, library, undo, watch, stepThrough, fixes, lessons, ready, storageAnswered };
+  return { playground, terminal, database, library, undo, watch, stepThrough, fixes, lessons, ready };
 }
 
 /** After the next frame is painted: the first rAF runs before it, a task queued there after it. */
@@ -125,10 +125,9 @@ function openChannel(): ChannelLike | null {
  * starts fresh rather than not at all. True for a first visit (nothing saved, no link): that
  * playground is opened here, and saved and watched by the caller.
  */
-async function start(playground: Playground, library: PlaygroundLibrary, title: string, location: Location | undefined, storageRead: () => void): Promise<boolean> {
+async function start(playground: Playground, library: PlaygroundLibrary, title: string, location: Location | undefined): Promise<boolean> {
   const fragment = location?.hash ?? "";
   if (fragment.startsWith("#r")) {
-    storageRead();
     const lessonId = lessonOf(location!.search);
     history.replaceState(null, "", `${location!.pathname}${withLesson(location!.search, null)}`);
     if (await openShared(playground, fragment)) {
@@ -139,7 +138,7 @@ async function start(playground: Playground, library: PlaygroundLibrary, title: 
       return false;
     }
   }
-  const restored = await library.openLatest(storageRead);
+  const restored = await library.openLatest();
   if (restored) {
     library.watch();
     return false;

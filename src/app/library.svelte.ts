@@ -88,13 +88,9 @@ export class PlaygroundLibrary {
     });
   }
 
-  /**
-   * Opens the most recently changed playground that loads; false when there is none. `onRead` is
-   * called once storage has answered, before the engine opens what it read.
-   */
-  async openLatest(onRead: () => void = () => {}): Promise<boolean> {
+  /** Opens the most recently changed playground that loads; false when there is none. */
+  async openLatest(): Promise<boolean> {
     const record = await this.autosave.restoreRecord().catch(() => null);
-    onRead();
     if (!record) return false;
     await this.#show(record);
     await this.refresh();

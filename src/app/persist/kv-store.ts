@@ -1,6 +1,7 @@
 // The key-value port the playground store writes through: idb-keyval in the browser, a Map in
 // Node tests. Browser globals stay out of the store's logic (STYLE.md: passed in as parameters).
 
+import { IDB_NAME, IDB_STORE } from "../early-start";
 import { createStore, del, delMany, get, getMany, keys, set, setMany, type UseStore } from "idb-keyval";
 
 export interface KeyValueStore {
@@ -32,8 +33,12 @@ export interface UpdatePlan {
   readonly del?: readonly string[];
 }
 
-export function idbStore(dbName = "retort", storeName = "playgrounds"): KeyValueStore {
-  const store: UseStore = createStore(dbName, storeName);
+/**
+ * The store over IndexedDB. `early` is a connection already opening (index.html's head script
+ * starts it before the app loads); when it fails, the store opens its own as idb-keyval does.
+ */
+export function idbStore(dbName = IDB_NAME, storeName = IDB_STORE, early: Promise<IDBDatabase> | null = null): KeyValueStore {
+  const store: UseStore = early ? storeOver(early, () => createStore(dbName, storeName), storeName) : createStore(dbName, storeName);
   return {
     get: (key) => get(key, store),
     set: (key, value) => set(key, value, store),
@@ -44,6 +49,32 @@ export function idbStore(dbName = "retort", storeName = "playgrounds"): KeyValue
     setMany: (entries) => setMany(entries.map(([k, v]) => [k, v]), store),
     delMany: (list) => delMany([...list], store),
     update: (list, prefix, decide) => store("readwrite", (objects) => updateIn(objects, list, prefix, decide)),
+  };
+}
+
+/**
+ * idb-keyval's UseStore over a connection opened elsewhere. A connection that failed to open, or
+ * that the browser closed since, is replaced by the store's own (`fallback`), as idb-keyval
+ * replaces its own closed one.
+ */
+export function storeOver(early: Promise<IDBDatabase>, fallback: () => UseStore, storeName: string): UseStore {
+  let own: UseStore | null = null;
+  let closed = false;
+  void early.then((db) => db.addEventListener("close", () => (closed = true)), () => undefined);
+  return async (mode, callback) => {
+    if (!own && !closed) {
+      const db = await early.catch(() => null);
+      let objects: IDBObjectStore | null = null;
+      try {
+        objects = db && !closed ? db.transaction(storeName, mode).objectStore(storeName) : null;
+      } catch {
+        // closing, or made without the store: the store's own connection takes over
+        objects = null;
+      }
+      if (objects) return callback(objects);
+    }
+    own ??= fallback();
+    return own(mode, callback);
   };
 }
 
