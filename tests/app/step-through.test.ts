@@ -66,8 +66,8 @@ test("the page shows the half-migrated database, compared with the tables at the
   expect(playground.baseline).not.toEqual(start);
   expect(await stepThrough.start("upgrade", "head")).toBe(true);
   expect(stepThrough.open).toBe(true);
-  // the count is made when the revision starts (its batch plans read the live tables)
-  expect(stepThrough.position).toBe("Statement 0 of ?");
+  // counted before the first step from the tables as they are (each batch recounts when it starts)
+  expect(stepThrough.position).toMatch(/^Statement 0 of [1-9]\d*$/);
   await toMidBatch(stepThrough);
   expect(playground.snapshot!.tables.map((t) => t.name)).toContain("_alembic_tmp_users");
   expect(playground.baseline).toEqual(start);

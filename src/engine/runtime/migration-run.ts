@@ -50,6 +50,7 @@ export class MigrationRun {
   private cursor: Cursor;
   private currentPoint: RunPoint | null = null;
   private revision: Revision | null = null;
+  private startProgress: Progress | undefined;
   private readonly completed: MigrationStep[] = [];
   private readonly pauses: Pause[] = [];
   private failedWith: { readonly error: unknown; readonly point: RunPoint } | null = null;
@@ -102,7 +103,18 @@ export class MigrationRun {
   }
 
   get position(): RunPosition {
-    return positionOf(this.currentPoint, this.revision?.progress ?? null, this.steps.length);
+    return positionOf(this.currentPoint, this.revision?.progress ?? this.beforeFirst(), this.steps.length);
+  }
+
+  /**
+   * Before the first point, the first revision's count as it would start now: the database is
+   * the one it starts from ("Statement 0 of 8", not "0 of ?"). Counted once, when asked; a run
+   * that is never looked at (a plain upgrade) never counts.
+   */
+  private beforeFirst(): Progress | null {
+    if (this.currentPoint !== null || this.steps.length === 0 || !this.canStepForward) return null;
+    this.startProgress ??= planProgress(this.db, this.steps[0]!);
+    return this.startProgress;
   }
 
   /** Runs the next point(s) up to the next pause of that unit; returns the state it stopped in. */
