@@ -14,7 +14,9 @@ export function toTableView(table: EngineTable, rowCount: number, typeDdl: (type
     rowCount,
     indexes: table.indexes.map((i) => ({ name: i.name, columns: [...i.columns], unique: i.unique })),
     columns: table.columns.map((c) => {
-      const fk = table.foreignKeys.find((f) => single(f.columns, c.name));
+      // a composite key draws one edge per column pair: order_id -> orders.id, shop_id -> orders.shop_id
+      const fk = table.foreignKeys.find((f) => f.columns.includes(c.name));
+      const referred = fk?.referredColumns[fk.columns.indexOf(c.name)];
       return {
         name: c.name,
         type: typeDdl(c.type),
@@ -23,7 +25,7 @@ export function toTableView(table: EngineTable, rowCount: number, typeDdl: (type
         unique: table.uniqueConstraints.some((u) => single(u.columns, c.name)) ||
           table.indexes.some((i) => i.unique && single(i.columns, c.name)),
         indexed: table.indexes.some((i) => i.columns.includes(c.name)),
-        references: fk ? `${fk.referredTable}.${fk.referredColumns[0] ?? ""}` : null,
+        references: fk && referred !== undefined ? `${fk.referredTable}.${referred}` : null,
         serverDefault: c.serverDefault,
       };
     }),

@@ -288,3 +288,12 @@ test("the grid's rows come a page at a time: LIMIT and OFFSET, with the total co
   expect(past).toMatchObject({ total: 450, offset: 400 });
   expect(past.rows).toHaveLength(50);
 });
+
+test("a composite foreign key marks each of its columns with the column it refers to, so the diagram draws an edge per pair", async () => {
+  const host = await openHost();
+  await host.query("CREATE TABLE orders (shop_id INTEGER NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (shop_id, id))");
+  const result = await host.query("CREATE TABLE lines (n INTEGER PRIMARY KEY, shop INTEGER, order_no INTEGER, FOREIGN KEY (shop, order_no) REFERENCES orders (shop_id, id))");
+  expect(result.error ?? null).toBeNull();
+  const lines = result.snapshot!.tables.find((t) => t.name === "lines")!;
+  expect(lines.columns.map((c) => [c.name, c.references])).toEqual([["n", null], ["shop", "orders.shop_id"], ["order_no", "orders.id"]]);
+});
