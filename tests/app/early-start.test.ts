@@ -1,6 +1,7 @@
 // index.html's head script (early-start.ts): it starts the engine worker and the IndexedDB
 // connection before the app loads, never throws, and hands both over once. The store then uses
 // that connection, and its own when the early one failed or closed (kv-store.ts storeOver).
+import { runInNewContext } from "node:vm";
 import { expect, test } from "vitest";
 import { EARLY_START_GLOBAL, earlyStartScript, IDB_NAME, IDB_STORE, takeEarlyStart, type EarlyStart } from "../../src/app/early-start";
 import { storeOver } from "../../src/app/persist/kv-store";
@@ -25,11 +26,9 @@ function fakePage({ worker = true, idb = true } = {}) {
   return { scope, made, opened, created, request };
 }
 
-/** Runs the script as index.html does, with `scope` for its globals. */
+/** Runs the script's text as index.html does, with `scope` as its global object. */
 function runInline(script: string, scope: Record<string, unknown>): void {
-  // the script reaches its globals by name and leaves its result on globalThis
-  const body = script.replace("(globalThis)", "(scope)").replace(/globalThis/g, "scope");
-  new Function("scope", "Worker", "indexedDB", body)(scope, scope.Worker, scope.indexedDB);
+  runInNewContext(script, scope);
 }
 
 test("the head script starts the engine worker and opens the store's IndexedDB, for boot.ts to take", async () => {
