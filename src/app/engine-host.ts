@@ -2,7 +2,7 @@
 // bytes) and answers each request with the engine. Plain TypeScript, so it is tested in Node
 // against the real engine and sql.js, exactly as it runs in the Worker.
 
-import type { WarningFix } from "../engine/index";
+import { splitStatements, type WarningFix } from "../engine/index";
 import type { EngineDatabase, EngineEvent, EngineFacade, EngineOutputLine, EngineWorkspace, SqlValue } from "./engine-facade";
 import { buildHistory, parseScripts, toDiagnosticView, toTableView } from "./engine-views";
 import { playgroundNotes } from "./playground-notes";
@@ -296,27 +296,46 @@ export class EngineHost {
   }
 
   /** The SQL console: one statement runs with its result; several run as a script. */
+  /**
+   * Runs what the SQL console was given, statement by statement as the sqlite3 shell does, and
+   * shows the last statement's rows; rows changed are counted over all of them. A failing
+   * statement stops the rest, and says which it was: those before it have run (each is its own
+   * transaction, as in the shell), so the playground is saved with them.
+   */
   async query(sql: string): Promise<QueryView> {
     const db = await this.#database();
-    if (this.#isStepping) return readWhileStepping(db, sql);
-    try {
-      const before = totalChanges(db);
-      const result = db.query(sql);
-      // sqlite3_changes() keeps the last INSERT/UPDATE/DELETE's count through a VACUUM, DDL or
-      // SELECT run after it, so it counts only when total_changes() says this statement changed
-      // rows; the difference itself would count rows changed by triggers and FK cascades too,
-      // which the sqlite3 shell does not (a DELETE cascading to 5 rows changed 1).
-      const rowsChanged = totalChanges(db) > before ? db.changes() : 0;
-      if (result.columns.length > 0) {
-        // A SELECT changes nothing; a statement with RETURNING does, so save when rows changed.
-        const snapshot = rowsChanged > 0 && !/^\s*select\b/i.test(sql) ? await this.#saved() : null;
-        const rows = result.rows.length > QUERY_ROW_LIMIT ? result.rows.slice(0, QUERY_ROW_LIMIT) : result.rows;
-        return { ok: true, columns: result.columns, rows, rowsNotShown: result.rows.length - rows.length, rowsChanged: 0, error: null, snapshot };
+    const statements = splitStatements(sql);
+    if (statements.length === 0) return failedQuery("There is no SQL statement to run: the text is empty or only comments.");
+    if (this.#isStepping) return readWhileStepping(db, statements);
+    let changed = 0;
+    let wrote = false;
+    let last: { readonly columns: readonly string[]; readonly rows: readonly (readonly SqlValue[])[] } | null = null;
+    for (const [i, statement] of statements.entries()) {
+      try {
+        const before = totalChanges(db);
+        last = db.query(statement);
+        // sqlite3_changes() keeps the last INSERT/UPDATE/DELETE's count through a VACUUM, DDL or
+        // SELECT run after it, so it counts only when total_changes() says this statement changed
+        // rows; the difference itself would count rows changed by triggers and FK cascades too,
+        // which the sqlite3 shell does not (a DELETE cascading to 5 rows changed 1).
+        const rowsChanged = totalChanges(db) > before ? db.changes() : 0;
+        changed += rowsChanged;
+        // a SELECT changes nothing; a statement with RETURNING does, and DDL always may
+        wrote ||= last.columns.length === 0 || (rowsChanged > 0 && !/^\s*select\b/i.test(statement));
+      } catch (error) {
+        if (statements.length === 1) return failedQuery(error);
+        const ran = i === 0 ? "Nothing ran." : i === 1 ? "The statement before it ran." : `The ${i} statements before it ran.`;
+        const why = errorText(error);
+        return { ...failedQuery(`Statement ${i + 1} of ${statements.length} failed: ${why}${/[.!?]$/.test(why) ? "" : "."} ${ran}`), snapshot: wrote ? await this.#saved() : null };
       }
-      return { ok: true, columns: [], rows: [], rowsNotShown: 0, rowsChanged, error: null, snapshot: await this.#saved() };
-    } catch (error) {
-      return failedQuery(error);
     }
+    const result = last!;
+    const snapshot = wrote ? await this.#saved() : null;
+    if (result.columns.length > 0) {
+      const rows = result.rows.length > QUERY_ROW_LIMIT ? result.rows.slice(0, QUERY_ROW_LIMIT) : result.rows;
+      return { ok: true, columns: result.columns, rows, rowsNotShown: result.rows.length - rows.length, rowsChanged: 0, error: null, snapshot };
+    }
+    return { ok: true, columns: [], rows: [], rowsNotShown: 0, rowsChanged: changed, error: null, snapshot };
   }
 
   /** Starts a step-through, paused before its first point; everything reads the live database from now on. */
@@ -463,18 +482,22 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  * statement that changed anything is undone at once (in a savepoint of its own), since the run's
  * transaction would commit or discard it with the migration.
  */
-function readWhileStepping(db: EngineDatabase, sql: string): QueryView {
-  if (TRANSACTION_CONTROL.test(sql)) {
+function readWhileStepping(db: EngineDatabase, statements: readonly string[]): QueryView {
+  if (statements.some((sql) => TRANSACTION_CONTROL.test(sql))) {
     return failedQuery(`The step-through holds the database in an open transaction, which BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, VACUUM, ATTACH and DETACH would end or cannot run in. ${FINISH_STEPPING_FIRST}`);
   }
   db.exec("SAVEPOINT retort_console");
   try {
-    const changesBefore = totalChanges(db);
-    const schemaBefore = schemaVersion(db);
-    const result = db.query(sql);
-    if (totalChanges(db) !== changesBefore || schemaVersion(db) !== schemaBefore) {
-      db.exec("ROLLBACK TO retort_console");
-      return failedQuery(`Only reads run during a step-through; this statement would have changed the database, so it was undone. ${FINISH_STEPPING_FIRST}`);
+    let result: { readonly columns: readonly string[]; readonly rows: readonly (readonly SqlValue[])[] } = { columns: [], rows: [] };
+    for (const sql of statements) {
+      const changesBefore = totalChanges(db);
+      const schemaBefore = schemaVersion(db);
+      result = db.query(sql);
+      if (totalChanges(db) !== changesBefore || schemaVersion(db) !== schemaBefore) {
+        db.exec("ROLLBACK TO retort_console");
+        const which = statements.length > 1 ? `statement ${statements.indexOf(sql) + 1} of ${statements.length}` : "this statement";
+        return failedQuery(`Only reads run during a step-through; ${which} would have changed the database, so it was undone. ${FINISH_STEPPING_FIRST}`);
+      }
     }
     const rows = result.rows.length > QUERY_ROW_LIMIT ? result.rows.slice(0, QUERY_ROW_LIMIT) : result.rows;
     return { ok: true, columns: result.columns, rows, rowsNotShown: result.rows.length - rows.length, rowsChanged: 0, error: null, snapshot: null };

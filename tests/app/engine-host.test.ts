@@ -297,3 +297,25 @@ test("a composite foreign key marks each of its columns with the column it refer
   const lines = result.snapshot!.tables.find((t) => t.name === "lines")!;
   expect(lines.columns.map((c) => [c.name, c.references])).toEqual([["n", null], ["shop", "orders.shop_id"], ["order_no", "orders.id"]]);
 });
+
+describe("the SQL console runs every statement it is given, as the sqlite3 shell does", () => {
+  test("all of them run, the last one's rows are shown, and rows changed are counted over all", async () => {
+    const host = await openHost();
+    const made = await host.query("CREATE TABLE t (n INTEGER); INSERT INTO t VALUES (1), (2); INSERT INTO t VALUES (3);");
+    expect(made).toMatchObject({ ok: true, rowsChanged: 3, error: null });
+    expect(made.snapshot!.tables.map((t) => t.name)).toContain("t");
+    const read = await host.query("UPDATE t SET n = n * 10 WHERE n > 1; SELECT n FROM t ORDER BY n");
+    expect(read).toMatchObject({ ok: true, columns: ["n"], rows: [[1], [20], [30]] });
+    // the UPDATE changed rows: the playground is saved with them
+    expect(read.snapshot).not.toBeNull();
+  });
+
+  test("a failing statement stops the rest and says which it was; those before it stay", async () => {
+    const host = await openHost();
+    const failed = await host.query("CREATE TABLE t (n INTEGER UNIQUE); INSERT INTO t VALUES (1); INSERT INTO t VALUES (1); INSERT INTO t VALUES (2)");
+    expect(failed.ok).toBe(false);
+    expect(failed.error).toBe("Statement 3 of 4 failed: UNIQUE constraint failed: t.n. The 2 statements before it ran.");
+    expect(failed.snapshot!.tables.find((t) => t.name === "t")!.rowCount).toBe(1);
+    expect(await host.query("-- nothing here\n;")).toMatchObject({ ok: false, error: "There is no SQL statement to run: the text is empty or only comments." });
+  });
+});
