@@ -39,7 +39,13 @@ test("at 1024 px every panel fits, and the shortcuts generate, upgrade and downg
 test("on a phone the playground is read-only", async () => {
   await site.browser.close();
   site.browser = await launchBrowser({ width: 390, height: 844 });
-  const page = await openApp(site.browser.context, site.server.url);
+  const page = await openApp(site.browser.context, site.server.url, { gallery: true });
+  // a new visitor's lessons gallery opens at its top, its heading in sight (it opened scrolled to its last button)
+  const heading = page.getByRole("heading", { name: "Learn Flask-Migrate by doing" });
+  const box = (await heading.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(844);
+  await page.getByRole("button", { name: "Just the playground" }).click();
   await page.getByText("Detected added table 'roles'").waitFor();
   expect(await page.getByRole("button", { name: "Generate migration" }).count()).toBe(0);
   expect(await page.getByRole("textbox", { name: "Terminal" }).count()).toBe(0);
