@@ -2,7 +2,7 @@
 // bytes) and answers each request with the engine. Plain TypeScript, so it is tested in Node
 // against the real engine and sql.js, exactly as it runs in the Worker.
 
-import { splitStatements, type WarningFix } from "../engine/index";
+import { splitStatements, withoutLeadingComments, type WarningFix } from "../engine/index";
 import type { EngineDatabase, EngineEvent, EngineFacade, EngineOutputLine, EngineWorkspace, SqlValue } from "./engine-facade";
 import { buildHistory, parseScripts, toDiagnosticView, toTableView } from "./engine-views";
 import { playgroundNotes } from "./playground-notes";
@@ -25,7 +25,8 @@ const VERSION_TABLE = "alembic_version";
 /** Said whenever something would change the database while a step-through holds it. */
 export const FINISH_STEPPING_FIRST = "Finish or cancel the step-through first: Run to end commits it, Cancel puts the database back as it was.";
 /** Statements that would end or split the step-through's transaction (or cannot run inside one). */
-const TRANSACTION_CONTROL = /(^|;)\s*(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE|VACUUM|ATTACH|DETACH)\b/i;
+/** Statements that would end the step-through's transaction, or cannot run inside one: tested on each statement, its leading comments left out. */
+const TRANSACTION_CONTROL = /^(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE|VACUUM|ATTACH|DETACH)\b/i;
 
 export class EngineHost {
   #engine: EngineFacade;
@@ -483,7 +484,7 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  * transaction would commit or discard it with the migration.
  */
 function readWhileStepping(db: EngineDatabase, statements: readonly string[]): QueryView {
-  if (statements.some((sql) => TRANSACTION_CONTROL.test(sql))) {
+  if (statements.some((sql) => TRANSACTION_CONTROL.test(withoutLeadingComments(sql)))) {
     return failedQuery(`The step-through holds the database in an open transaction, which BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, VACUUM, ATTACH and DETACH would end or cannot run in. ${FINISH_STEPPING_FIRST}`);
   }
   db.exec("SAVEPOINT retort_console");

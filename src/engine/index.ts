@@ -33,7 +33,7 @@ export {
 // the database port
 export type { Database, OpenDatabase, QueryResult, SqlValue } from "./db/database";
 export { quoteId, quoteString, queryObjects } from "./db/database";
-export { splitStatements } from "./db/split-statements";
+export { splitStatements, withoutLeadingComments } from "./db/split-statements";
 export { openSqlJs, configureSqlJs } from "./db/sqljs";
 
 // models.ts, reflection, autogenerate

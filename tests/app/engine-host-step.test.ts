@@ -167,6 +167,8 @@ describe("a step-through in the engine host", () => {
     const commit = await host.query("COMMIT");
     expect(commit.ok).toBe(false);
     expect(commit.error).toContain("COMMIT");
+    // behind a comment, or after a read in the same text, it is found all the same
+    for (const sql of ["-- done here\n/* really */ COMMIT", "SELECT 1; COMMIT"]) expect(await host.query(sql)).toMatchObject({ ok: false, error: expect.stringContaining("open transaction") });
     const write = await host.query("INSERT INTO roles (id, name) VALUES (3, 'x')");
     expect(write.ok).toBe(false);
     expect(write.error).toContain(FINISH_STEPPING_FIRST);

@@ -75,3 +75,20 @@ function closingQuote(sql: string, open: number): number {
   }
   return sql.length;
 }
+
+/** The statement without the comments and blanks before its first word ("-- why\nCOMMIT" is "COMMIT"). */
+export function withoutLeadingComments(statement: string): string {
+  let rest = statement;
+  for (;;) {
+    const trimmed = rest.trimStart();
+    if (trimmed.startsWith("--")) {
+      const nl = trimmed.indexOf("\n");
+      rest = nl < 0 ? "" : trimmed.slice(nl + 1);
+    } else if (trimmed.startsWith("/*")) {
+      const close = trimmed.indexOf("*/");
+      rest = close < 0 ? "" : trimmed.slice(close + 2);
+    } else {
+      return trimmed;
+    }
+  }
+}

@@ -1,6 +1,6 @@
 // Where SQLite ends each statement of a script: the SQL console runs them one by one.
 import { describe, expect, test } from "vitest";
-import { splitStatements } from "../../../src/engine/db/split-statements";
+import { splitStatements, withoutLeadingComments } from "../../../src/engine/db/split-statements";
 import { openSqlJs } from "../../../src/engine/db/sqljs";
 
 describe("splitStatements", () => {
@@ -40,4 +40,10 @@ describe("splitStatements", () => {
     for (const db of [whole, split]) expect(db.query("SELECT x, [y;z] FROM a").rows).toEqual([["semi;colon", 1], ["it's", 2]]);
     expect(split.query("SELECT count(*) FROM log").rows).toEqual(whole.query("SELECT count(*) FROM log").rows);
   });
+});
+
+test("a statement's first word is found past the comments before it", () => {
+  expect(withoutLeadingComments("-- why\n  /* and how */\n COMMIT")).toBe("COMMIT");
+  expect(withoutLeadingComments("SELECT 1 -- not this")).toBe("SELECT 1 -- not this");
+  expect(withoutLeadingComments("/* unclosed")).toBe("");
 });
