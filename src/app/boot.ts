@@ -73,8 +73,8 @@ export function startApp(options: AppOptions): AppServices {
   const library = new PlaygroundLibrary({ store, playground, tutorialTitle: options.title, refreshViews, channel, onOpened, painted });
   const undo = new UndoHistory({ store, playground, library, refreshViews });
   undo.watch();
-  const watch = new EngineWatch({ client, playground, refreshViews });
   const stepThrough = new StepThrough({ client, playground, refreshViews });
+  const watch = new EngineWatch({ client, playground, refreshViews, onRestarted: (why) => stepThrough.engineRestarted(why) });
   watch.watch();
   const lessons = new Lessons({
     client, playground, library, terminal,

@@ -27,6 +27,8 @@ export interface WatchDeps {
   readonly playground: Playground;
   /** Reloads the views a reopened playground changes (the rows grid, the undo list). */
   readonly refreshViews?: () => Promise<void>;
+  /** Told when Stop restarted the worker: what lived only in the old one (a paused step-through) is gone. */
+  readonly onRestarted?: (why: string) => void;
   readonly now?: () => number;
 }
 
@@ -95,6 +97,7 @@ export class EngineWatch {
       const reopened = client.stop(`Stopped ${label} after ${seconds} s. SQLite in the browser cannot be interrupted, so the engine was restarted; ${kept}`, (checkpoint) =>
         playground.reopenRequest(checkpoint),
       );
+      this.#deps.onRestarted?.(`${label} was stopped after ${seconds} s, and the engine restarted with it`);
       if (reopened) {
         // only the reopen is awaited: what follows it may queue behind another runaway that was
         // waiting, which must be stoppable in turn

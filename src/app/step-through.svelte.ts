@@ -215,6 +215,19 @@ export class StepThrough {
     playground.stepOp = { file, direction: point.direction, opIndex: point.opIndex };
   }
 
+  /**
+   * Stop restarted the worker (a runaway console query while paused): the run lived there, so it
+   * is gone, and the page says so at once rather than at the next step. The restarted worker
+   * holds the playground from before the run (a checkpoint never carries a paused database).
+   */
+  engineRestarted(why: string): void {
+    if (!this.open) return;
+    this.pause();
+    this.view = null;
+    this.#deps.playground.stepOp = null;
+    this.message = `The step-through ended: ${why}. The database is as it was before it.`;
+  }
+
   /** The worker lost the run (it was restarted after a Stop): the database is the one from before it. */
   #lost(error: unknown): void {
     this.pause();

@@ -7,6 +7,7 @@ import { DatabasePanel } from "../../src/app/database-panel.svelte";
 import { EngineClient, EngineStopped, serveEngine, type RequestHandler } from "../../src/app/engine-client";
 import { describeRequest, EngineWatch, STALL_MS } from "../../src/app/engine-watch.svelte";
 import type { EngineRequest, RequestOf } from "../../src/app/protocol";
+import { StepThrough } from "../../src/app/step-through.svelte";
 import { engineWorker, openTab, startTab, waitFor } from "./support/app-harness";
 
 const never = new Promise<never>(() => {});
@@ -204,4 +205,30 @@ test("before any playground exists, only a link's migrations can be stopped", as
   await watch.stop();
   expect(engine.workers()).toBe(1);
   void opening;
+});
+
+test("Stop while a step-through is paused ends it at once, saying why; the database is the one from before the run", async () => {
+  const engine = hangingFirstWorker((r) => r.kind === "query" && r.sql === ENDLESS);
+  const tab = openTab(undefined, null, undefined, engine.client);
+  await startTab(tab);
+  const database = new DatabasePanel(engine.client, tab.playground);
+  await tab.playground.run(["migrate", "-m", "users"]);
+  const stepThrough = new StepThrough({ client: engine.client, playground: tab.playground });
+  expect(await stepThrough.start("upgrade", "head")).toBe(true);
+  while (!tab.playground.snapshot!.tables.some((t) => t.name === "roles")) await stepThrough.forward();
+  // a read is allowed while paused; this one never ends
+  database.sql = ENDLESS;
+  const running = database.runSql();
+  await waitFor(() => engine.client.running()?.request.kind === "query" && engine.client.running()!.recoverable);
+  const watch = new EngineWatch({
+    client: engine.client, playground: tab.playground, onRestarted: (why) => stepThrough.engineRestarted(why),
+    now: () => (engine.client.running()?.since ?? 0) + 3000.5,
+  });
+  await watch.stop();
+  await running;
+  // before: the page still showed the paused run, and learnt it was gone only at the next step
+  expect(stepThrough.open).toBe(false);
+  expect(stepThrough.message).toBe("The step-through ended: the SQL console's query was stopped after 3 s, and the engine restarted with it. The database is as it was before it.");
+  expect(tab.playground.snapshot!.tables).toEqual([]);
+  expect(engine.workers()).toBe(2);
 });
