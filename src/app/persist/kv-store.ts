@@ -2,7 +2,7 @@
 // Node tests. Browser globals stay out of the store's logic (STYLE.md: passed in as parameters).
 
 import { IDB_NAME, IDB_STORE } from "../early-start";
-import { createStore, del, delMany, get, getMany, keys, set, setMany, type UseStore } from "idb-keyval";
+import { createStore, del, delMany, get, getMany, keys, promisifyRequest, set, type UseStore } from "idb-keyval";
 
 export interface KeyValueStore {
   get(key: string): Promise<unknown>;
@@ -46,7 +46,7 @@ export function idbStore(dbName = IDB_NAME, storeName = IDB_STORE, early: Promis
     keys: async () => (await keys(store)).map(String),
     // idb-keyval 6.3 runs each of these as one readwrite (or readonly) transaction on the store
     getMany: (list) => getMany([...list], store),
-    setMany: (entries) => setMany(entries.map(([k, v]) => [k, v]), store),
+    setMany: (entries) => store("readwrite", (objects) => putAll(objects, entries)),
     delMany: (list) => delMany([...list], store),
     update: (list, prefix, decide) => store("readwrite", (objects) => updateIn(objects, list, prefix, decide)),
   };
@@ -76,6 +76,21 @@ export function storeOver(early: Promise<IDBDatabase>, fallback: () => UseStore,
     own ??= fallback();
     return own(mode, callback);
   };
+}
+
+/**
+ * Puts every entry in the store's transaction, or none. idb-keyval's setMany leaves the
+ * transaction to commit the puts made before one that throws (a value that cannot be cloned
+ * throws at once, inside the loop), so a failed call could still store half of its entries.
+ */
+function putAll(objects: IDBObjectStore, entries: readonly (readonly [string, unknown])[]): Promise<void> {
+  try {
+    for (const [key, value] of entries) objects.put(value, key);
+  } catch (error) {
+    objects.transaction.abort();
+    throw error;
+  }
+  return promisifyRequest(objects.transaction);
 }
 
 /** The readwrite transaction of `update`, with request callbacks only, so that it stays open until `decide` has run. */
