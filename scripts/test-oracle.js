@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
 // Folders that hold nothing but the oracle's recordings: a file there that no recorder wrote is stale.
-const OWNED = ["tests/differential/fixtures", "tests/engine/revisions/fixtures"];
+const OWNED = ["tests/differential/fixtures", "tests/engine/revisions/fixtures", "tests/engine/commands/fixtures"];
 
 function filesUnder(root, folder) {
   const dir = join(root, folder);
