@@ -130,14 +130,8 @@ export class EditorModels {
     if (at < 0) return false;
     const start = model.getPositionAt(at);
     const end = model.getPositionAt(at + find.length);
-    model.pushStackElement();
-    model.pushEditOperations([], [{ range: new this.#monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column), text: replace }], () => null);
-    model.pushStackElement();
-    const last = model.getPositionAt(at + replace.length);
-    if (editor?.getModel() === model) {
-      editor.setSelection(new this.#monaco.Range(start.lineNumber, start.column, last.lineNumber, last.column));
-      editor.revealLinesInCenterIfOutsideViewport(start.lineNumber, last.lineNumber);
-    }
+    // one edit path for lessons and one-click fixes: the same undo stops, selection and reveal
+    this.applyEdits(editor, path, [{ line: start.lineNumber, column: start.column, endLine: end.lineNumber, endColumn: end.column, text: replace }]);
     return true;
   }
 
