@@ -51,4 +51,10 @@ export const warningText = {
   enumValues: (table: string, column: string, type: SqlType, rows: number, examples: readonly string[]) =>
     `The Enum of '${table}.${column}' keeps its VARCHAR(${type.length ?? "?"}) length, so autogenerate sees no change, yet ${plural(rows, "row holds", "rows hold")} ` +
     `values that are not among its values (${examples.map((e) => `'${e}'`).join(", ")}). Update those rows with op.execute("UPDATE …") in a migration.`,
+  droppedTrigger: (table: string, trigger: string) =>
+    `Trigger '${trigger}' on '${table}' is dropped by this migration's batch rebuild ("move and copy") of '${table}', as Alembic's is, and nothing creates it again: ` +
+    `autogenerate does not see triggers. Re-create it with op.execute("CREATE TRIGGER …") after the batch block.`,
+  viewBlocksRebuild: (table: string, view: string) =>
+    `View '${view}' reads '${table}': SQLite refuses the last step of the batch rebuild of '${table}' (renaming _alembic_tmp_${table} back: "error in view ${view}: no such table: main.${table}"), ` +
+    `so the revision fails and is rolled back, as in Alembic. Drop the view with op.execute before the batch block and create it again after.`,
 } as const;

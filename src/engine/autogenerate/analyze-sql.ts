@@ -16,6 +16,20 @@ export function rowCount(db: Database, table: string): number {
   return count(db, `SELECT count(*) FROM ${quoteId(table)}`);
 }
 
+/**
+ * The triggers on `table`, and the views whose SQL names it (as a word, bare or quoted): SQLite
+ * keeps no dependency list, so a view is matched by its text, which may also match a string
+ * that holds the name.
+ */
+export function viewsAndTriggers(db: Database, table: string): { readonly triggers: string[]; readonly views: string[] } {
+  const rows = db.query("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name").rows;
+  const escaped = table.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const names = new RegExp(`(^|[^\\w$])["\`\\[]?${escaped}["\`\\]]?(?![\\w$])`, "i");
+  const triggers = rows.filter((r) => r[0] === "trigger" && String(r[2]).toLowerCase() === table.toLowerCase()).map((r) => String(r[1]));
+  const views = rows.filter((r) => r[0] === "view" && names.test(String(r[3] ?? ""))).map((r) => String(r[1]));
+  return { triggers, views };
+}
+
 export function nonNullCount(db: Database, table: string, column: string): number {
   return count(db, `SELECT count(${quoteId(column)}) FROM ${quoteId(table)}`);
 }

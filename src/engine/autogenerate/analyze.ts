@@ -9,7 +9,8 @@ import type { MigrateOp, PerKind } from "../ops/ops";
 import type { WarningFix } from "../fixes/warning-fix";
 import { warningText } from "./analyze-messages";
 import { findCannotSee, findLikelyRenames } from "./analyze-schema";
-import { changedByCast, duplicateGroups, isCastOnCopy, nonNullCount, nullCount, rowCount } from "./analyze-sql";
+import { changedByCast, duplicateGroups, isCastOnCopy, nonNullCount, nullCount, rowCount, viewsAndTriggers } from "./analyze-sql";
+import { needsRecreate } from "../execute/statements";
 
 export type ChangeWarningKind = "data-loss" | "will-fail" | "unnamed-constraint" | "likely-rename" | "cannot-see";
 
@@ -34,7 +35,7 @@ type Warnings = ChangeWarning[];
 
 export function analyzeChanges(db: Database, database: Schema, models: Schema, ops: readonly MigrateOp[]): ChangeWarning[] {
   const ctx: AnalyzeContext = { db, database, models };
-  const analyzers = analyzersFor(ctx);
+  const analyzers = analyzersFor(ctx, ops);
   const analyze = (op: MigrateOp): Warnings => (analyzers[op.kind] as (o: MigrateOp) => Warnings)(op);
   return [...ops.flatMap(analyze), ...findLikelyRenames(ctx, ops), ...findCannotSee(ctx, ops)];
 }
@@ -46,7 +47,7 @@ export function analyzeChanges(db: Database, database: Schema, models: Schema, o
  */
 export function analyzeOps(db: Database, database: Schema, ops: readonly MigrateOp[]): ChangeWarning[] {
   const ctx: AnalyzeContext = { db, database, models: database };
-  const analyzers = analyzersFor(ctx);
+  const analyzers = analyzersFor(ctx, ops);
   const analyze = (op: MigrateOp): Warnings => (analyzers[op.kind] as (o: MigrateOp) => Warnings)(op);
   return [...ops.flatMap(analyze), ...findLikelyRenames(ctx, ops)];
 }
@@ -57,7 +58,8 @@ const existing = (ctx: AnalyzeContext, table: string): Table | undefined => find
 const suggestedName = (prefix: string, table: string, columns: readonly string[], referred?: string) =>
   [prefix, table, columns[0] ?? "", ...(referred ? [referred] : [])].join("_");
 
-function analyzersFor(ctx: AnalyzeContext): PerKind<Warnings> {
+/** `ops`: the migration's, in order (a batch's warnings read what the op.execute around it does). */
+function analyzersFor(ctx: AnalyzeContext, ops: readonly MigrateOp[]): PerKind<Warnings> {
   const { db } = ctx;
   const analyzers: PerKind<Warnings> = {
     create_table: () => [],
@@ -99,9 +101,38 @@ function analyzersFor(ctx: AnalyzeContext): PerKind<Warnings> {
     },
     execute: () => [],
     bulk_insert: () => [],
-    modify_table: (o) => o.ops.flatMap((inner) => (analyzers[inner.kind] as (x: MigrateOp) => Warnings)(inner)),
+    modify_table: (o) => [
+      ...o.ops.flatMap((inner) => (analyzers[inner.kind] as (x: MigrateOp) => Warnings)(inner)),
+      ...(needsRecreate(o.ops) && existing(ctx, o.table) ? rebuildWarnings(ctx, o, ops) : []),
+    ],
   } satisfies PerKind<Warnings>;
   return analyzers;
+}
+
+/**
+ * What a batch rebuild ("move and copy": CREATE _alembic_tmp_t, copy, DROP t, RENAME) does to
+ * the schema objects autogenerate cannot see: DROP TABLE takes the table's triggers with it, and
+ * the RENAME fails on a view that reads the table (SQLite re-checks every view when it renames).
+ */
+function rebuildWarnings(ctx: AnalyzeContext, batch: Extract<MigrateOp, { kind: "modify_table" }>, ops: readonly MigrateOp[]): Warnings {
+  const table = batch.table;
+  const { triggers, views } = viewsAndTriggers(ctx.db, table);
+  // the script may already do what the warnings ask: drop the view before, create the trigger after
+  const at = ops.indexOf(batch);
+  const executed = (from: number, to: number) => ops.slice(from, to).flatMap((op) => (op.kind === "execute" ? [op.sql] : []));
+  const dropsView = (view: string) => executed(0, at).some((sql) => statementOn(sql, "DROP VIEW", view));
+  const createsTrigger = (trigger: string) => at >= 0 && executed(at + 1, ops.length).some((sql) => statementOn(sql, "CREATE TRIGGER", trigger));
+  return [
+    ...views.filter((view) => !dropsView(view)).map((view): ChangeWarning => ({ kind: "will-fail", table, message: warningText.viewBlocksRebuild(table, view) })),
+    ...triggers.filter((trigger) => !createsTrigger(trigger)).map((trigger): ChangeWarning => ({ kind: "cannot-see", table, message: warningText.droppedTrigger(table, trigger) })),
+  ];
+}
+
+/** True when `sql` holds `DROP VIEW [IF EXISTS] name` (or CREATE [TEMP] TRIGGER [IF NOT EXISTS] name), the name bare or quoted. */
+function statementOn(sql: string, verb: "DROP VIEW" | "CREATE TRIGGER", name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const head = verb === "DROP VIEW" ? "DROP\\s+VIEW(?:\\s+IF\\s+EXISTS)?" : "CREATE\\s+(?:TEMP(?:ORARY)?\\s+)?TRIGGER(?:\\s+IF\\s+NOT\\s+EXISTS)?";
+  return new RegExp(`\\b${head}\\s+(?:main\\.)?["\`\\[]?${escaped}["\`\\]]?(?![\\w$])`, "i").test(sql);
 }
 
 function unnamedCreate(table: string, type: "unique" | "foreignkey" | "check", columns: readonly string[], suggested: string): ChangeWarning {

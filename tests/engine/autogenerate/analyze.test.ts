@@ -6,7 +6,8 @@
 // NULLs and a unique constraint or index over duplicates -> IntegrityError; create_unique_constraint(None)
 // -> "Constraint must have a name"; VARCHAR -> Integer/DateTime copies 'abc' as 0, '2024-01-01' as 2024.
 import { describe, expect, test } from "vitest";
-import { analyzeChanges, compareSchemas } from "../../../src/engine/autogenerate";
+import { analyzeChanges, analyzeOps, compareSchemas } from "../../../src/engine/autogenerate";
+import { createUniqueConstraint, execute, modifyTable } from "../../../src/engine/ops/ops";
 import { column, type Schema } from "../../../src/engine/schema/model";
 import type { Database } from "../../../src/engine/db/database";
 import { databaseWith, pk, schema, table } from "./helpers";
@@ -206,5 +207,52 @@ describe("analyzeChanges", () => {
     );
     expect(warnings[1]!.message).toMatch(/^The foreign key on my table\(other\) has no name in the database: .*"Constraint must have a name"/);
     expect(warnings[2]!.message).toContain('pass { name: "fk_my table_select_order" }');
+  });
+});
+
+describe("a batch rebuild and what autogenerate cannot see: triggers and views", () => {
+  const DDL = `
+    CREATE TABLE users (id INTEGER NOT NULL, username VARCHAR(64), PRIMARY KEY (id));
+    CREATE TABLE audit (n INTEGER);
+    CREATE TABLE users_archive (id INTEGER);
+    CREATE TRIGGER users_ins AFTER INSERT ON users BEGIN INSERT INTO audit VALUES (new.id); END;
+    CREATE TRIGGER archive_ins AFTER INSERT ON users_archive BEGIN INSERT INTO audit VALUES (new.id); END;
+    CREATE VIEW named AS SELECT username FROM "users";
+    CREATE VIEW archived AS SELECT id FROM users_archive;
+    INSERT INTO users VALUES (1, 'ann');`;
+  const archive = table("users_archive", { columns: [column("id", Integer)] });
+  const audit = table("audit", { columns: [column("n", Integer)] });
+
+  test("a rebuild of users warns of its trigger, dropped with it, and of the view that makes it fail; other tables' are left alone", async () => {
+    const users = table("users", {
+      columns: [id, column("username", { name: "String", length: 64 })],
+      primaryKey: pk("id"),
+      uniqueConstraints: [{ name: "uq_users_username", columns: ["username"] }],
+    });
+    const warnings = await warningsFor(DDL, schema(users, audit, archive));
+    expect(warnings.map((w) => [w.kind, w.table, w.message.split(":")[0]])).toEqual([
+      ["will-fail", "users", "View 'named' reads 'users'"],
+      ["cannot-see", "users", "Trigger 'users_ins' on 'users' is dropped by this migration's batch rebuild (\"move and copy\") of 'users', as Alembic's is, and nothing creates it again"],
+    ]);
+  });
+
+  test("a script that drops the view before the batch and creates the trigger again after gets no warning for them", async () => {
+    const { db, schema: database } = await databaseWith(DDL);
+    const batch = modifyTable("users", [createUniqueConstraint("users", { name: "uq_users_username", columns: ["username"] })]);
+    const followed = [
+      execute("DROP VIEW IF EXISTS named"),
+      batch,
+      execute('CREATE VIEW named AS SELECT username FROM "users"'),
+      execute("CREATE TRIGGER users_ins AFTER INSERT ON users BEGIN INSERT INTO audit VALUES (new.id); END"),
+    ];
+    expect(analyzeOps(db, database, followed)).toEqual([]);
+    // created again before the batch (or the view dropped after it) does not count
+    const misplaced = [execute("CREATE TRIGGER IF NOT EXISTS users_ins AFTER INSERT ON users BEGIN SELECT 1; END"), batch, execute("DROP VIEW named")];
+    expect(analyzeOps(db, database, misplaced).map((w) => w.kind)).toEqual(["will-fail", "cannot-see"]);
+  });
+
+  test("an added column is a plain ALTER, no rebuild: nothing to say", async () => {
+    const users = table("users", { columns: [id, column("username", { name: "String", length: 64 }), column("age", Integer)], primaryKey: pk("id") });
+    expect(await warningsFor(DDL, schema(users, audit, archive))).toEqual([]);
   });
 });
