@@ -70,6 +70,8 @@ export class Fixes {
         return `Generates the migration, then fills '${fix.table}.${fix.column}' with op.execute("UPDATE …") before it becomes NOT NULL. Ctrl+Z in the script undoes it.`;
       case "show-duplicates":
         return `Runs a query in the SQL console that lists the rows of '${fix.table}' sharing the same ${fix.columns.join(", ")}.`;
+      case "keep-views-and-triggers":
+        return `Generates the migration, then drops the views that read '${fix.table}' before its batch rebuild, and creates them and its triggers again after it, in upgrade() and downgrade(). Ctrl+Z in the script undoes it.`;
     }
   }
 

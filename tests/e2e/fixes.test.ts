@@ -181,6 +181,33 @@ test("a NOT NULL column on a table with rows: 'Fill it in a data step' edits the
   expect(pageErrors(page)).toEqual([]);
 });
 
+test("a view and a trigger on a table that a migration rebuilds: the warnings say so, and 'Keep the views and triggers' makes the upgrade pass", async () => {
+  const page = await openApp(site.browser.context, site.server.url);
+  await generateAndUpgradeFirstMigration(page);
+  // one paste, three statements: the console runs them all, as the sqlite3 shell does
+  await runSql(page, [
+    "INSERT INTO users (username) VALUES ('ann')",
+    "CREATE VIEW names AS SELECT username FROM users",
+    "CREATE TRIGGER users_touch AFTER INSERT ON users BEGIN UPDATE users SET role_id = NULL WHERE id = new.id; END",
+  ].join(";\n"));
+  await page.getByRole("tab", { name: "models.ts" }).click();
+  await addLineAfter(page, "role_id = db.Column", "email = db.Column(db.String(120), { unique: true });");
+  await warnings(page).getByText(/View 'names' reads 'users': SQLite refuses the last step of the batch rebuild/).waitFor();
+  await warnings(page).getByText(/Trigger 'users_touch' on 'users' is dropped by this migration's batch rebuild/).waitFor();
+  await screenshot(page, "fixes-views-triggers-warning");
+
+  await page.getByLabel("Message").fill("add email");
+  await warnings(page).getByRole("button", { name: "Keep the views and triggers" }).first().click();
+  await page.getByRole("tab", { name: /add_email\.ts/ }).waitFor();
+  await expect.poll(() => editorHolds(page, 'op.execute("DROP VIEW IF EXISTS names");')).toBe(true);
+  await page.waitForTimeout(600);
+  await upgradeOnce(page, "add email");
+  const objects = await queryResult(page, "SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger') ORDER BY name");
+  expect(objects.replace(/\s+/g, " ")).toContain("view names trigger users_touch");
+  expect(await queryResult(page, "SELECT count(*) AS n FROM names")).toContain("1");
+  expect(pageErrors(page)).toEqual([]);
+});
+
 test("a Monaco quick fix turns primary_key into primaryKey", async () => {
   const page = await openApp(site.browser.context, site.server.url);
   await page.getByText("Detected added table 'roles'").waitFor();

@@ -21,12 +21,19 @@ export function rowCount(db: Database, table: string): number {
  * keeps no dependency list, so a view is matched by its text, which may also match a string
  * that holds the name.
  */
-export function viewsAndTriggers(db: Database, table: string): { readonly triggers: string[]; readonly views: string[] } {
+export interface SchemaObject {
+  readonly name: string;
+  /** Its CREATE statement, as sqlite_master keeps it. */
+  readonly sql: string;
+}
+
+export function viewsAndTriggers(db: Database, table: string): { readonly triggers: SchemaObject[]; readonly views: SchemaObject[] } {
   const rows = db.query("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name").rows;
   const escaped = table.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const names = new RegExp(`(^|[^\\w$])["\`\\[]?${escaped}["\`\\]]?(?![\\w$])`, "i");
-  const triggers = rows.filter((r) => r[0] === "trigger" && String(r[2]).toLowerCase() === table.toLowerCase()).map((r) => String(r[1]));
-  const views = rows.filter((r) => r[0] === "view" && names.test(String(r[3] ?? ""))).map((r) => String(r[1]));
+  const object = (r: readonly SqlValue[]): SchemaObject => ({ name: String(r[1]), sql: String(r[3] ?? "") });
+  const triggers = rows.filter((r) => r[0] === "trigger" && String(r[2]).toLowerCase() === table.toLowerCase()).map(object);
+  const views = rows.filter((r) => r[0] === "view" && names.test(String(r[3] ?? ""))).map(object);
   return { triggers, views };
 }
 

@@ -122,9 +122,10 @@ function rebuildWarnings(ctx: AnalyzeContext, batch: Extract<MigrateOp, { kind: 
   const executed = (from: number, to: number) => ops.slice(from, to).flatMap((op) => (op.kind === "execute" ? [op.sql] : []));
   const dropsView = (view: string) => executed(0, at).some((sql) => statementOn(sql, "DROP VIEW", view));
   const createsTrigger = (trigger: string) => at >= 0 && executed(at + 1, ops.length).some((sql) => statementOn(sql, "CREATE TRIGGER", trigger));
+  const fixes: WarningFix[] = [{ kind: "keep-views-and-triggers", table, views, triggers }];
   return [
-    ...views.filter((view) => !dropsView(view)).map((view): ChangeWarning => ({ kind: "will-fail", table, message: warningText.viewBlocksRebuild(table, view) })),
-    ...triggers.filter((trigger) => !createsTrigger(trigger)).map((trigger): ChangeWarning => ({ kind: "cannot-see", table, message: warningText.droppedTrigger(table, trigger) })),
+    ...views.filter((v) => !dropsView(v.name)).map((v): ChangeWarning => ({ kind: "will-fail", table, message: warningText.viewBlocksRebuild(table, v.name), fixes })),
+    ...triggers.filter((t) => !createsTrigger(t.name)).map((t): ChangeWarning => ({ kind: "cannot-see", table, message: warningText.droppedTrigger(table, t.name), fixes })),
   ];
 }
 

@@ -6,6 +6,7 @@ import { notFixed } from "./text-edits";
 import { namingConventionFix } from "./naming-convention";
 import { fillInDataStepFix, serverDefaultFix } from "./not-null";
 import { renameColumnFix } from "./rename-column";
+import { keepViewsAndTriggersFix } from "./around-batch";
 import type { WarningFix, WarningFixKind } from "./warning-fix";
 
 export { applyTextEdits, type TextEdit, type FixResult } from "./text-edits";
@@ -22,6 +23,7 @@ const COMPUTE = {
   "server-default": (f: FixOf<"server-default">, source: string) => serverDefaultFix(source, f.table, f.column),
   "fill-in-data-step": (f: FixOf<"fill-in-data-step">, source: string) => fillInDataStepFix(source, f.table, f.column, f.adding),
   "show-duplicates": () => notFixed("Showing the duplicates runs a query in the SQL console; it edits no file."),
+  "keep-views-and-triggers": (f: FixOf<"keep-views-and-triggers">, source: string) => keepViewsAndTriggersFix(source, f.table, f.views, f.triggers),
 } satisfies { readonly [K in WarningFixKind]: (fix: FixOf<K>, source: string) => FixResult };
 
 /** The edits of `fix` on `source`: models.ts or the migration script, as FIX_TARGET says. */

@@ -11,7 +11,19 @@ export type WarningFix =
   /** NOT NULL over rows without a value: an UPDATE fills them before NOT NULL applies. */
   | { readonly kind: "fill-in-data-step"; readonly table: string; readonly column: string; readonly adding: boolean }
   /** UNIQUE over duplicates: a query that lists them, for the SQL console. */
-  | { readonly kind: "show-duplicates"; readonly table: string; readonly columns: readonly string[] };
+  | { readonly kind: "show-duplicates"; readonly table: string; readonly columns: readonly string[] }
+  /**
+   * A batch rebuild of `table`: the views that read it (they make the rebuild fail) are dropped
+   * before its batch blocks, and they and its triggers (dropped with it) are created again after,
+   * each from its own CREATE statement.
+   */
+  | { readonly kind: "keep-views-and-triggers"; readonly table: string; readonly views: readonly SchemaObjectSql[]; readonly triggers: readonly SchemaObjectSql[] };
+
+/** A view or trigger, and the CREATE statement sqlite_master keeps for it. */
+export interface SchemaObjectSql {
+  readonly name: string;
+  readonly sql: string;
+}
 
 export type WarningFixKind = WarningFix["kind"];
 
@@ -22,6 +34,7 @@ export const FIX_TARGET = {
   "server-default": "script",
   "fill-in-data-step": "script",
   "show-duplicates": "query",
+  "keep-views-and-triggers": "script",
 } as const satisfies { readonly [K in WarningFixKind]: "script" | "models" | "query" };
 
 /** The words of each fix's button and quick fix: the site's accessible names rely on them. */
@@ -31,4 +44,5 @@ export const FIX_TITLES = {
   "server-default": "Add a server default",
   "fill-in-data-step": "Fill it in a data step",
   "show-duplicates": "Show the duplicates",
+  "keep-views-and-triggers": "Keep the views and triggers",
 } as const satisfies { readonly [K in WarningFixKind]: string };

@@ -234,6 +234,13 @@ describe("a batch rebuild and what autogenerate cannot see: triggers and views",
       ["will-fail", "users", "View 'named' reads 'users'"],
       ["cannot-see", "users", "Trigger 'users_ins' on 'users' is dropped by this migration's batch rebuild (\"move and copy\") of 'users', as Alembic's is, and nothing creates it again"],
     ]);
+    // both offer the one fix that keeps them all, with each object's own CREATE statement to put back
+    const keep = {
+      kind: "keep-views-and-triggers", table: "users",
+      views: [{ name: "named", sql: 'CREATE VIEW named AS SELECT username FROM "users"' }],
+      triggers: [{ name: "users_ins", sql: "CREATE TRIGGER users_ins AFTER INSERT ON users BEGIN INSERT INTO audit VALUES (new.id); END" }],
+    };
+    expect(warnings.map((w) => w.fixes)).toEqual([[keep], [keep]]);
   });
 
   test("a script that drops the view before the batch and creates the trigger again after gets no warning for them", async () => {

@@ -148,6 +148,52 @@ describe("a NOT NULL column added to a table with rows", () => {
   });
 });
 
+describe("a batch rebuild of a table that a view reads and a trigger watches", () => {
+  const unique = `  name = db.Column(db.String(64));\n  static __table_args__ = [db.UniqueConstraint("name", { name: "uq_users_name" })];`;
+  const VIEW = "CREATE VIEW names AS SELECT name FROM users";
+  const TRIGGER = "CREATE TRIGGER users_log AFTER INSERT ON users BEGIN INSERT INTO log (name) VALUES (new.name); END";
+  const LOG = `\nexport class Log extends db.Model {\n  static __tablename__ = "log";\n  id = db.Column(db.Integer, { primaryKey: true });\n  name = db.Column(db.String(64));\n}\n`;
+
+  async function withViewAndTrigger(): Promise<Session> {
+    const s = await withRows(`  name = db.Column(db.String(64));`);
+    await exec(s, `DELETE FROM users WHERE id = 3; CREATE TABLE log (id INTEGER NOT NULL, name VARCHAR(64), PRIMARY KEY (id)); ${VIEW}; ${TRIGGER};`);
+    setModels(s, MODELS(unique) + LOG);
+    return s;
+  }
+
+  test("fails as generated, as in Alembic: SQLite refuses the rename while the view reads the table", async () => {
+    const s = await withViewAndTrigger();
+    await generate(s);
+    const result = await s.run("upgrade");
+    expect(result.exitCode).not.toBe(0);
+    expect(s.text(result).join("\n")).toContain("error in view names: no such table: main.users");
+  });
+
+  test("Keep the views and triggers: upgrade and downgrade pass, and both are there after each", async () => {
+    const s = await withViewAndTrigger();
+    const path = await generate(s);
+    const script = fix(s, path, { kind: "keep-views-and-triggers", table: "users", views: [{ name: "names", sql: VIEW }], triggers: [{ name: "users_log", sql: TRIGGER }] });
+    expect(script).toContain(`  op.execute("DROP VIEW IF EXISTS names");\n  op.batchAlterTable("users", (batchOp) => {\n    batchOp.createUniqueConstraint("uq_users_name", ["name"]);\n  });\n` +
+      `  op.execute(${JSON.stringify(TRIGGER)});\n  op.execute(${JSON.stringify(VIEW)});\n`);
+    const objects = () => query(s.ws, "SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger') ORDER BY name");
+    for (const step of ["upgrade", "downgrade", "upgrade"]) {
+      const result = await s.run(step);
+      expect(result.exitCode, step).toBe(0);
+      // nothing left to warn of before it ran: the script does what the warnings asked, both ways
+      expect(s.text(result).join("\n"), step).not.toContain("Warning");
+      expect(await objects(), step).toEqual([["view", "names"], ["trigger", "users_log"]]);
+    }
+    await exec(s, "INSERT INTO users (name) VALUES ('cy')");
+    expect(await query(s.ws, "SELECT name FROM log")).toEqual([["cy"]]);
+  });
+
+  test("a script without a batch block on the table is refused, saying what to do by hand", () => {
+    expect(computeFix({ kind: "keep-views-and-triggers", table: "users", views: [{ name: "names", sql: VIEW }], triggers: [] }, "export function upgrade() {}\nexport function downgrade() {}\n")).toMatchObject({
+      ok: false, reason: expect.stringContaining("drop its views before the rebuild and create them and its triggers again after it, by hand"),
+    });
+  });
+});
+
 describe("Show the duplicates", () => {
   test("the query lists every row that shares a value, with how many share it; NULLs never collide", async () => {
     const db = await openTestDatabase();
