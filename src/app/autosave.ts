@@ -67,14 +67,14 @@ export class Autosave {
 
   /** Loads the playground `id` (or the most recent one that loads) and makes it the one saved here. */
   async restoreRecord(id?: string): Promise<SavedPlayground | null> {
-    const ids = id !== undefined ? [id] : (await this.#store.list()).map((s) => s.id);
-    for (const candidate of ids) {
-      const loaded = await this.#store.load(candidate);
-      if (!loaded.ok) continue;
-      this.attach(loaded.record);
-      return loaded.record;
+    let record: SavedPlayground | null = null;
+    if (id === undefined) record = await this.#store.latest();
+    else {
+      const loaded = await this.#store.load(id);
+      record = loaded.ok ? loaded.record : null;
     }
-    return null;
+    if (record) this.attach(record);
+    return record;
   }
 
   /** From now on, saves go to `record` (null: the next save creates a new one). */

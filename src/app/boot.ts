@@ -121,9 +121,10 @@ function openChannel(): ChannelLike | null {
 /**
  * A share link in the address opens as a new playground (saved as a new record: it never
  * overwrites one the user has), and leaves the address so that a reload restores it. Otherwise the
- * last playground is restored; one that cannot be read back (storage refused, private mode)
- * starts fresh rather than not at all. True for a first visit (nothing saved, no link): that
- * playground is opened here, and saved and watched by the caller.
+ * last playground is restored (the worker reads and opens it: EngineHost.start); one that cannot
+ * be read back (storage refused, private mode) starts fresh rather than not at all. True for a
+ * first visit (nothing saved, no link): that playground is opened here, and saved and watched by
+ * the caller.
  */
 async function start(playground: Playground, library: PlaygroundLibrary, title: string, location: Location | undefined): Promise<boolean> {
   const fragment = location?.hash ?? "";
@@ -138,13 +139,15 @@ async function start(playground: Playground, library: PlaygroundLibrary, title: 
       return false;
     }
   }
-  const restored = await library.openLatest();
-  if (restored) {
+  // The worker reads the last playground from storage and opens it (or a new one, on a first
+  // visit): the page's thread, busy starting Monaco, takes no part in it.
+  const record = await playground.start(title);
+  if (record) {
+    await library.adoptStarted(record);
     library.watch();
     return false;
   }
   // a first visit: saved (and watched) by the caller once the views are drawn
-  await playground.open(title);
   return true;
 }
 

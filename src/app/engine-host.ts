@@ -10,9 +10,10 @@ import { StepSession } from "./step-session";
 import type {
   CheckpointView, CommandView, DatabaseFileView, EngineRequest, FixPreviewView, OutputLineView, PendingView, ProgressView, QueryView, RequestOf,
   AdoptView, OpenSharedView, RequestKind, ResponseOf, RowEdit, RowsView, ScriptView, ShareView, SnapshotView, SqlEventView, StepStartView, StepView,
-  StepWarningView, TableSampleView, TeammateView, WorkspaceData, WorkspaceView,
+  StartView, StepWarningView, TableSampleView, TeammateView, WorkspaceData, WorkspaceView,
 } from "./protocol";
 import { teammateNote } from "./teammate";
+import type { SavedPlayground } from "./persist/saved-format";
 
 /** The SQL console shows this many rows of a result; the rest are counted. */
 export const QUERY_ROW_LIMIT = 1000;
@@ -47,13 +48,21 @@ export class EngineHost {
    */
   #stepping: StepSession | null = null;
 
-  constructor(engine: EngineFacade) {
+  /**
+   * `latest` reads the saved playground to start with (in the worker: from IndexedDB, begun when
+   * the worker loads, so the read runs beside sql.js's start-up and needs nothing of the page).
+   */
+  constructor(engine: EngineFacade, latest: () => Promise<SavedPlayground | null> = async () => null) {
     this.#engine = engine;
+    this.#latest = latest;
   }
+
+  #latest: () => Promise<SavedPlayground | null>;
 
   /** One handler per request kind, checked by the compiler: a new kind without one does not build. */
   #handlers = {
     open: (r) => this.open(r),
+    start: (r) => this.start(r.title),
     workspace: async (r) => this.workspaceView(r.have),
     "replace-database": (r) => this.replaceDatabase(r.database),
     "database-file": () => this.databaseFile(),
@@ -98,6 +107,15 @@ export class EngineHost {
     const init = await this.#engine.runCommand(["init"], this.#workspace, () => {});
     if (init.exitCode === 0) this.#workspace = init.workspace;
     return this.snapshot();
+  }
+
+  /** The saved playground to start with, opened; or a new one when storage has none that loads. */
+  async start(title: string): Promise<StartView> {
+    const record = await this.#latest().catch(() => null);
+    if (!record) return { snapshot: await this.open({ kind: "open", title }), record: null };
+    const { files, database } = record;
+    const snapshot = await this.open({ kind: "open", title: record.title, workspace: { title: record.title, files, database } });
+    return { snapshot, record: { ...record, database: null } };
   }
 
   /** The whole playground, database bytes included, for storage and share links. */

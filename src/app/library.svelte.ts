@@ -97,6 +97,17 @@ export class PlaygroundLibrary {
     return true;
   }
 
+  /**
+   * Makes `record` the open playground's: the worker has opened it already (Playground.start),
+   * so only the saving, the header and the list follow it here.
+   */
+  async adoptStarted(record: SavedPlayground): Promise<void> {
+    this.autosave.attach(record);
+    this.#shown(record);
+    await this.#deps.refreshViews?.();
+    await this.refresh();
+  }
+
   /** Saves the playground just opened from elsewhere (a share link, a zip) as a new record. */
   async adoptNew(): Promise<void> {
     this.autosave.attach(null);
@@ -243,10 +254,14 @@ export class PlaygroundLibrary {
     const { title, files, database } = record;
     await this.#deps.playground.open(title, { title, files, database });
     this.#deps.playground.restoreUi(record.ui);
+    this.#shown(record);
+    await this.#deps.refreshViews?.();
+  }
+
+  #shown(record: SavedPlayground): void {
     this.currentId = record.id;
     this.currentTitle = record.title;
     this.#deps.onOpened?.(`— Opened the playground “${record.title}” (saved ${new Date(record.updatedAt).toLocaleString()}).`);
-    await this.#deps.refreshViews?.();
   }
 
   /** Takes the other tab's save of the open playground; this tab keeps its own tabs open. */

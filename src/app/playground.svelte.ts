@@ -8,7 +8,7 @@ import { stepTowards } from "./graph-layout";
 import type {
   CommandView, DatabaseFileView, DiagnosticView, OutputLineView, PendingView, ProgressView, RequestKind, RequestOf, ResponseOf, ShareView, SnapshotView, SqlEventView, StepWarningView, TableView, TeammateView, WorkspaceData,
 } from "./protocol";
-import { TERMINAL_HISTORY_SIZE, terminalHistoryOf, type LessonProgress, type SavedUiState } from "./persist/saved-format";
+import { TERMINAL_HISTORY_SIZE, terminalHistoryOf, type LessonProgress, type SavedPlayground, type SavedUiState } from "./persist/saved-format";
 import { diffTables, NO_HIGHLIGHT, type Highlight } from "./schema-diff";
 import { StepWarnings } from "./step-warnings.svelte";
 
@@ -101,13 +101,32 @@ export class Playground {
 
   /** Opens a new playground, or a saved one (storage, an imported zip) when `workspace` is given. */
   async open(title: string, workspace?: WorkspaceData): Promise<void> {
+    await this.#opened(() => this.#client.request(workspace ? { kind: "open", title, workspace } : { kind: "open", title }));
+  }
+
+  /**
+   * The page's start without a link: the worker reads the most recent saved playground and opens
+   * it, or opens a new one titled `title`. Returns the saved record (its database left out), or
+   * null for a new playground; its tabs and terminal history are restored here.
+   */
+  async start(title: string): Promise<SavedPlayground | null> {
+    let record: SavedPlayground | null = null;
+    await this.#opened(async () => {
+      const started = await this.#client.request({ kind: "start", title });
+      record = started.record;
+      return started.snapshot;
+    });
+    if (record) this.restoreUi((record as SavedPlayground).ui);
+    return record;
+  }
+
+  async #opened(request: () => Promise<SnapshotView>): Promise<void> {
     // Another playground: what was shown for the last one (its last step, highlights) goes.
     this.lastRun = null;
     this.commandHistory = [];
     this.#compareWith(null);
     this.diagnostics = {};
     this.#discardEdits();
-    const request = () => this.#client.request(workspace ? { kind: "open", title, workspace } : { kind: "open", title });
     // Keystrokes meanwhile belong to the files being replaced.
     const opened = await this.#whileOpening(request);
     this.#held.clear();

@@ -3,6 +3,7 @@
 // engine can change inside the worker without touching a component.
 
 import type { CheckResult, LastCommand, LessonCheck, WarningFix } from "../engine/index";
+import type { SavedPlayground } from "./persist/saved-format";
 
 export type SqlCell = number | string | Uint8Array | null;
 
@@ -283,10 +284,25 @@ export type TeammateView =
   | { readonly ok: true; readonly revision: string; readonly message: string; readonly path: string; readonly note: string; readonly snapshot: SnapshotView }
   | { readonly ok: false; readonly message: string };
 
+/**
+ * What the start opened: the saved playground's record (its database left out: it is in the
+ * worker, and the page's first save asks for it), or null for a new playground.
+ */
+export interface StartView {
+  readonly snapshot: SnapshotView;
+  readonly record: SavedPlayground | null;
+}
+
 /** Page -> worker. Each request kind maps to one response type in ResponseOf. */
 export type EngineRequest =
   /** A new playground (the tutorial's models, initialised), or a saved one when `workspace` is given. */
   | { readonly kind: "open"; readonly title: string; readonly workspace?: WorkspaceData }
+  /**
+   * The page's start without a link: the most recently changed saved playground that loads, read
+   * from storage by the worker itself and opened there; or, when there is none, a new one titled
+   * `title` (a first visit).
+   */
+  | { readonly kind: "start"; readonly title: string }
   /** `have`: the databaseVersion whose bytes the page holds already. */
   | { readonly kind: "workspace"; readonly have?: string }
   /** Puts `database` in place of the playground's (an undo step restored); the files stay as they are. */
@@ -330,6 +346,7 @@ export type EngineRequest =
 
 export interface ResponseOf {
   open: SnapshotView;
+  start: StartView;
   workspace: WorkspaceView;
   "replace-database": SnapshotView;
   "database-file": DatabaseFileView;

@@ -319,3 +319,30 @@ describe("the SQL console runs every statement it is given, as the sqlite3 shell
     expect(await host.query("-- nothing here\n;")).toMatchObject({ ok: false, error: "There is no SQL statement to run: the text is empty or only comments." });
   });
 });
+
+describe("start: the worker opens the playground it read from storage, the page's thread not involved", () => {
+  test("a saved playground opens as it was saved; the record comes back without its database, which stays in the worker", async () => {
+    const source = await openHost();
+    await source.command(["migrate", "-m", "initial"], noProgress);
+    await source.command(["upgrade"], noProgress);
+    await source.query("INSERT INTO roles (name) VALUES ('admin')");
+    const saved = source.exportWorkspace();
+    const record = { format: 2, id: "pg1", title: "Mine", createdAt: 1, updatedAt: 2, saveCount: 3, files: saved.files, database: saved.database, ui: { openTabs: [], activeTab: null, selectedRevision: null } };
+    const host = new EngineHost(bindEngine({ random: seeded(), clock: () => new Date("2026-11-22T05:00:00Z") }), async () => record);
+    const started = await host.start("Tutorial playground");
+    expect(started.record).toEqual({ ...record, database: null });
+    expect(started.snapshot.title).toBe("Mine");
+    expect(started.snapshot.tables.find((t) => t.name === "roles")?.rowCount).toBe(1);
+    expect(host.exportWorkspace().database).toEqual(saved.database);
+  });
+
+  test("with nothing saved, or storage that refuses the read, a new playground opens: a first visit", async () => {
+    for (const latest of [async () => null, () => Promise.reject(new Error("storage refused"))]) {
+      const host = new EngineHost(bindEngine({ random: seeded(), clock: () => new Date("2026-11-22T05:00:00Z") }), latest);
+      const started = await host.start("Tutorial playground");
+      expect(started.record).toBeNull();
+      expect(started.snapshot.title).toBe("Tutorial playground");
+      expect(started.snapshot.files["models.ts"]).toContain("class User");
+    }
+  });
+});

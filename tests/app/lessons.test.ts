@@ -8,7 +8,7 @@ import { memoryStore } from "../../src/app/persist/kv-store";
 import { StepThrough } from "../../src/app/step-through.svelte";
 import { TerminalState } from "../../src/app/terminal.svelte";
 import { findLesson, LESSONS } from "../../src/lessons/index";
-import { engineClient, openTab, startTab, waitFor, type Tab } from "./support/app-harness";
+import { storageClient, openTab, startTab, waitFor, type Tab } from "./support/app-harness";
 
 interface Page extends Tab {
   readonly lessons: Lessons;
@@ -22,7 +22,7 @@ interface Page extends Tab {
  * it is merged, its stand-in is the command a teammate's branch amounts to (a sibling revision).
  */
 async function lessonPage(kv = memoryStore()): Promise<Page> {
-  const client = engineClient();
+  const client = storageClient(kv);
   const tab = openTab(kv, null, () => Date.now(), client);
   const { playground, undo } = tab;
   const terminal = new TerminalState(playground);

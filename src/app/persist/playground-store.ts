@@ -108,6 +108,15 @@ export class PlaygroundStore {
     return this.#locked(record.id, () => this.#write(record));
   }
 
+  /** The most recently changed playground that loads (one that does not is passed over), or null. */
+  async latest(): Promise<SavedPlayground | null> {
+    for (const { id } of await this.list()) {
+      const loaded = await this.load(id);
+      if (loaded.ok) return loaded.record;
+    }
+    return null;
+  }
+
   async load(id: string): Promise<LoadResult> {
     for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
       const loaded = await this.#loadStored(id);

@@ -311,3 +311,29 @@ describe("databases in chunks", () => {
     expect(await chunked(kv).load(record.id)).toMatchObject({ ok: false, reason: expect.stringContaining("incomplete") });
   });
 });
+
+describe("the playground to start with (the engine worker reads it: EngineHost.start)", () => {
+  let now = 0;
+  const small = (kv: KeyValueStore) => new PlaygroundStore({ kv, clock: () => (now += 10), newId: () => `start${++now}`, chunkBytes: 4 });
+  const make = async (kv: KeyValueStore, title: string) => {
+    const result = await small(kv).create({ title, files, database: new Uint8Array(10).fill(title.length) });
+    if (!result.ok) throw new Error(result.message);
+    return result.record;
+  };
+
+  test("is the most recently changed one that loads: a newer one whose database is incomplete is passed over", async () => {
+    const kv = memoryStore();
+    const older = await make(kv, "older");
+    const newer = await make(kv, "newest");
+    expect((await small(kv).latest())?.id).toBe(newer.id);
+    const stored = kv.data.get(`pg:${newer.id}`) as { database: { chunks: string[] } };
+    kv.data.delete(stored.database.chunks[0]!);
+    const latest = await small(kv).latest();
+    expect(latest?.id).toBe(older.id);
+    expect(latest?.database).toEqual(new Uint8Array(10).fill(5));
+  });
+
+  test("is none in an empty store", async () => {
+    expect(await storeWith().latest()).toBeNull();
+  });
+});

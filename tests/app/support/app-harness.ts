@@ -9,6 +9,7 @@ import { EngineHost } from "../../../src/app/engine-host";
 import { PlaygroundLibrary, type ChannelLike } from "../../../src/app/library.svelte";
 import { memoryStore, type KeyValueStore } from "../../../src/app/persist/kv-store";
 import { PlaygroundStore } from "../../../src/app/persist/playground-store";
+import type { SavedPlayground } from "../../../src/app/persist/saved-format";
 import { Playground } from "../../../src/app/playground.svelte";
 import { UndoHistory } from "../../../src/app/undo.svelte";
 
@@ -23,11 +24,12 @@ function seeded(seed = 1): () => number {
 }
 
 /** A worker as the page starts one: a fresh engine host behind its own channel. */
-export function engineWorker(seed = 1, wrap: (handle: RequestHandler) => RequestHandler = (handle) => handle): () => MessagePort {
+/** `latest`: what the worker reads from storage to start with (engine.worker.ts reads IndexedDB). */
+export function engineWorker(seed = 1, wrap: (handle: RequestHandler) => RequestHandler = (handle) => handle, latest?: () => Promise<SavedPlayground | null>): () => MessagePort {
   return () => {
     const channel = new MessageChannel();
     ports.push(channel.port1, channel.port2);
-    const host = new EngineHost(bindEngine({ random: seeded(seed), clock: () => new Date("2026-11-22T05:00:00Z") }));
+    const host = new EngineHost(bindEngine({ random: seeded(seed), clock: () => new Date("2026-11-22T05:00:00Z") }), latest);
     serveEngine(channel.port2, wrap(host.handle));
     channel.port1.start();
     channel.port2.start();
@@ -37,6 +39,12 @@ export function engineWorker(seed = 1, wrap: (handle: RequestHandler) => Request
 
 export function engineClient(seed = 1): EngineClient {
   return new EngineClient(engineWorker(seed));
+}
+
+/** A client whose worker starts from what `kv` holds, through a store of its own, as engine.worker.ts reads IndexedDB. */
+export function storageClient(kv: KeyValueStore, seed = 1): EngineClient {
+  const workerStore = new PlaygroundStore({ kv, clock: () => Date.now(), newId: () => `pg${++ids}` });
+  return new EngineClient(engineWorker(seed, undefined, () => workerStore.latest()));
 }
 
 /** A fake BroadcastChannel bus: a message posted by one member reaches every other member. */
@@ -69,8 +77,8 @@ export interface Tab {
 
 let ids = 0;
 /** One tab of the site, as boot.ts wires it, but without a page. */
-export function openTab(kv: KeyValueStore = memoryStore(), channel: ChannelLike | null = null, clock = () => Date.now(), client = engineClient()): Tab {
-  const playground = new Playground(client);
+export function openTab(kv: KeyValueStore = memoryStore(), channel: ChannelLike | null = null, clock = () => Date.now(), client?: EngineClient): Tab {
+  const playground = new Playground(client ?? storageClient(kv));
   const store = new PlaygroundStore({ kv, clock, newId: () => `pg${++ids}` });
   const refreshViews = async () => void (await undo.refresh());
   const notes: string[] = [];
@@ -80,12 +88,14 @@ export function openTab(kv: KeyValueStore = memoryStore(), channel: ChannelLike 
   return { playground, library, undo, store, notes };
 }
 
-/** Starts a tab as the page does without a link: the last playground, or a new tutorial one. */
+/**
+ * Starts a tab as boot.ts does without a link: the worker opens the last playground it reads from
+ * storage, or a new tutorial one, which is then saved.
+ */
 export async function startTab(tab: Tab): Promise<void> {
-  if (!(await tab.library.openLatest())) {
-    await tab.playground.open("Tutorial playground");
-    await tab.library.adoptNew();
-  }
+  const record = await tab.playground.start("Tutorial playground");
+  if (record) await tab.library.adoptStarted(record);
+  else await tab.library.adoptNew();
   tab.library.watch();
 }
 
