@@ -9,9 +9,10 @@ import { lesson as dataMigration } from "./6-data-migration";
 import { lesson as downgradeDataLoss } from "./7-downgrade-data-loss";
 import { lesson as teamBranches } from "./8-team-branches";
 import { lesson as largeTableBatch } from "./9-large-table-batch";
+import { lesson as viewsAndTriggers } from "./10-views-and-triggers";
 import type { Lesson } from "./types";
 
-export const LESSONS: readonly Lesson[] = [createAll, flaskyInitial, addEmail, reviewScript, renameColumn, dataMigration, downgradeDataLoss, teamBranches, largeTableBatch];
+export const LESSONS: readonly Lesson[] = [createAll, flaskyInitial, addEmail, reviewScript, renameColumn, dataMigration, downgradeDataLoss, teamBranches, largeTableBatch, viewsAndTriggers];
 
 export function findLesson(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);

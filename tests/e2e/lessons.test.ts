@@ -289,7 +289,7 @@ test("a lesson's playground shares as any other, and the link opens it in the le
 
 // The lessons not walked above: Show me completes each in the page (its buttons, dialogs and the
 // step-through included), as the headless harness proves against the engine alone.
-for (const [number, steps] of [[1, 3], [2, 2], [4, 3], [6, 4], [7, 3], [9, 2]] as const) {
+for (const [number, steps] of [[1, 3], [2, 2], [4, 3], [6, 4], [7, 3], [9, 2], [10, 2]] as const) {
   test(`lesson ${number} with Show me completes in the page`, { timeout: 180_000 }, async () => {
     const page = await openApp(site.browser.context, site.server.url, { gallery: true });
     await startLesson(page, number);
