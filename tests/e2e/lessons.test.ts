@@ -10,7 +10,7 @@ const site = useSite();
 const panel = (page: Page) => page.getByRole("region", { name: "Lesson" });
 
 async function startLesson(page: Page, number: number): Promise<void> {
-  await page.getByRole("button", { name: `Start lesson ${number}` }).click();
+  await page.getByRole("button", { name: `Start lesson ${number}`, exact: true }).click();
   await panel(page).getByLabel("Lesson step").getByText(/^Step 1 of \d+$/).waitFor({ timeout: 30_000 });
   await settled(page);
 }
