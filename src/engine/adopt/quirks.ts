@@ -7,6 +7,7 @@ import { queryObjects, type Database, type SqlValue } from "../db/database";
 import type { Schema } from "../schema/model";
 import { toDdl } from "../schema/types";
 import { isWritableForeignKey } from "./render-models";
+import { readsTable } from "../schema/sql-text";
 
 export interface Quirk {
   /** The table whose class gets the comment; null for views and triggers without one. */
@@ -131,12 +132,6 @@ function otherQuirk(row: MasterRow, tables: ReadonlySet<string>): Quirk | null {
     };
   }
   return null;
-}
-
-/** Whether a view's SQL names the table, bare or quoted (a name inside a string literal counts too: a warning too many is harmless). */
-function readsTable(sql: string, table: string): boolean {
-  const escaped = table.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(^|[^\\w"\`\\]])(${escaped}|"${escaped.replace(/"/g, '""')}"|\`${escaped}\`|\\[${escaped}\\])($|[^\\w"\`\\[])`, "i").test(sql);
 }
 
 /** Every quirk of the file, tables first in sqlite_master order, then views and triggers. */

@@ -5,6 +5,7 @@ import type { Database, SqlValue } from "../db/database";
 import { quoteId } from "../db/database";
 import type { SqlType } from "../schema/types";
 import { toDdl } from "../schema/types";
+import { readsTable } from "../schema/sql-text";
 
 function scalar(db: Database, sql: string): SqlValue {
   return db.query(sql).rows[0]?.[0] ?? null;
@@ -17,9 +18,8 @@ export function rowCount(db: Database, table: string): number {
 }
 
 /**
- * The triggers on `table`, and the views whose SQL names it (as a word, bare or quoted): SQLite
- * keeps no dependency list, so a view is matched by its text, which may also match a string
- * that holds the name.
+ * The triggers on `table`, and the views whose SQL names it (sql-text.ts readsTable, as adopt's
+ * notes find them).
  */
 export interface SchemaObject {
   readonly name: string;
@@ -29,11 +29,9 @@ export interface SchemaObject {
 
 export function viewsAndTriggers(db: Database, table: string): { readonly triggers: SchemaObject[]; readonly views: SchemaObject[] } {
   const rows = db.query("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name").rows;
-  const escaped = table.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const names = new RegExp(`(^|[^\\w$])["\`\\[]?${escaped}["\`\\]]?(?![\\w$])`, "i");
   const object = (r: readonly SqlValue[]): SchemaObject => ({ name: String(r[1]), sql: String(r[3] ?? "") });
   const triggers = rows.filter((r) => r[0] === "trigger" && String(r[2]).toLowerCase() === table.toLowerCase()).map(object);
-  const views = rows.filter((r) => r[0] === "view" && names.test(String(r[3] ?? ""))).map(object);
+  const views = rows.filter((r) => r[0] === "view" && readsTable(String(r[3] ?? ""), table)).map(object);
   return { triggers, views };
 }
 

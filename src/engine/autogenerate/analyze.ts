@@ -11,6 +11,7 @@ import { warningText } from "./analyze-messages";
 import { findCannotSee, findLikelyRenames } from "./analyze-schema";
 import { changedByCast, duplicateGroups, isCastOnCopy, nonNullCount, nullCount, rowCount, viewsAndTriggers } from "./analyze-sql";
 import { needsRecreate } from "../execute/statements";
+import { escapeRegExp } from "../schema/sql-text";
 
 export type ChangeWarningKind = "data-loss" | "will-fail" | "unnamed-constraint" | "likely-rename" | "cannot-see";
 
@@ -131,7 +132,7 @@ function rebuildWarnings(ctx: AnalyzeContext, batch: Extract<MigrateOp, { kind: 
 
 /** True when `sql` holds `DROP VIEW [IF EXISTS] name` (or CREATE [TEMP] TRIGGER [IF NOT EXISTS] name), the name bare or quoted. */
 function statementOn(sql: string, verb: "DROP VIEW" | "CREATE TRIGGER", name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const escaped = escapeRegExp(name);
   const head = verb === "DROP VIEW" ? "DROP\\s+VIEW(?:\\s+IF\\s+EXISTS)?" : "CREATE\\s+(?:TEMP(?:ORARY)?\\s+)?TRIGGER(?:\\s+IF\\s+NOT\\s+EXISTS)?";
   return new RegExp(`\\b${head}\\s+(?:main\\.)?["\`\\[]?${escaped}["\`\\]]?(?![\\w$])`, "i").test(sql);
 }

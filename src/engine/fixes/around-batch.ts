@@ -7,12 +7,10 @@
 // runs in the revision's one transaction: a failure leaves them as they were.
 
 import type { SchemaObjectSql } from "./warning-fix";
-import { batchBlocks, functionBody, type BatchBlock } from "./scan";
+import { batchBlocks, functionBody, sqlName, type BatchBlock } from "./scan";
 import { editAt, fixed, notFixed, type FixResult, type TextEdit } from "./text-edits";
 
 const executeLine = (indent: string, sql: string) => `${indent}op.execute(${JSON.stringify(sql)});\n`;
-
-const sqlName = (name: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`);
 
 /** Each function's batch blocks on `table`, for those that have any (upgrade first). */
 function blocksByFunction(script: string, table: string): BatchBlock[][] {

@@ -5,9 +5,8 @@
 //   and a second batch block makes it NOT NULL; for an alterColumn(nullable: false) over NULLs, the
 //   UPDATE goes before the block that alters it. Both run in the revision's one transaction.
 
-import { quoteId } from "../db/database";
 import { fillValueFor } from "./column-values";
-import { batchBlocks, findCall, functionBody, quotedName, type BatchBlock, type FoundCall } from "./scan";
+import { batchBlocks, findCall, functionBody, quotedName, sqlName, type BatchBlock, type FoundCall } from "./scan";
 import { editAt, fixed, notFixed, type FixResult } from "./text-edits";
 
 interface Found {
@@ -47,8 +46,6 @@ export function serverDefaultFix(script: string, table: string, column: string):
   const separator = inside.trim() === "" ? " " : ", ";
   return fixed([editAt(script, at, at, `${separator}serverDefault: ${value}`)]);
 }
-
-const sqlName = (name: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : quoteId(name));
 
 function fillStatement(table: string, column: string, typeText: string, indent: string): string {
   const value = fillValueFor(typeText).sql;

@@ -3,6 +3,8 @@
 // call statement with the whole of its lines. The script reader keeps no source positions on its
 // ops, and a fix must edit the text the user sees, so the calls are found in the text.
 
+import { escapeRegExp } from "../schema/sql-text";
+
 const CLOSERS: Readonly<Record<string, string>> = { "(": ")", "{": "}", "[": "]" };
 
 /** The offset just past the bracket that closes the one at `open`, or -1 when it never closes. */
@@ -57,7 +59,10 @@ export function functionBody(source: string, name: string): Span | null {
   return end === -1 ? null : { start: open + 1, end: end - 1 };
 }
 
-export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+export { escapeRegExp };
+
+/** A name as SQL in a script writes it: bare when it can be, double-quoted otherwise. */
+export const sqlName = (name: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`);
 
 /** A name as the script writes it in a string literal, either quote. */
 export const quotedName = (name: string) => `["']${escapeRegExp(name)}["']`;
